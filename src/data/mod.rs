@@ -1,0 +1,240 @@
+//! Serde types of a story dataset and the entry points that load and check one.
+
+mod validate;
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+pub use validate::validate;
+
+/// One story: its words, the regions it covers, the figures it states and the charts that show them.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    pub story: Story,
+    pub sources: Vec<Source>,
+    pub regions: Vec<Region>,
+    pub figures: Vec<Figure>,
+    pub charts: Vec<Chart>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Story {
+    pub id: String,
+    pub title: String,
+    pub dek: String,
+    /// Heading of the section that holds charts not tied to one region.
+    pub overview_heading: String,
+}
+
+/// Where figures come from; every figure names one of these.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    /// Short name used in a chart's source line.
+    pub name: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    pub id: String,
+    pub name: String,
+    pub kind: RegionKind,
+    /// `#rrggbb`; used for the region everywhere it appears.
+    pub color: String,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum RegionKind {
+    Province,
+    AutonomousRegion,
+}
+
+impl RegionKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            RegionKind::Province => "Province",
+            RegionKind::AutonomousRegion => "Autonomous region",
+        }
+    }
+}
+
+/// One figure as the source states it, with the words that bound it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub id: String,
+    /// The region the figure describes; `null` for figures about the story's event itself.
+    pub region: Option<String>,
+    pub indicator: String,
+    /// Short label drawn next to the mark.
+    pub label: String,
+    /// The number as stated, in `unit`; `null` for a claim that has no number.
+    pub value: Option<f64>,
+    /// The words shown big on a card when there is no number ("World's largest").
+    #[serde(default)]
+    pub claim: Option<String>,
+    pub unit: String,
+    pub qualifier: Qualifier,
+    /// How the source words an approximate value ("nearly half"); drawn instead of the number.
+    #[serde(default)]
+    pub wording: Option<String>,
+    /// The period exactly as the source words it; `null` where it gives none.
+    pub period: Option<String>,
+    pub source: SourceRef,
+}
+
+/// How a stated number bounds the true one; never dropped on the way to the screen.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    MoreThan,
+    AtLeast,
+    Nearly,
+    About,
+    LessThan,
+}
+
+impl Qualifier {
+    /// True when the true value is at or above the stated one, so a bar must not look closed.
+    pub fn is_lower_bound(self) -> bool {
+        matches!(self, Qualifier::MoreThan | Qualifier::AtLeast)
+    }
+
+    pub fn is_approximate(self) -> bool {
+        matches!(self, Qualifier::Nearly | Qualifier::About)
+    }
+
+    /// The words placed before the number in running text.
+    pub fn words(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "",
+            Qualifier::MoreThan => "more than",
+            Qualifier::AtLeast => "at least",
+            Qualifier::Nearly => "nearly",
+            Qualifier::About => "about",
+            Qualifier::LessThan => "less than",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef {
+    /// Id of an entry in `sources`.
+    pub id: String,
+    /// The sentence of the source that states the figure, word for word.
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Chart {
+    pub id: String,
+    pub kind: ChartKind,
+    /// The section the chart sits in; `null` for the overview.
+    pub region: Option<String>,
+    /// States the finding, not the topic.
+    pub headline: String,
+    /// What is measured and in what unit.
+    pub dek: String,
+    pub figures: Vec<String>,
+    /// Units, conversions or caveats printed above the source line.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// For `multiple` charts: the names of the two endpoints, start first.
+    #[serde(default)]
+    pub endpoints: Option<[String; 2]>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ChartKind {
+    /// Magnitude: horizontal bars from zero.
+    Bars,
+    /// Change between periods: columns side by side, oldest first.
+    Periods,
+    /// Part of a whole: one bar of 100% with the stated share.
+    Share,
+    /// A multiple ("60 times"): the start and the end drawn to scale.
+    Multiple,
+    /// Big-number cards for figures that are not comparisons.
+    Cards,
+}
+
+/// Why a dataset was refused: where in the file, and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataError {
+    /// Path of the offending value, e.g. `figures[3].value`; empty for the whole file.
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() || self.path == "." {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "at `{}`: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for DataError {}
+
+/// Reads a dataset from any serde deserializer (`serde_json` natively, `serde-wasm-bindgen` in the
+/// browser) and validates it, so both paths give the same messages.
+pub fn from_deserializer<'de, D>(deserializer: D) -> Result<Dataset, DataError>
+where
+    D: serde::Deserializer<'de>,
+    D::Error: fmt::Display,
+{
+    let dataset: Dataset = serde_path_to_error::deserialize(deserializer).map_err(|e| DataError {
+        path: e.path().to_string(),
+        message: explain_serde(&e.inner().to_string()),
+    })?;
+    validate(&dataset)?;
+    Ok(dataset)
+}
+
+/// Parses and validates a JSON dataset (native code: tests and tools).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn from_json(text: &str) -> Result<Dataset, DataError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let dataset = from_deserializer(&mut de).map_err(|e| {
+        if e.path.is_empty() || e.path == "." {
+            // Syntax errors have no path but a line and column.
+            DataError { path: String::new(), message: format!("not valid JSON: {}", e.message) }
+        } else {
+            e
+        }
+    })?;
+    de.end().map_err(|e| DataError {
+        path: String::new(),
+        message: format!("not valid JSON: {e}"),
+    })?;
+    Ok(dataset)
+}
+
+/// serde's messages say what was found and expected; add how to fix the common cases.
+fn explain_serde(message: &str) -> String {
+    let hint = if message.starts_with("missing field") {
+        "; add the field (see the dataset format in the README)"
+    } else if message.starts_with("unknown variant") {
+        "; use one of the listed values"
+    } else if message.starts_with("unknown field") {
+        "; remove it or check its spelling"
+    } else if message.starts_with("invalid type") {
+        "; change the value to the expected type"
+    } else {
+        ""
+    };
+    format!("{message}{hint}")
+}

@@ -1,0 +1,217 @@
+//! Checks that go beyond types: references resolve, ids are unique, values fit the charts that draw them.
+
+use std::collections::HashSet;
+
+use super::{Chart, ChartKind, DataError, Dataset, Figure};
+
+/// Returns the first problem found, naming the record by index and id.
+pub fn validate(d: &Dataset) -> Result<(), DataError> {
+    unique_ids("sources", d.sources.iter().map(|s| s.id.as_str()))?;
+    unique_ids("regions", d.regions.iter().map(|r| r.id.as_str()))?;
+    unique_ids("figures", d.figures.iter().map(|f| f.id.as_str()))?;
+    unique_ids("charts", d.charts.iter().map(|c| c.id.as_str()))?;
+
+    let region_ids: HashSet<&str> = d.regions.iter().map(|r| r.id.as_str()).collect();
+    let source_ids: HashSet<&str> = d.sources.iter().map(|s| s.id.as_str()).collect();
+
+    for (i, r) in d.regions.iter().enumerate() {
+        if !is_hex_colour(&r.color) {
+            return Err(err(
+                format!("regions[{i}].color"),
+                format!(
+                    "region \"{}\" has colour \"{}\"; expected a colour written as #rrggbb, e.g. #0072b2",
+                    r.id, r.color
+                ),
+            ));
+        }
+    }
+    for (i, f) in d.figures.iter().enumerate() {
+        check_figure(i, f, &region_ids, &source_ids)?;
+    }
+    if d.charts.is_empty() {
+        return Err(err(
+            "charts".into(),
+            "the dataset has no charts; add at least one chart that lists figure ids".into(),
+        ));
+    }
+    for (i, c) in d.charts.iter().enumerate() {
+        check_chart(i, c, d, &region_ids)?;
+    }
+    Ok(())
+}
+
+fn err(path: String, message: String) -> DataError {
+    DataError { path, message }
+}
+
+fn unique_ids<'a>(list: &str, ids: impl Iterator<Item = &'a str>) -> Result<(), DataError> {
+    let mut seen = HashSet::new();
+    for (i, id) in ids.enumerate() {
+        if id.trim().is_empty() {
+            return Err(err(format!("{list}[{i}].id"), "the id is empty; give every record a short unique id".into()));
+        }
+        if !seen.insert(id) {
+            return Err(err(
+                format!("{list}[{i}].id"),
+                format!("the id \"{id}\" is used twice in {list}; ids must be unique"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn is_hex_colour(s: &str) -> bool {
+    s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+fn check_figure(
+    i: usize,
+    f: &Figure,
+    regions: &HashSet<&str>,
+    sources: &HashSet<&str>,
+) -> Result<(), DataError> {
+    let at = |field: &str| format!("figures[{i}].{field}");
+    if let Some(r) = &f.region {
+        if !regions.contains(r.as_str()) {
+            return Err(err(
+                at("region"),
+                format!(
+                    "figure \"{}\" names region \"{r}\", which is not in `regions`; use one of: {}",
+                    f.id,
+                    sorted(regions)
+                ),
+            ));
+        }
+    }
+    if !sources.contains(f.source.id.as_str()) {
+        return Err(err(
+            at("source.id"),
+            format!(
+                "figure \"{}\" names source \"{}\", which is not in `sources`; use one of: {}",
+                f.id,
+                f.source.id,
+                sorted(sources)
+            ),
+        ));
+    }
+    if f.source.quote.trim().is_empty() {
+        return Err(err(
+            at("source.quote"),
+            format!("figure \"{}\" has no quote; copy the sentence that states it from the source", f.id),
+        ));
+    }
+    match (f.value, &f.claim) {
+        (Some(v), _) if !v.is_finite() => Err(err(
+            at("value"),
+            format!("figure \"{}\" has value {v}; expected a finite number", f.id),
+        )),
+        (None, None) => Err(err(
+            at("value"),
+            format!(
+                "figure \"{}\" has neither a value nor a claim; give the number, or the words of a claim without one",
+                f.id
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+fn check_chart(
+    i: usize,
+    c: &Chart,
+    d: &Dataset,
+    regions: &HashSet<&str>,
+) -> Result<(), DataError> {
+    let at = |field: &str| format!("charts[{i}].{field}");
+    if let Some(r) = &c.region {
+        if !regions.contains(r.as_str()) {
+            return Err(err(
+                at("region"),
+                format!(
+                    "chart \"{}\" names region \"{r}\", which is not in `regions`; use one of: {}, or null for the overview",
+                    c.id,
+                    sorted(regions)
+                ),
+            ));
+        }
+    }
+    let (min, max) = match c.kind {
+        ChartKind::Bars | ChartKind::Cards => (1, 12),
+        ChartKind::Periods => (2, 8),
+        ChartKind::Share => (1, 2),
+        ChartKind::Multiple => (1, 1),
+    };
+    if c.figures.len() < min || c.figures.len() > max {
+        return Err(err(
+            at("figures"),
+            format!(
+                "chart \"{}\" of kind {:?} lists {} figures; it takes {min} to {max}",
+                c.id,
+                c.kind,
+                c.figures.len()
+            ),
+        ));
+    }
+    for (j, id) in c.figures.iter().enumerate() {
+        let Some(f) = d.figures.iter().find(|f| &f.id == id) else {
+            return Err(err(
+                format!("charts[{i}].figures[{j}]"),
+                format!("chart \"{}\" lists figure \"{id}\", which is not in `figures`; check the id", c.id),
+            ));
+        };
+        let path = format!("charts[{i}].figures[{j}]");
+        check_value_for_kind(c, f, j, &path)?;
+    }
+    if c.kind == ChartKind::Multiple && c.endpoints.is_none() {
+        return Err(err(
+            at("endpoints"),
+            format!(
+                "chart \"{}\" is a multiple and needs `endpoints`: the names of its start and end, e.g. [\"Six years earlier\", \"Currently\"]",
+                c.id
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn check_value_for_kind(c: &Chart, f: &Figure, j: usize, path: &str) -> Result<(), DataError> {
+    let needs_number = c.kind != ChartKind::Cards;
+    let Some(v) = f.value else {
+        if needs_number {
+            return Err(err(
+                path.into(),
+                format!(
+                    "figure \"{}\" has no value, but chart \"{}\" draws it as a {:?} mark; give it a value or show it in a cards chart",
+                    f.id, c.id, c.kind
+                ),
+            ));
+        }
+        return Ok(());
+    };
+    let problem = match c.kind {
+        ChartKind::Bars | ChartKind::Periods if v < 0.0 => {
+            Some("is negative; bars start at zero and this chart kind draws only values of zero or more")
+        }
+        // The first figure of a share chart is the share; a second one is the whole it is a share of.
+        ChartKind::Share if j == 0 && !(0.0..=100.0).contains(&v) => {
+            Some("is a share and must be a percentage from 0 to 100")
+        }
+        ChartKind::Share if j == 0 && f.unit != "%" => Some("is a share and must have unit \"%\""),
+        ChartKind::Share if v < 0.0 => Some("is negative; a whole cannot be less than zero"),
+        ChartKind::Multiple if v <= 0.0 => Some("is a multiple and must be greater than zero"),
+        _ => None,
+    };
+    match problem {
+        Some(p) => Err(err(
+            path.into(),
+            format!("figure \"{}\" (value {v}) {p} (chart \"{}\")", f.id, c.id),
+        )),
+        None => Ok(()),
+    }
+}
+
+fn sorted(ids: &HashSet<&str>) -> String {
+    let mut v: Vec<&str> = ids.iter().copied().collect();
+    v.sort_unstable();
+    v.join(", ")
+}

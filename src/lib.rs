@@ -1,0 +1,13 @@
+//! Data-story engine: loads a story dataset and draws its comparative charts with plotters.
+//!
+//! The data's way: `data` (typed, validated) -> `model` (pure layout) -> `render` (any plotters
+//! backend) -> `web` (the browser glue, the only wasm-bindgen code).
+
+pub mod data;
+pub mod format;
+pub mod model;
+pub mod render;
+pub mod theme;
+
+#[cfg(target_arch = "wasm32")]
+mod web;

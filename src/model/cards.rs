@@ -1,0 +1,110 @@
+//! Big-number cards for figures that are not comparisons, in a grid that reflows with the width.
+
+use crate::data::{Dataset, Figure, Qualifier};
+use crate::format;
+use crate::theme::{Font, Rgb};
+
+use super::{figure_colour, Ctx, Label, Mark, Rect};
+
+const MIN_CARD_WIDTH: f64 = 200.0;
+const GUTTER: f64 = 16.0;
+const RULE: f64 = 3.0;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardsLayout {
+    pub cards: Vec<Card>,
+    pub bottom: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    pub figure: String,
+    /// The whole card: what a pointer over it points at.
+    pub rect: Rect,
+    /// The coloured rule across the card's top.
+    pub rule: Rect,
+    pub color: Rgb,
+    pub texts: Vec<Label>,
+}
+
+impl CardsLayout {
+    pub fn labels(&self) -> impl Iterator<Item = &Label> {
+        self.cards.iter().flat_map(|c| c.texts.iter())
+    }
+
+    pub fn marks(&self) -> impl Iterator<Item = Mark> + '_ {
+        self.cards.iter().map(|c| Mark { figure: c.figure.clone(), rect: c.rect })
+    }
+}
+
+/// How many cards fit side by side.
+pub fn columns(width: f64, n: usize) -> usize {
+    let fit = ((width + GUTTER) / (MIN_CARD_WIDTH + GUTTER)).floor().max(1.0) as usize;
+    fit.min(n.max(1))
+}
+
+pub fn layout(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> CardsLayout {
+    let cols = columns(cx.width, figures.len());
+    let card_w = (cx.width - GUTTER * (cols as f64 - 1.0)) / cols as f64;
+    let mut cards = Vec::new();
+    let mut row_top = top;
+    for row in figures.chunks(cols) {
+        let mut row_bottom = row_top;
+        for (i, f) in row.iter().enumerate() {
+            let x = (card_w + GUTTER) * i as f64;
+            let card = card(cx, d, f, x, row_top, card_w);
+            row_bottom = row_bottom.max(card.rect.bottom());
+            cards.push(card);
+        }
+        // Cards in a row share a height so their rules and tops line up.
+        for c in cards.iter_mut().rev().take(row.len()) {
+            c.rect.h = row_bottom - row_top;
+        }
+        row_top = row_bottom + GUTTER;
+    }
+    let bottom = cards.last().map_or(top, |c| c.rect.bottom());
+    CardsLayout { cards, bottom }
+}
+
+fn card(cx: &Ctx, d: &Dataset, f: &Figure, x: f64, top: f64, w: f64) -> Card {
+    let theme = cx.theme;
+    let color = figure_colour(d, f, theme);
+    let mut texts = Vec::new();
+    let mut y = top + RULE + 10.0;
+    let para = |text: &str, font: Font, color: Rgb, y: &mut f64, texts: &mut Vec<Label>| {
+        let (mut lines, below) = cx.paragraph(text, x, *y, w, font, color);
+        texts.append(&mut lines);
+        *y = below;
+    };
+    // The qualifier gets its own line so "more than" is read before the number.
+    if f.value.is_some() && f.qualifier != Qualifier::Exact && f.wording.is_none() {
+        para(&format::sentence_case(f.qualifier.words()), Font::BODY_BOLD, theme.muted, &mut y, &mut texts);
+    }
+    let big = match (f.value, &f.wording, &f.claim) {
+        (_, Some(w), _) => format::sentence_case(w),
+        (Some(v), None, _) => {
+            let n = format::number_with_symbol(v, &f.unit);
+            if format::is_word_unit(&f.unit) {
+                format!("{n} {}", f.unit)
+            } else {
+                n
+            }
+        }
+        (None, None, Some(c)) => c.clone(),
+        (None, None, None) => String::new(),
+    };
+    para(&big, Font::BIG_NUMBER, theme.ink, &mut y, &mut texts);
+    y += 2.0;
+    para(&f.label, Font::BODY, theme.ink, &mut y, &mut texts);
+    if let Some(p) = &f.period {
+        y += 2.0;
+        para(&format::sentence_case(p), Font::SMALL, theme.muted, &mut y, &mut texts);
+    }
+    Card {
+        figure: f.id.clone(),
+        rect: Rect { x, y: top, w, h: y + 4.0 - top },
+        rule: Rect { x, y: top, w, h: RULE },
+        color,
+        texts,
+    }
+}

@@ -1,0 +1,119 @@
+//! Columns side by side for one indicator across periods, oldest first, from a zero baseline.
+
+use crate::data::{Dataset, Figure};
+use crate::format;
+use crate::theme::{Font, Rgb};
+
+use super::{figure_colour, Align, Ctx, Label, Mark, Rect};
+
+const PLOT_HEIGHT: f64 = 160.0;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ColumnsLayout {
+    pub columns: Vec<Column>,
+    /// Light horizontal gridlines at round values, with their labels; the first is the zero baseline.
+    pub gridlines: Vec<(f64, Label)>,
+    pub plot_left: f64,
+    pub plot_right: f64,
+    pub baseline_y: f64,
+    pub bottom: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub figure: String,
+    pub rect: Rect,
+    pub color: Rgb,
+    pub value: Label,
+    pub period: Vec<Label>,
+}
+
+impl ColumnsLayout {
+    pub fn labels(&self) -> impl Iterator<Item = &Label> {
+        self.gridlines
+            .iter()
+            .map(|(_, l)| l)
+            .chain(self.columns.iter().flat_map(|c| std::iter::once(&c.value).chain(c.period.iter())))
+    }
+
+    pub fn marks(&self) -> impl Iterator<Item = Mark> + '_ {
+        self.columns.iter().map(|c| Mark { figure: c.figure.clone(), rect: c.rect })
+    }
+}
+
+/// Round tick step for `max` so that there are three to five ticks above zero.
+pub fn tick_step(max: f64) -> f64 {
+    if max <= 0.0 || !max.is_finite() {
+        return 1.0;
+    }
+    let raw = max / 4.0;
+    let mag = 10f64.powf(raw.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag)
+}
+
+pub fn layout(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> ColumnsLayout {
+    let unit = figures.first().map_or("", |f| f.unit.as_str());
+    let max = figures.iter().filter_map(|f| f.value).fold(0.0, f64::max);
+    let step = tick_step(max);
+    let ticks = (max / step).ceil().max(1.0) as usize;
+    let y_max = step * ticks as f64;
+
+    let tick_texts: Vec<String> = (0..=ticks).map(|i| format::number_with_symbol(step * i as f64, unit)).collect();
+    let tick_w = tick_texts.iter().map(|t| cx.m.width(t, Font::SMALL)).fold(0.0, f64::max);
+    // Value labels sit above the columns: leave a line of room above the top gridline.
+    let plot_top = top + Font::BODY_BOLD.line_height() + 4.0;
+    let baseline_y = plot_top + PLOT_HEIGHT;
+    let plot_left = tick_w + 8.0;
+    let plot_right = cx.width;
+    let y_of = |v: f64| baseline_y - v / y_max * PLOT_HEIGHT;
+
+    let gridlines = tick_texts
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let gy = y_of(step * i as f64);
+            let label_y = gy - Font::SMALL.size * 0.6;
+            (gy, cx.label(t, tick_w, label_y, Font::SMALL, cx.theme.muted, Align::Right))
+        })
+        .collect();
+
+    let n = figures.len().max(1) as f64;
+    let slot = ((plot_right - plot_left) / n).min(160.0);
+    let col_w = (slot * 0.6).min(72.0);
+    // A narrow group of columns sits in the middle of the plot rather than hugging the axis.
+    let offset = ((plot_right - plot_left) - slot * n) / 2.0;
+    let mut bottom = baseline_y;
+    let columns = figures
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let v = f.value.unwrap_or(0.0);
+            let center = plot_left + offset + slot * (i as f64 + 0.5);
+            let rect = Rect { x: center - col_w / 2.0, y: y_of(v), w: col_w, h: baseline_y - y_of(v) };
+            let value_y = rect.y - Font::BODY_BOLD.line_height();
+            let value = cx.label(format::compact(f), center, value_y, Font::BODY_BOLD, cx.theme.ink, Align::Center);
+            let period_text = format::sentence_case(f.period.as_deref().unwrap_or(&f.label));
+            let mut period = Vec::new();
+            let mut y = baseline_y + 8.0;
+            for line in super::text::wrap(cx.m, &period_text, slot - 8.0, Font::BODY) {
+                period.push(cx.label(line, center, y, Font::BODY, cx.theme.ink, Align::Center));
+                y += Font::BODY.line_height();
+            }
+            bottom = f64::max(bottom, y);
+            Column { figure: f.id.clone(), rect, color: figure_colour(d, f, cx.theme), value, period }
+        })
+        .collect();
+    ColumnsLayout { columns, gridlines, plot_left, plot_right, baseline_y, bottom }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tick_step;
+
+    #[test]
+    fn ticks_are_round() {
+        assert!((tick_step(6.3) - 2.0).abs() < 1e-9);
+        assert!((tick_step(100.0) - 25.0).abs() < 1e-9);
+        assert!((tick_step(0.0) - 1.0).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,192 @@
+//! Pure chart models: from a validated dataset and a width, every mark and label placed in CSS pixels.
+
+pub mod bars;
+pub mod cards;
+pub mod columns;
+pub mod outline;
+pub mod share;
+pub mod text;
+
+use crate::data::{Chart, ChartKind, Dataset, Figure};
+use crate::theme::{Font, Rgb, Theme};
+
+pub use text::{Align, ApproxMeasure, Label, Measure};
+
+/// Narrowest width a chart is laid out for; narrower containers get this width and scroll.
+pub const MIN_WIDTH: f64 = 280.0;
+
+/// An axis-aligned box in CSS pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Rect {
+    pub fn right(&self) -> f64 {
+        self.x + self.w
+    }
+
+    pub fn bottom(&self) -> f64 {
+        self.y + self.h
+    }
+
+    pub fn overlaps(&self, o: &Rect) -> bool {
+        self.x < o.right() && o.x < self.right() && self.y < o.bottom() && o.y < self.bottom()
+    }
+
+    pub fn contains(&self, px: f64, py: f64) -> bool {
+        px >= self.x && px < self.right() && py >= self.y && py < self.bottom()
+    }
+}
+
+/// A drawn shape that stands for a figure: what a pointer over it points at.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    pub figure: String,
+    pub rect: Rect,
+}
+
+/// Everything needed to draw one chart at one width.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartModel {
+    pub id: String,
+    pub width: f64,
+    pub height: f64,
+    pub theme: Theme,
+    /// Headline, dek, note and source line.
+    pub chrome: Vec<Label>,
+    pub body: Body,
+}
+
+/// The chart-kind specific part, already laid out.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    Bars(bars::BarsLayout),
+    Columns(columns::ColumnsLayout),
+    Share(share::ShareLayout),
+    Cards(cards::CardsLayout),
+}
+
+impl ChartModel {
+    /// Every label on the chart, chrome and body.
+    pub fn labels(&self) -> Vec<&Label> {
+        let body: Vec<&Label> = match &self.body {
+            Body::Bars(b) => b.labels().collect(),
+            Body::Columns(c) => c.labels().collect(),
+            Body::Share(s) => s.labels().collect(),
+            Body::Cards(c) => c.labels().collect(),
+        };
+        self.chrome.iter().chain(body).collect()
+    }
+}
+
+/// What a layout function gets: the measurer, the theme and the width to fill.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    pub m: &'a dyn Measure,
+    pub theme: &'a Theme,
+    pub width: f64,
+}
+
+impl std::fmt::Debug for Ctx<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ctx").field("width", &self.width).finish_non_exhaustive()
+    }
+}
+
+impl Ctx<'_> {
+    pub fn label(&self, text: impl Into<String>, x: f64, y: f64, font: Font, color: Rgb, align: Align) -> Label {
+        Label::new(self.m, text, x, y, font, color, align)
+    }
+
+    /// A left-aligned paragraph across `max_width`; returns the labels and the y below it.
+    pub fn paragraph(&self, text: &str, x: f64, y: f64, max_width: f64, font: Font, color: Rgb) -> (Vec<Label>, f64) {
+        text::paragraph(self.m, text, x, y, max_width, font, color, Align::Left)
+    }
+}
+
+/// The colour a figure is drawn in: its region's, or the context grey.
+pub fn figure_colour(d: &Dataset, f: &Figure, theme: &Theme) -> Rgb {
+    f.region
+        .as_deref()
+        .and_then(|id| d.regions.iter().find(|r| r.id == id))
+        .and_then(|r| Rgb::from_hex(&r.color))
+        .unwrap_or(theme.context)
+}
+
+/// The chart's figures in its order. Validation guarantees every id resolves; a stale id is skipped.
+pub fn chart_figures<'d>(d: &'d Dataset, c: &Chart) -> Vec<&'d Figure> {
+    c.figures.iter().filter_map(|id| d.figures.iter().find(|f| &f.id == id)).collect()
+}
+
+const GAP: f64 = 16.0;
+
+/// Lays out chart `chart_id` at `width` CSS pixels. `None` when the id is not in the dataset.
+pub fn build(d: &Dataset, chart_id: &str, width: f64, m: &dyn Measure, theme: &Theme) -> Option<ChartModel> {
+    let chart = d.charts.iter().find(|c| c.id == chart_id)?;
+    let width = if width.is_finite() { width.max(MIN_WIDTH).floor() } else { MIN_WIDTH };
+    let cx = Ctx { m, theme, width };
+    let figures = chart_figures(d, chart);
+
+    let mut chrome = Vec::new();
+    let (mut head, y) = cx.paragraph(&chart.headline, 0.0, 0.0, width, Font::HEADLINE, theme.ink);
+    chrome.append(&mut head);
+    let (mut dek, y) = cx.paragraph(&chart.dek, 0.0, y + 4.0, width, Font::BODY, theme.muted);
+    chrome.append(&mut dek);
+    let top = y + GAP;
+
+    let (body, bottom) = match chart.kind {
+        ChartKind::Bars => {
+            let b = bars::magnitude(&cx, d, &figures, top);
+            let h = b.bottom;
+            (Body::Bars(b), h)
+        }
+        ChartKind::Multiple => {
+            let b = bars::multiple(&cx, d, chart, &figures, top);
+            let h = b.bottom;
+            (Body::Bars(b), h)
+        }
+        ChartKind::Periods => {
+            let c = columns::layout(&cx, d, &figures, top);
+            let h = c.bottom;
+            (Body::Columns(c), h)
+        }
+        ChartKind::Share => {
+            let s = share::layout(&cx, d, &figures, top);
+            let h = s.bottom;
+            (Body::Share(s), h)
+        }
+        ChartKind::Cards => {
+            let c = cards::layout(&cx, d, &figures, top);
+            let h = c.bottom;
+            (Body::Cards(c), h)
+        }
+    };
+
+    let mut y = bottom + GAP;
+    if let Some(note) = &chart.note {
+        let (mut n, ny) = cx.paragraph(note, 0.0, y, width, Font::SMALL, theme.muted);
+        chrome.append(&mut n);
+        y = ny + 2.0;
+    }
+    let (mut src, y) = cx.paragraph(&source_line(d, &figures), 0.0, y, width, Font::SMALL, theme.muted);
+    chrome.append(&mut src);
+
+    Some(ChartModel { id: chart.id.clone(), width, height: (y + 4.0).ceil(), theme: *theme, chrome, body })
+}
+
+/// "Source: A; B" over the distinct sources of the chart's figures.
+pub fn source_line(d: &Dataset, figures: &[&Figure]) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for f in figures {
+        if let Some(s) = d.sources.iter().find(|s| s.id == f.source.id) {
+            if !names.contains(&s.name.as_str()) {
+                names.push(&s.name);
+            }
+        }
+    }
+    format!("Source: {}", names.join("; "))
+}

@@ -1,0 +1,69 @@
+//! The page's outline: one section for the overview and one per region, each listing its charts.
+
+use serde::Serialize;
+
+use crate::data::{ChartKind, Dataset};
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Outline {
+    pub title: String,
+    pub dek: String,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Section {
+    /// The region id, or `overview`.
+    pub id: String,
+    pub heading: String,
+    /// "Province", "Autonomous region"; empty for the overview.
+    pub kind: String,
+    /// The region's colour, `#rrggbb`; empty for the overview.
+    pub color: String,
+    pub charts: Vec<ChartEntry>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ChartEntry {
+    pub id: String,
+    pub kind: ChartKind,
+    /// The headline, used as the canvas' accessible name.
+    pub headline: String,
+    pub dek: String,
+}
+
+/// Sections in reading order: the overview first (if it has charts), then regions as the dataset lists them.
+/// Regions without charts get no section.
+pub fn outline(d: &Dataset) -> Outline {
+    let entries = |region: Option<&str>| -> Vec<ChartEntry> {
+        d.charts
+            .iter()
+            .filter(|c| c.region.as_deref() == region)
+            .map(|c| ChartEntry { id: c.id.clone(), kind: c.kind, headline: c.headline.clone(), dek: c.dek.clone() })
+            .collect()
+    };
+    let mut sections = Vec::new();
+    let overview = entries(None);
+    if !overview.is_empty() {
+        sections.push(Section {
+            id: "overview".into(),
+            heading: d.story.overview_heading.clone(),
+            kind: String::new(),
+            color: String::new(),
+            charts: overview,
+        });
+    }
+    for r in &d.regions {
+        let charts = entries(Some(&r.id));
+        if !charts.is_empty() {
+            sections.push(Section {
+                id: r.id.clone(),
+                heading: r.name.clone(),
+                kind: r.kind.label().into(),
+                color: r.color.clone(),
+                charts,
+            });
+        }
+    }
+    Outline { title: d.story.title.clone(), dek: d.story.dek.clone(), sections }
+}

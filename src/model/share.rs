@@ -1,0 +1,121 @@
+//! Part of a whole: one bar standing for 100%, filled to the stated share.
+
+use crate::data::{Dataset, Figure};
+use crate::format;
+use crate::theme::{Font, Rgb};
+
+use super::bars::FADE_STEPS;
+use super::{figure_colour, Align, Ctx, Label, Mark, Rect};
+
+const BAR_HEIGHT: f64 = 32.0;
+/// How far before the stated share an approximate ("nearly") segment starts to fade, in percent.
+const APPROX_SPAN: f64 = 6.0;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShareLayout {
+    pub figure: String,
+    /// The whole, drawn first, in the track colour.
+    pub track: Rect,
+    /// The share, solid part.
+    pub segment: Rect,
+    pub color: Rgb,
+    /// Steps that soften the segment's end where the share is approximate or a lower bound.
+    pub fade: Vec<(Rect, Rgb)>,
+    /// The share's value and its label, above the bar.
+    pub headline: Vec<Label>,
+    /// 0, 50% and 100% under the bar, with their tick positions.
+    pub ticks: Vec<(f64, Label)>,
+    /// What 100% stands for, when a second figure gives the whole.
+    pub whole: Vec<Label>,
+    pub bottom: f64,
+}
+
+impl ShareLayout {
+    pub fn labels(&self) -> impl Iterator<Item = &Label> {
+        self.headline.iter().chain(self.ticks.iter().map(|(_, l)| l)).chain(self.whole.iter())
+    }
+
+    pub fn marks(&self) -> impl Iterator<Item = Mark> + '_ {
+        let end = self.fade.last().map_or(self.segment.right(), |(r, _)| r.right());
+        std::iter::once(Mark { figure: self.figure.clone(), rect: Rect { w: end - self.track.x, ..self.segment } })
+    }
+}
+
+pub fn layout(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> ShareLayout {
+    let theme = cx.theme;
+    let w = cx.width;
+    let (share, whole) = (figures.first().copied(), figures.get(1).copied());
+    let pct = share.and_then(|f| f.value).unwrap_or(0.0).clamp(0.0, 100.0);
+    let color = share.map_or(theme.context, |f| figure_colour(d, f, theme));
+    let qualifier = share.map(|f| f.qualifier);
+
+    // "67% active" / "Nearly half from renewable sources": value bold, then the label.
+    let value_text = share.map(|f| format::sentence_case(&format::compact(f))).unwrap_or_default();
+    let label_text = share.map(|f| f.label.to_lowercase()).unwrap_or_default();
+    let value = cx.label(value_text, 0.0, top, Font::LABEL_BOLD, theme.ink, Align::Left);
+    let mut headline = Vec::new();
+    let rest_x = value.width + 6.0;
+    let label_y = top + (Font::LABEL_BOLD.size - Font::BODY.size) * 0.8;
+    let mut y = top + Font::LABEL_BOLD.line_height();
+    if rest_x + cx.m.width(&label_text, Font::BODY) <= w {
+        headline.push(cx.label(label_text, rest_x, label_y, Font::BODY, theme.ink, Align::Left));
+        headline.insert(0, value);
+    } else {
+        headline.push(value);
+        let (mut lines, below) = cx.paragraph(&label_text, 0.0, y, w, Font::BODY, theme.ink);
+        headline.append(&mut lines);
+        y = below;
+    }
+
+    let bar_y = y + 8.0;
+    let track = Rect { x: 0.0, y: bar_y, w, h: BAR_HEIGHT };
+    let x_of = |p: f64| p / 100.0 * w;
+    let mut fade = Vec::new();
+    let segment = match qualifier {
+        Some(q) if q.is_approximate() => {
+            // Solid up to a little short of the share, then fading to it: "nearly" in ink.
+            let solid_end = (pct - APPROX_SPAN).max(0.0);
+            push_fade(&mut fade, x_of(solid_end), x_of(pct), bar_y, color, theme.track);
+            Rect { x: 0.0, y: bar_y, w: x_of(solid_end), h: BAR_HEIGHT }
+        }
+        Some(q) if q.is_lower_bound() => {
+            push_fade(&mut fade, x_of(pct), x_of((pct + APPROX_SPAN).min(100.0)), bar_y, color, theme.track);
+            Rect { x: 0.0, y: bar_y, w: x_of(pct), h: BAR_HEIGHT }
+        }
+        _ => Rect { x: 0.0, y: bar_y, w: x_of(pct), h: BAR_HEIGHT },
+    };
+
+    let tick_y = track.bottom() + 6.0;
+    let ticks = vec![
+        (0.0, cx.label("0", 0.0, tick_y, Font::SMALL, theme.muted, Align::Left)),
+        (w / 2.0, cx.label("50%", w / 2.0, tick_y, Font::SMALL, theme.muted, Align::Center)),
+        (w, cx.label("100%", w, tick_y, Font::SMALL, theme.muted, Align::Right)),
+    ];
+    let mut bottom = tick_y + Font::SMALL.line_height();
+    let mut whole_labels = Vec::new();
+    if let Some(f) = whole {
+        let text = format!("100% = {}: {}", f.label.to_lowercase(), format::full(f));
+        let (lines, below) = cx.paragraph(&format::sentence_case(&text), 0.0, bottom + 4.0, w, Font::BODY, theme.muted);
+        whole_labels = lines;
+        bottom = below;
+    }
+    ShareLayout {
+        figure: share.map(|f| f.id.clone()).unwrap_or_default(),
+        track,
+        segment,
+        color,
+        fade,
+        headline,
+        ticks,
+        whole: whole_labels,
+        bottom,
+    }
+}
+
+fn push_fade(out: &mut Vec<(Rect, Rgb)>, from: f64, to: f64, y: f64, color: Rgb, under: Rgb) {
+    let step = (to - from) / FADE_STEPS.len() as f64;
+    for (i, a) in FADE_STEPS.iter().enumerate() {
+        let r = Rect { x: from + step * i as f64, y, w: step, h: BAR_HEIGHT };
+        out.push((r, color.over(under, *a)));
+    }
+}

@@ -1,0 +1,161 @@
+//! Text measurement and placement: labels with known boxes, and greedy line wrapping.
+
+use crate::theme::{Font, Rgb};
+
+use super::Rect;
+
+/// Width of a string in CSS pixels. The browser measures with the canvas; native code estimates.
+pub trait Measure {
+    fn width(&self, text: &str, font: Font) -> f64;
+}
+
+/// A conservative estimate from per-character widths of common sans-serif faces, used where no
+/// browser is at hand (tests, SVG export natively). It errs wide so layouts that pass with it
+/// also fit real fonts.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ApproxMeasure;
+
+impl Measure for ApproxMeasure {
+    fn width(&self, text: &str, font: Font) -> f64 {
+        let em: f64 = text.chars().map(char_em).sum();
+        em * font.size * if font.bold { 1.07 } else { 1.0 }
+    }
+}
+
+fn char_em(c: char) -> f64 {
+    match c {
+        ' ' | 'i' | 'l' | 'j' | 'I' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' | '’' | '‘' => 0.3,
+        'f' | 't' | 'r' | '(' | ')' | '-' => 0.42,
+        'm' | 'w' | 'M' | 'W' | '%' => 0.9,
+        '×' | '+' | '≈' => 0.68,
+        c if c.is_ascii_digit() => 0.64,
+        c if c.is_ascii_uppercase() => 0.72,
+        c if u32::from(c) >= 0x2E80 => 1.0,
+        _ => 0.6,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+/// One line of text placed on the chart; `y` is the top of the line box.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    pub text: String,
+    pub x: f64,
+    pub y: f64,
+    pub font: Font,
+    pub color: Rgb,
+    pub align: Align,
+    /// Measured width, so the box is known without measuring again.
+    pub width: f64,
+}
+
+impl Label {
+    pub fn new(m: &dyn Measure, text: impl Into<String>, x: f64, y: f64, font: Font, color: Rgb, align: Align) -> Label {
+        let text = text.into();
+        let width = m.width(&text, font);
+        Label { text, x, y, font, color, align, width }
+    }
+
+    /// The box the text covers, for overlap and fit checks.
+    pub fn bbox(&self) -> Rect {
+        let left = match self.align {
+            Align::Left => self.x,
+            Align::Center => self.x - self.width / 2.0,
+            Align::Right => self.x - self.width,
+        };
+        Rect { x: left, y: self.y, w: self.width, h: self.font.size * 1.2 }
+    }
+}
+
+/// Breaks `text` into lines no wider than `max_width`; words wider than a line (or scripts
+/// without spaces, such as Chinese) are broken between characters.
+pub fn wrap(m: &dyn Measure, text: &str, max_width: f64, font: Font) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
+        if m.width(&candidate, font) <= max_width {
+            line = candidate;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if m.width(word, font) <= max_width {
+            line = word.to_string();
+        } else {
+            for c in word.chars() {
+                line.push(c);
+                if m.width(&line, font) > max_width && line.chars().count() > 1 {
+                    line.pop();
+                    lines.push(std::mem::take(&mut line));
+                    line.push(c);
+                }
+            }
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Wraps and places a paragraph whose first line's top is at `y`; returns the labels and the y just below.
+#[allow(clippy::too_many_arguments)]
+pub fn paragraph(
+    m: &dyn Measure,
+    text: &str,
+    x: f64,
+    y: f64,
+    max_width: f64,
+    font: Font,
+    color: Rgb,
+    align: Align,
+) -> (Vec<Label>, f64) {
+    let mut out = Vec::new();
+    let mut y = y;
+    for line in wrap(m, text, max_width, font) {
+        out.push(Label::new(m, line, x, y, font, color, align));
+        y += font.line_height();
+    }
+    (out, y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_keeps_every_word_and_fits() {
+        let m = ApproxMeasure;
+        let text = "Heilongjiang trades with more than 200 countries and regions";
+        let lines = wrap(&m, text, 150.0, Font::HEADLINE);
+        assert!(lines.len() > 1);
+        assert_eq!(lines.join(" "), text);
+        for l in &lines {
+            assert!(m.width(l, Font::HEADLINE) <= 150.0, "{l}");
+        }
+    }
+
+    #[test]
+    fn text_without_spaces_breaks_between_characters() {
+        let m = ApproxMeasure;
+        let lines = wrap(&m, "吉林省汽车销量六年增长六十倍", 60.0, Font::BODY);
+        assert!(lines.len() > 1);
+        assert_eq!(lines.concat(), "吉林省汽车销量六年增长六十倍");
+    }
+
+    #[test]
+    fn label_box_follows_alignment() {
+        let m = ApproxMeasure;
+        let l = Label::new(&m, "200+", 100.0, 10.0, Font::BODY, Rgb(0, 0, 0), Align::Right);
+        let b = l.bbox();
+        assert!((b.x + b.w - 100.0).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,31 @@
+//! Draws columns over a zero baseline with a few light gridlines.
+
+use plotters::coord::Shift;
+use plotters::drawing::DrawingArea;
+use plotters::prelude::DrawingBackend;
+
+use crate::model::columns::ColumnsLayout;
+use crate::model::Mark;
+use crate::theme::Theme;
+
+use super::{fill, hline, text, DrawResult};
+
+pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &ColumnsLayout, theme: &Theme) -> DrawResult<Vec<Mark>, DB> {
+    // Gridlines first so columns sit over them; the zero line is drawn last, in ink, over the columns' feet.
+    for (y, label) in c.gridlines.iter().skip(1) {
+        hline(area, c.plot_left, c.plot_right, *y, theme.track)?;
+        text(area, label)?;
+    }
+    for col in &c.columns {
+        fill(area, &col.rect, col.color)?;
+        text(area, &col.value)?;
+        for l in &col.period {
+            text(area, l)?;
+        }
+    }
+    if let Some((_, zero)) = c.gridlines.first() {
+        text(area, zero)?;
+    }
+    hline(area, c.plot_left, c.plot_right, c.baseline_y, theme.ink)?;
+    Ok(c.marks().collect())
+}

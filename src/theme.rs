@@ -1,0 +1,71 @@
+//! Colours, type sizes and the font stack shared by every chart (see the style guide).
+
+/// An sRGB colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    /// Parses `#rrggbb`; the data validator has already refused anything else.
+    pub fn from_hex(s: &str) -> Option<Rgb> {
+        let h = s.strip_prefix('#')?;
+        if h.len() != 6 {
+            return None;
+        }
+        let p = |i: usize| u8::from_str_radix(h.get(i..i + 2)?, 16).ok();
+        Some(Rgb(p(0)?, p(2)?, p(4)?))
+    }
+
+    /// This colour laid over `bg` at opacity `a`, as an opaque colour (for fades that SVG and canvas draw alike).
+    pub fn over(self, bg: Rgb, a: f64) -> Rgb {
+        let mix = |f: u8, b: u8| (f64::from(f) * a + f64::from(b) * (1.0 - a)).round() as u8;
+        Rgb(mix(self.0, bg.0), mix(self.1, bg.1), mix(self.2, bg.2))
+    }
+}
+
+/// The system font stack: no font downloads, CJK covered.
+pub const FONT_FAMILY: &str =
+    "system-ui, -apple-system, Segoe UI, Roboto, Noto Sans, PingFang SC, Microsoft YaHei, sans-serif";
+
+/// A text style: one of the type scale's sizes, regular or bold.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Font {
+    pub size: f64,
+    pub bold: bool,
+}
+
+impl Font {
+    pub const SMALL: Font = Font { size: 12.0, bold: false };
+    pub const BODY: Font = Font { size: 14.0, bold: false };
+    pub const BODY_BOLD: Font = Font { size: 14.0, bold: true };
+    pub const LABEL_BOLD: Font = Font { size: 16.0, bold: true };
+    pub const HEADLINE: Font = Font { size: 20.0, bold: true };
+    pub const BIG_NUMBER: Font = Font { size: 28.0, bold: true };
+
+    /// Distance between the tops of two lines of this font.
+    pub fn line_height(self) -> f64 {
+        (self.size * 1.3).round()
+    }
+}
+
+/// The colours a chart is drawn with.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Theme {
+    pub background: Rgb,
+    pub ink: Rgb,
+    pub muted: Rgb,
+    pub rule: Rgb,
+    pub track: Rgb,
+    /// Marks that belong to no region.
+    pub context: Rgb,
+}
+
+impl Theme {
+    pub const LIGHT: Theme = Theme {
+        background: Rgb(255, 255, 255),
+        ink: Rgb(26, 26, 26),
+        muted: Rgb(89, 89, 89),
+        rule: Rgb(204, 204, 204),
+        track: Rgb(232, 232, 232),
+        context: Rgb(118, 118, 118),
+    };
+}

@@ -1,0 +1,144 @@
+//! A small static file server for the page (www/) and its data (data/), with the strict CSP the page must live under.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::time::Duration;
+
+use crate::root;
+
+/// The policy embeds are held to; any violation shows in the browser tests.
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
+
+pub fn run(port: u16) -> Result<(), String> {
+    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e} (try --port N)"))?;
+    println!("Serving the infographic at http://127.0.0.1:{port}/  (Ctrl-C to stop)");
+    serve_forever(&listener);
+    Ok(())
+}
+
+/// Binds a free loopback port and serves on a background thread; for the end-to-end tests.
+pub fn spawn() -> Result<u16, String> {
+    let listener = TcpListener::bind(("127.0.0.1", 0)).map_err(|e| format!("cannot listen on loopback: {e}"))?;
+    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+    std::thread::spawn(move || serve_forever(&listener));
+    Ok(port)
+}
+
+fn serve_forever(listener: &TcpListener) {
+    for stream in listener.incoming().flatten() {
+        std::thread::spawn(move || {
+            // A client that hangs up mid-request is its own problem; the server goes on.
+            let _ = handle(stream);
+        });
+    }
+}
+
+fn handle(mut stream: TcpStream) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    // Drain the headers; nothing in them changes the answer.
+    let mut line = String::new();
+    while reader.read_line(&mut line)? > 2 {
+        line.clear();
+    }
+    let mut parts = request_line.split_whitespace();
+    let method = parts.next().unwrap_or("");
+    let target = parts.next().unwrap_or("/");
+    if method != "GET" && method != "HEAD" {
+        return respond(&mut stream, "405 Method Not Allowed", "text/plain; charset=utf-8", b"method not allowed\n", method == "HEAD");
+    }
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    match resolve(path) {
+        Some(file) => match std::fs::File::open(&file) {
+            Ok(mut f) => {
+                let mut body = Vec::new();
+                f.read_to_end(&mut body)?;
+                respond(&mut stream, "200 OK", mime(&file), &body, method == "HEAD")
+            }
+            Err(_) => respond(&mut stream, "404 Not Found", "text/plain; charset=utf-8", b"not found\n", method == "HEAD"),
+        },
+        None => respond(&mut stream, "404 Not Found", "text/plain; charset=utf-8", b"not found\n", method == "HEAD"),
+    }
+}
+
+/// Maps a URL path to a file: `/data/...` from data/, everything else from www/. Refuses `..`.
+fn resolve(url_path: &str) -> Option<PathBuf> {
+    let decoded = percent_decode(url_path)?;
+    let rel = Path::new(decoded.trim_start_matches('/'));
+    if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
+        return None;
+    }
+    let root = root();
+    let mut file = match rel.strip_prefix("data") {
+        Ok(rest) => root.join("data").join(rest),
+        Err(_) => root.join("www").join(rel),
+    };
+    if file.is_dir() {
+        file = file.join("index.html");
+    }
+    file.is_file().then_some(file)
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn mime(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json; charset=utf-8",
+        "wasm" => "application/wasm",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "csv" => "text/csv; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+fn respond(stream: &mut TcpStream, status: &str, content_type: &str, body: &[u8], head_only: bool) -> std::io::Result<()> {
+    let header = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nContent-Security-Policy: {CSP}\r\nX-Content-Type-Options: nosniff\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(header.as_bytes())?;
+    if !head_only {
+        stream.write_all(body)?;
+    }
+    stream.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_outside_the_site_are_refused() {
+        assert!(resolve("/../Cargo.toml").is_none());
+        assert!(resolve("/%2e%2e/Cargo.toml").is_none());
+        assert!(resolve("/data/../Cargo.toml").is_none());
+    }
+
+    #[test]
+    fn the_page_and_its_data_are_found() {
+        assert!(resolve("/").is_some_and(|p| p.ends_with("www/index.html")));
+        assert!(resolve("/data/story.json").is_some_and(|p| p.ends_with("data/story.json")));
+    }
+}

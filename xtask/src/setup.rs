@@ -1,0 +1,92 @@
+//! Finds or installs what building and testing need: the wasm target, the matching
+//! wasm-bindgen CLI, Debian's Chromium and ChromeDriver, a CJK font, Node.js packages.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::{output, root, run};
+
+pub fn wasm_target() -> Result<(), String> {
+    let installed = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        return Ok(());
+    }
+    run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+/// The wasm-bindgen version the crate pins; the CLI must be exactly that version.
+fn pinned_bindgen_version() -> Result<String, String> {
+    let manifest = std::fs::read_to_string(root().join("Cargo.toml")).map_err(|e| format!("reading Cargo.toml: {e}"))?;
+    manifest
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("wasm-bindgen = \"="))
+        .and_then(|rest| rest.split('"').next())
+        .map(str::to_string)
+        .ok_or_else(|| "Cargo.toml must pin wasm-bindgen exactly (wasm-bindgen = \"=X.Y.Z\")".to_string())
+}
+
+/// Path of a wasm-bindgen CLI of the pinned version, installing it with cargo if needed.
+pub fn wasm_bindgen() -> Result<PathBuf, String> {
+    let version = pinned_bindgen_version()?;
+    let cargo_bin = cargo_bin_dir();
+    let candidates = [PathBuf::from("wasm-bindgen"), cargo_bin.join("wasm-bindgen")];
+    for c in &candidates {
+        if output(Command::new(c).arg("--version")).is_some_and(|v| v.split_whitespace().nth(1) == Some(version.as_str())) {
+            return Ok(c.clone());
+        }
+    }
+    eprintln!("xtask: installing wasm-bindgen-cli {version} (a few minutes, once)");
+    run(Command::new(env!("CARGO")).args(["install", "wasm-bindgen-cli", "--version", &version]))?;
+    Ok(cargo_bin.join("wasm-bindgen"))
+}
+
+fn cargo_bin_dir() -> PathBuf {
+    std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")))
+        .unwrap_or_else(|| PathBuf::from(".cargo"))
+        .join("bin")
+}
+
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// Debian's packages the browser tests need, installed with apt-get when missing.
+pub fn debian_packages() -> Result<(), String> {
+    let mut missing = Vec::new();
+    if !Path::new(CHROMIUM).exists() {
+        missing.push("chromium");
+    }
+    if !Path::new(CHROMEDRIVER).exists() {
+        missing.push("chromium-driver");
+    }
+    if !Path::new("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc").exists() {
+        missing.push("fonts-noto-cjk");
+    }
+    if output(Command::new("node").arg("--version")).is_none() {
+        missing.extend(["nodejs", "npm"]);
+    }
+    if missing.is_empty() {
+        return Ok(());
+    }
+    if output(Command::new("id").arg("-u")).as_deref() != Some("0") {
+        return Err(format!("the tests need Debian packages {}; install them as root: apt-get install {}", missing.join(", "), missing.join(" ")));
+    }
+    run(Command::new("apt-get").arg("update"))?;
+    run(Command::new("apt-get").args(["install", "-y", "--no-install-recommends"]).args(&missing).env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
+/// The end-to-end tests' node packages, from their lock file.
+pub fn node_packages() -> Result<(), String> {
+    let dir = root().join("tests/e2e");
+    let lock = dir.join("package-lock.json");
+    let installed = dir.join("node_modules/.package-lock.json");
+    let fresh = match (std::fs::metadata(&lock).and_then(|m| m.modified()), std::fs::metadata(&installed).and_then(|m| m.modified())) {
+        (Ok(l), Ok(i)) => i >= l,
+        _ => false,
+    };
+    if fresh {
+        return Ok(());
+    }
+    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir))
+}

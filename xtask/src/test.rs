@@ -1,0 +1,39 @@
+//! `cargo xtask test`: installs what the tests need, then runs lints, native tests, wasm tests in
+//! headless Chromium and the end-to-end tests against the served page.
+
+use std::process::Command;
+
+use crate::{build, root, run, serve, setup};
+
+pub fn all() -> Result<(), String> {
+    setup::wasm_target()?;
+    let bindgen = setup::wasm_bindgen()?;
+    setup::debian_packages()?;
+    setup::node_packages()?;
+
+    let cargo = env!("CARGO");
+    run(Command::new(cargo).args(["fmt", "--all", "--check"]))?;
+    run(Command::new(cargo).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    run(Command::new(cargo).args(["clippy", "--package", "datastory", "--all-targets", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]))?;
+
+    run(Command::new(cargo).args(["test", "--workspace"]))?;
+
+    // wasm-bindgen-test-runner sits next to the wasm-bindgen CLI and drives Chromium via ChromeDriver.
+    let runner = bindgen.with_file_name("wasm-bindgen-test-runner");
+    run(Command::new(cargo)
+        .args(["test", "--package", "datastory", "--target", "wasm32-unknown-unknown", "--test", "web"])
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", &runner)
+        .env("CHROMEDRIVER", setup::CHROMEDRIVER)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
+
+    build::wasm(build::Profile::Release)?;
+    let port = serve::spawn()?;
+    let shots = root().join("target/screenshots");
+    run(Command::new("node")
+        .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+        .env("BASE_URL", format!("http://127.0.0.1:{port}/"))
+        .env("CHROMIUM", setup::CHROMIUM)
+        .env("SCREENSHOT_DIR", &shots))?;
+    eprintln!("xtask: screenshots are in {}", shots.strip_prefix(root()).unwrap_or(&shots).display());
+    Ok(())
+}
