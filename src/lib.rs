@@ -10,4 +10,4 @@ pub mod render;
 pub mod theme;
 
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;

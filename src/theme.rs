@@ -16,6 +16,7 @@ impl Rgb {
     }
 
     /// This colour laid over `bg` at opacity `a`, as an opaque colour (for fades that SVG and canvas draw alike).
+    #[must_use]
     pub fn over(self, bg: Rgb, a: f64) -> Rgb {
         let mix = |f: u8, b: u8| (f64::from(f) * a + f64::from(b) * (1.0 - a)).round() as u8;
         Rgb(mix(self.0, bg.0), mix(self.1, bg.1), mix(self.2, bg.2))

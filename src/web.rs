@@ -71,7 +71,8 @@ impl Story {
         canvas.set_width((model.width * dpr).round() as u32);
         canvas.set_height((model.height * dpr).round() as u32);
         // Resizing reset the context; draw in CSS pixels on a backing store `dpr` times larger.
-        ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).map_err(|_| JsError::new("the canvas refused a scale transform"))?;
+        ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)
+            .map_err(|_| JsError::new("the canvas refused a scale transform"))?;
         let inner = CanvasBackend::with_canvas_object(canvas.clone())
             .ok_or_else(|| JsError::new("the canvas could not be drawn on"))?;
         let backend = CssPixels { inner, size: (model.width as u32, model.height.ceil() as u32) };
@@ -85,6 +86,13 @@ impl Story {
     #[wasm_bindgen(js_name = markCount)]
     pub fn mark_count(&self, id: &str) -> usize {
         self.geometry.get(id).map_or(0, |g| g.marks.len())
+    }
+}
+
+impl Story {
+    /// What chart `id` drew last time, in CSS pixels (for hit-testing and for checks in the browser).
+    pub fn geometry(&self, id: &str) -> Option<&Geometry> {
+        self.geometry.get(id)
     }
 }
 
@@ -102,11 +110,7 @@ impl Measure for CanvasMeasure<'_> {
             return *w;
         }
         self.ctx.set_font(&css);
-        let w = self
-            .ctx
-            .measure_text(text)
-            .map(|m| m.width())
-            .unwrap_or_else(|_| model::ApproxMeasure.width(text, font));
+        let w = self.ctx.measure_text(text).map_or_else(|_| model::ApproxMeasure.width(text, font), |m| m.width());
         self.cache.borrow_mut().insert(key, w);
         w
     }
@@ -139,7 +143,13 @@ impl DrawingBackend for CssPixels {
     fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> CanvasResult {
         self.inner.draw_line(from, to, style)
     }
-    fn draw_rect<S: BackendStyle>(&mut self, ul: BackendCoord, br: BackendCoord, style: &S, fill: bool) -> CanvasResult {
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        ul: BackendCoord,
+        br: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> CanvasResult {
         self.inner.draw_rect(ul, br, style, fill)
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> CanvasResult {
@@ -148,7 +158,11 @@ impl DrawingBackend for CssPixels {
     fn draw_circle<S: BackendStyle>(&mut self, c: BackendCoord, r: u32, style: &S, fill: bool) -> CanvasResult {
         self.inner.draw_circle(c, r, style, fill)
     }
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> CanvasResult {
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> CanvasResult {
         self.inner.fill_polygon(vert, style)
     }
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> CanvasResult {

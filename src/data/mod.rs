@@ -196,10 +196,8 @@ where
     D: serde::Deserializer<'de>,
     D::Error: fmt::Display,
 {
-    let dataset: Dataset = serde_path_to_error::deserialize(deserializer).map_err(|e| DataError {
-        path: e.path().to_string(),
-        message: explain_serde(&e.inner().to_string()),
-    })?;
+    let dataset: Dataset = serde_path_to_error::deserialize(deserializer)
+        .map_err(|e| DataError { path: e.path().to_string(), message: explain_serde(&e.inner().to_string()) })?;
     validate(&dataset)?;
     Ok(dataset)
 }
@@ -207,20 +205,12 @@ where
 /// Parses and validates a JSON dataset (native code: tests and tools).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn from_json(text: &str) -> Result<Dataset, DataError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let dataset = from_deserializer(&mut de).map_err(|e| {
-        if e.path.is_empty() || e.path == "." {
-            // Syntax errors have no path but a line and column.
-            DataError { path: String::new(), message: format!("not valid JSON: {}", e.message) }
-        } else {
-            e
-        }
-    })?;
-    de.end().map_err(|e| DataError {
+    // Syntax first, so a stray comma is reported by line and column rather than by a half-read path.
+    serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|e| DataError {
         path: String::new(),
-        message: format!("not valid JSON: {e}"),
+        message: format!("not valid JSON: {e}; fix the syntax at that place"),
     })?;
-    Ok(dataset)
+    from_deserializer(&mut serde_json::Deserializer::from_str(text))
 }
 
 /// serde's messages say what was found and expected; add how to fix the common cases.

@@ -64,12 +64,7 @@ fn is_hex_colour(s: &str) -> bool {
     s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
 }
 
-fn check_figure(
-    i: usize,
-    f: &Figure,
-    regions: &HashSet<&str>,
-    sources: &HashSet<&str>,
-) -> Result<(), DataError> {
+fn check_figure(i: usize, f: &Figure, regions: &HashSet<&str>, sources: &HashSet<&str>) -> Result<(), DataError> {
     let at = |field: &str| format!("figures[{i}].{field}");
     if let Some(r) = &f.region {
         if !regions.contains(r.as_str()) {
@@ -101,10 +96,9 @@ fn check_figure(
         ));
     }
     match (f.value, &f.claim) {
-        (Some(v), _) if !v.is_finite() => Err(err(
-            at("value"),
-            format!("figure \"{}\" has value {v}; expected a finite number", f.id),
-        )),
+        (Some(v), _) if !v.is_finite() => {
+            Err(err(at("value"), format!("figure \"{}\" has value {v}; expected a finite number", f.id)))
+        }
         (None, None) => Err(err(
             at("value"),
             format!(
@@ -116,12 +110,7 @@ fn check_figure(
     }
 }
 
-fn check_chart(
-    i: usize,
-    c: &Chart,
-    d: &Dataset,
-    regions: &HashSet<&str>,
-) -> Result<(), DataError> {
+fn check_chart(i: usize, c: &Chart, d: &Dataset, regions: &HashSet<&str>) -> Result<(), DataError> {
     let at = |field: &str| format!("charts[{i}].{field}");
     if let Some(r) = &c.region {
         if !regions.contains(r.as_str()) {
@@ -202,10 +191,7 @@ fn check_value_for_kind(c: &Chart, f: &Figure, j: usize, path: &str) -> Result<(
         _ => None,
     };
     match problem {
-        Some(p) => Err(err(
-            path.into(),
-            format!("figure \"{}\" (value {v}) {p} (chart \"{}\")", f.id, c.id),
-        )),
+        Some(p) => Err(err(path.into(), format!("figure \"{}\" (value {v}) {p} (chart \"{}\")", f.id, c.id))),
         None => Ok(()),
     }
 }

@@ -56,7 +56,15 @@ pub struct Label {
 }
 
 impl Label {
-    pub fn new(m: &dyn Measure, text: impl Into<String>, x: f64, y: f64, font: Font, color: Rgb, align: Align) -> Label {
+    pub fn new(
+        m: &dyn Measure,
+        text: impl Into<String>,
+        x: f64,
+        y: f64,
+        font: Font,
+        color: Rgb,
+        align: Align,
+    ) -> Label {
         let text = text.into();
         let width = m.width(&text, font);
         Label { text, x, y, font, color, align, width }

@@ -10,7 +10,11 @@ use crate::theme::Theme;
 
 use super::{fill, hline, text, DrawResult};
 
-pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &ColumnsLayout, theme: &Theme) -> DrawResult<Vec<Mark>, DB> {
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    c: &ColumnsLayout,
+    theme: &Theme,
+) -> DrawResult<Vec<Mark>, DB> {
     // Gridlines first so columns sit over them; the zero line is drawn last, in ink, over the columns' feet.
     for (y, label) in c.gridlines.iter().skip(1) {
         hline(area, c.plot_left, c.plot_right, *y, theme.track)?;

@@ -10,7 +10,11 @@ use crate::theme::Theme;
 
 use super::{fill, text, vline, DrawResult};
 
-pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, s: &ShareLayout, theme: &Theme) -> DrawResult<Vec<Mark>, DB> {
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    s: &ShareLayout,
+    theme: &Theme,
+) -> DrawResult<Vec<Mark>, DB> {
     for l in &s.headline {
         text(area, l)?;
     }

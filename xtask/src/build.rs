@@ -22,7 +22,7 @@ pub fn wasm(profile: Profile) -> Result<(), String> {
     let dir = if profile == Profile::Release { "release" } else { "debug" };
     let wasm = root().join("target/wasm32-unknown-unknown").join(dir).join("datastory.wasm");
     run(Command::new(bindgen).arg(&wasm).args(["--target", "web", "--no-typescript", "--out-dir", "www/pkg"]))?;
-    let size = std::fs::metadata(root().join("www/pkg/datastory_bg.wasm")).map(|m| m.len()).unwrap_or(0);
+    let size = std::fs::metadata(root().join("www/pkg/datastory_bg.wasm")).map_or(0, |m| m.len());
     eprintln!("xtask: built www/pkg/ ({} KB of wasm)", size / 1024);
     Ok(())
 }

@@ -47,7 +47,9 @@ fn main() -> ExitCode {
 fn port_arg(args: &[String]) -> Result<u16, String> {
     match args {
         [] => Ok(8080),
-        [flag, n] if flag == "--port" => n.parse().map_err(|_| format!("--port takes a number from 1 to 65535, not \"{n}\"")),
+        [flag, n] if flag == "--port" => {
+            n.parse().map_err(|_| format!("--port takes a number from 1 to 65535, not \"{n}\""))
+        }
         _ => Err(format!("serve takes only --port N\n\n{USAGE}")),
     }
 }

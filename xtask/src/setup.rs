@@ -1,5 +1,5 @@
 //! Finds or installs what building and testing need: the wasm target, the matching
-//! wasm-bindgen CLI, Debian's Chromium and ChromeDriver, a CJK font, Node.js packages.
+//! wasm-bindgen CLI, Debian's Chromium and `ChromeDriver`, a CJK font, the Node packages.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -16,7 +16,8 @@ pub fn wasm_target() -> Result<(), String> {
 
 /// The wasm-bindgen version the crate pins; the CLI must be exactly that version.
 fn pinned_bindgen_version() -> Result<String, String> {
-    let manifest = std::fs::read_to_string(root().join("Cargo.toml")).map_err(|e| format!("reading Cargo.toml: {e}"))?;
+    let manifest =
+        std::fs::read_to_string(root().join("Cargo.toml")).map_err(|e| format!("reading Cargo.toml: {e}"))?;
     manifest
         .lines()
         .find_map(|l| l.trim().strip_prefix("wasm-bindgen = \"="))
@@ -31,7 +32,9 @@ pub fn wasm_bindgen() -> Result<PathBuf, String> {
     let cargo_bin = cargo_bin_dir();
     let candidates = [PathBuf::from("wasm-bindgen"), cargo_bin.join("wasm-bindgen")];
     for c in &candidates {
-        if output(Command::new(c).arg("--version")).is_some_and(|v| v.split_whitespace().nth(1) == Some(version.as_str())) {
+        if output(Command::new(c).arg("--version"))
+            .is_some_and(|v| v.split_whitespace().nth(1) == Some(version.as_str()))
+        {
             return Ok(c.clone());
         }
     }
@@ -70,10 +73,17 @@ pub fn debian_packages() -> Result<(), String> {
         return Ok(());
     }
     if output(Command::new("id").arg("-u")).as_deref() != Some("0") {
-        return Err(format!("the tests need Debian packages {}; install them as root: apt-get install {}", missing.join(", "), missing.join(" ")));
+        return Err(format!(
+            "the tests need Debian packages {}; install them as root: apt-get install {}",
+            missing.join(", "),
+            missing.join(" ")
+        ));
     }
     run(Command::new("apt-get").arg("update"))?;
-    run(Command::new("apt-get").args(["install", "-y", "--no-install-recommends"]).args(&missing).env("DEBIAN_FRONTEND", "noninteractive"))
+    run(Command::new("apt-get")
+        .args(["install", "-y", "--no-install-recommends"])
+        .args(&missing)
+        .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
 /// The end-to-end tests' node packages, from their lock file.
@@ -81,7 +91,10 @@ pub fn node_packages() -> Result<(), String> {
     let dir = root().join("tests/e2e");
     let lock = dir.join("package-lock.json");
     let installed = dir.join("node_modules/.package-lock.json");
-    let fresh = match (std::fs::metadata(&lock).and_then(|m| m.modified()), std::fs::metadata(&installed).and_then(|m| m.modified())) {
+    let fresh = match (
+        std::fs::metadata(&lock).and_then(|m| m.modified()),
+        std::fs::metadata(&installed).and_then(|m| m.modified()),
+    ) {
         (Ok(l), Ok(i)) => i >= l,
         _ => false,
     };

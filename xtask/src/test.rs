@@ -14,7 +14,17 @@ pub fn all() -> Result<(), String> {
     let cargo = env!("CARGO");
     run(Command::new(cargo).args(["fmt", "--all", "--check"]))?;
     run(Command::new(cargo).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
-    run(Command::new(cargo).args(["clippy", "--package", "datastory", "--all-targets", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]))?;
+    run(Command::new(cargo).args([
+        "clippy",
+        "--package",
+        "datastory",
+        "--all-targets",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
 
     run(Command::new(cargo).args(["test", "--workspace"]))?;
 

@@ -1,0 +1,157 @@
+//! Each chart drawn through plotters' SVG backend: its words and values, golden files, and a layout
+//! that holds at every width from 280 to 1200 CSS pixels.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use datastory::model::Rect;
+
+/// The text of every `<text>` element, one per line, unescaped.
+fn texts(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| t.split_once('>').map(|(_, rest)| rest))
+        .filter_map(|t| t.split("</text>").next())
+        .map(|t| {
+            t.trim()
+                .replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+        })
+        .collect()
+}
+
+fn words(svg: &str) -> String {
+    texts(svg).join(" ")
+}
+
+#[test]
+fn every_chart_shows_its_headline_dek_and_source() {
+    let d = common::story();
+    for c in &d.charts {
+        for width in [320.0, 640.0, 1200.0] {
+            let (svg, _) = common::svg(&common::model(&d, &c.id, width));
+            let all = words(&svg);
+            assert!(all.contains(&c.headline), "{} at {width}: headline missing from {all:?}", c.id);
+            assert!(all.contains(&c.dek), "{} at {width}: dek missing", c.id);
+            assert!(all.contains("Source: Report on the Changchun briefing on Northeast China"), "{}: source", c.id);
+            if let Some(note) = &c.note {
+                assert!(all.contains(note.as_str()), "{} at {width}: note missing", c.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn values_keep_their_qualifiers() {
+    let d = common::story();
+    let chart_words = |id: &str| words(&common::svg(&common::model(&d, id, 640.0)).0);
+    let reach = chart_words("reach");
+    for v in ["200+", "50+", "20+", "Heilongjiang’s trade partners", "CRRC Changchun’s export markets (Jilin)"] {
+        assert!(reach.contains(v), "reach lacks {v}: {reach}");
+    }
+    let gdp = chart_words("jilin-gdp-growth");
+    for v in ["6.3%", "5.7%", "Last year", "First half of this year"] {
+        assert!(gdp.contains(v), "gdp lacks {v}: {gdp}");
+    }
+    let autos = chart_words("jilin-auto-sales");
+    for v in ["1×", "60×", "Six years earlier", "Currently"] {
+        assert!(autos.contains(v), "autos lack {v}: {autos}");
+    }
+    let renew = chart_words("inner-mongolia-renewables");
+    for v in ["Nearly half", "from renewable sources", "more than 200 million kW", "200 million kW = 200 GW"] {
+        assert!(renew.contains(v), "renewables lack {v}: {renew}");
+    }
+    let coal = chart_words("inner-mongolia-coal");
+    assert!(coal.contains("More than 1.23 billion tons"), "{coal}");
+    let grain = chart_words("jilin-standouts");
+    for v in ["More than 80 billion jin", "World’s largest", "Global lead", "1 jin = 0.5 kg"] {
+        assert!(grain.contains(v), "standouts lack {v}: {grain}");
+    }
+    let activity = chart_words("liaoning-activity");
+    assert!(activity.contains("67% active"), "{activity}");
+}
+
+#[test]
+fn lower_bounds_are_drawn_open_and_exact_values_closed() {
+    let d = common::story();
+    let m = common::model(&d, "reach", 640.0);
+    let datastory::model::Body::Bars(b) = &m.body else { panic!("reach is not bars") };
+    assert!(b.rows.iter().all(|r| !r.fade.is_empty()), "every reach figure is a lower bound");
+    let m = common::model(&d, "jilin-auto-sales", 640.0);
+    let datastory::model::Body::Bars(b) = &m.body else { panic!("autos are not bars") };
+    assert!(b.rows.iter().all(|r| r.fade.is_empty()), "60 times is exact");
+    // To scale: the end is 60 times the start.
+    let ratio = b.rows[1].bar.w / b.rows[0].bar.w;
+    assert!((ratio - 60.0).abs() < 0.5, "ratio {ratio}");
+}
+
+#[test]
+fn bars_start_at_zero_and_keep_their_proportions() {
+    let d = common::story();
+    let m = common::model(&d, "reach", 800.0);
+    let datastory::model::Body::Bars(b) = &m.body else { panic!("reach is not bars") };
+    assert!(b.rows.iter().all(|r| r.bar.x == 0.0));
+    let ratio = b.rows[0].bar.w / b.rows[2].bar.w;
+    assert!((ratio - 10.0).abs() < 0.01, "200 against 20 drawn as {ratio}");
+}
+
+fn inside(r: &Rect, w: f64, h: f64) -> bool {
+    r.x >= -0.5 && r.y >= -0.5 && r.right() <= w + 0.5 && r.bottom() <= h + 0.5
+}
+
+#[test]
+fn no_label_overlaps_or_leaves_the_canvas_from_280_to_1200_px() {
+    let d = common::story();
+    for c in &d.charts {
+        for width in (280..=1200).step_by(8) {
+            let m = common::model(&d, &c.id, f64::from(width));
+            let (_, g) = common::svg(&m);
+            assert!(g.height > 0.0);
+            for (i, a) in g.labels.iter().enumerate() {
+                assert!(
+                    inside(a, g.width, g.height),
+                    "{} at {width}: label {:?} leaves the canvas",
+                    c.id,
+                    m.labels()[i].text
+                );
+                for (j, b) in g.labels.iter().enumerate().skip(i + 1) {
+                    assert!(
+                        !a.overlaps(b),
+                        "{} at {width}: {:?} overlaps {:?}",
+                        c.id,
+                        m.labels()[i].text,
+                        m.labels()[j].text
+                    );
+                }
+            }
+            for mark in &g.marks {
+                assert!(
+                    inside(&mark.rect, g.width, g.height),
+                    "{} at {width}: mark {} leaves the canvas",
+                    c.id,
+                    mark.figure
+                );
+            }
+            assert!(!g.marks.is_empty(), "{} at {width} drew no marks", c.id);
+        }
+    }
+}
+
+#[test]
+fn golden_svgs() {
+    let d = common::story();
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        for c in &d.charts {
+            for width in [320.0, 640.0] {
+                let (svg, _) = common::svg(&common::model(&d, &c.id, width));
+                insta::assert_snapshot!(format!("{}-{width}", c.id), svg);
+            }
+        }
+    });
+}

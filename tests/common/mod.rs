@@ -1,0 +1,31 @@
+//! Helpers shared by the native integration tests: the story file and SVG rendering.
+#![allow(dead_code)]
+
+use datastory::data::{self, Dataset};
+use datastory::model::{self, ApproxMeasure, ChartModel};
+use datastory::render::{self, Geometry};
+use datastory::theme::Theme;
+use plotters::prelude::{IntoDrawingArea, SVGBackend};
+
+pub const STORY: &str = include_str!("../../data/story.json");
+
+pub fn story() -> Dataset {
+    match data::from_json(STORY) {
+        Ok(d) => d,
+        Err(e) => panic!("data/story.json does not load: {e}"),
+    }
+}
+
+pub fn model(d: &Dataset, chart: &str, width: f64) -> ChartModel {
+    model::build(d, chart, width, &ApproxMeasure, &Theme::LIGHT).unwrap_or_else(|| panic!("no chart {chart}"))
+}
+
+/// Draws the model through plotters' SVG backend, as the export and the golden files do.
+pub fn svg(m: &ChartModel) -> (String, Geometry) {
+    let mut out = String::new();
+    let geometry = {
+        let area = SVGBackend::with_string(&mut out, (m.width as u32, m.height as u32)).into_drawing_area();
+        render::draw(&area, m).unwrap_or_else(|e| panic!("drawing {} failed: {e}", m.id))
+    };
+    (out, geometry)
+}

@@ -1,0 +1,172 @@
+//! Loading the story file, and the message each class of bad data gets.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use datastory::data::{from_json, ChartKind, Qualifier};
+use serde_json::{json, Value};
+
+fn story_json() -> Value {
+    serde_json::from_str(common::STORY).expect("story.json is JSON")
+}
+
+/// Applies `edit` to a copy of the story and returns the loader's message.
+fn error_after(edit: impl FnOnce(&mut Value)) -> String {
+    let mut v = story_json();
+    edit(&mut v);
+    match from_json(&v.to_string()) {
+        Ok(_) => panic!("the edited dataset was accepted"),
+        Err(e) => e.to_string(),
+    }
+}
+
+fn figure_index(v: &Value, id: &str) -> usize {
+    v["figures"].as_array().and_then(|a| a.iter().position(|f| f["id"] == id)).expect("figure present")
+}
+
+#[test]
+fn the_story_loads_with_every_figure_of_the_article() {
+    let d = common::story();
+    assert_eq!(d.regions.len(), 4);
+    let value = |id: &str| d.figures.iter().find(|f| f.id == id).and_then(|f| f.value);
+    assert_eq!(value("jilin-gdp-growth-last-year"), Some(6.3));
+    assert_eq!(value("jilin-gdp-growth-first-half"), Some(5.7));
+    assert_eq!(value("jilin-auto-sales-multiple"), Some(60.0));
+    assert_eq!(value("heilongjiang-trade-partners"), Some(200.0));
+    assert_eq!(value("liaoning-active-businesses"), Some(5.23e6));
+    assert_eq!(value("inner-mongolia-coal-output"), Some(1.23e9));
+    let q = |id: &str| d.figures.iter().find(|f| f.id == id).map(|f| f.qualifier);
+    assert_eq!(q("heilongjiang-trade-partners"), Some(Qualifier::MoreThan));
+    assert_eq!(q("inner-mongolia-renewable-share"), Some(Qualifier::Nearly));
+    assert_eq!(q("liaoning-activity-rate"), Some(Qualifier::Exact));
+    for kind in [ChartKind::Bars, ChartKind::Periods, ChartKind::Share, ChartKind::Multiple, ChartKind::Cards] {
+        assert!(d.charts.iter().any(|c| c.kind == kind), "no {kind:?} chart");
+    }
+}
+
+#[test]
+fn every_quote_is_word_for_word_in_the_seed_article() {
+    // The seed sits beside the repository in the workplace; CI has it too. Without it, the check
+    // falls back to the quotes the story itself carries, which must at least state their figure.
+    let seed = std::fs::read_dir("../shared/seed")
+        .ok()
+        .and_then(|mut dir| dir.next())
+        .and_then(Result::ok)
+        .and_then(|e| std::fs::read_to_string(e.path()).ok());
+    let d = common::story();
+    for f in &d.figures {
+        if let Some(seed) = &seed {
+            assert!(seed.contains(&f.source.quote), "quote of {} is not in the article: {}", f.id, f.source.quote);
+        }
+        if let Some(v) = f.value {
+            let digits = datastory::format::number(v);
+            let first = digits.split_whitespace().next().unwrap_or_default();
+            let stated =
+                f.source.quote.contains(first) || f.wording.as_deref().is_some_and(|w| f.source.quote.contains(w));
+            assert!(stated, "the quote of {} does not state {first}", f.id);
+        }
+    }
+}
+
+#[test]
+fn a_missing_field_is_named_with_its_path() {
+    let msg = error_after(|v| {
+        let i = figure_index(v, "jilin-gdp-growth-last-year");
+        v["figures"][i].as_object_mut().expect("object").remove("unit");
+    });
+    assert!(msg.contains("figures[2]"), "{msg}");
+    assert!(msg.contains("missing field `unit`"), "{msg}");
+}
+
+#[test]
+fn a_wrong_type_says_what_was_expected() {
+    let msg = error_after(|v| v["figures"][2]["value"] = json!("6.3"));
+    assert!(msg.contains("figures[2].value"), "{msg}");
+    assert!(msg.contains("expected f64"), "{msg}");
+}
+
+#[test]
+fn a_negative_value_is_refused_where_bars_start_at_zero() {
+    let msg = error_after(|v| {
+        let i = figure_index(v, "heilongjiang-trade-partners");
+        v["figures"][i]["value"] = json!(-200);
+    });
+    assert!(msg.contains("heilongjiang-trade-partners"), "{msg}");
+    assert!(msg.contains("negative"), "{msg}");
+}
+
+#[test]
+fn a_non_finite_value_is_refused() {
+    // JSON cannot spell NaN; a number too large for f64 arrives as infinity from some writers.
+    let text = common::STORY.replacen("\"value\": 6.3", "\"value\": 1e400", 1);
+    let msg = match from_json(&text) {
+        Ok(_) => panic!("accepted"),
+        Err(e) => e.to_string(),
+    };
+    assert!(msg.contains("number out of range"), "{msg}");
+
+    // The browser's JSON.parse hands over NaN and infinities from script-built data; validation catches them.
+    for bad in [f64::NAN, f64::INFINITY] {
+        let mut d = common::story();
+        d.figures[2].value = Some(bad);
+        let msg = datastory::data::validate(&d).map_err(|e| e.to_string()).expect_err("accepted");
+        assert!(msg.contains("figures[2].value") && msg.contains("finite"), "{msg}");
+    }
+}
+
+#[test]
+fn an_unknown_region_lists_the_known_ones() {
+    let msg = error_after(|v| v["figures"][2]["region"] = json!("jilinn"));
+    assert!(msg.contains("figures[2].region"), "{msg}");
+    assert!(msg.contains("\"jilinn\""), "{msg}");
+    assert!(msg.contains("heilongjiang, inner-mongolia, jilin, liaoning"), "{msg}");
+}
+
+#[test]
+fn an_unknown_qualifier_lists_the_allowed_ones() {
+    let msg = error_after(|v| v["figures"][2]["qualifier"] = json!("roughly"));
+    assert!(msg.contains("figures[2].qualifier"), "{msg}");
+    assert!(msg.contains("unknown variant `roughly`"), "{msg}");
+    assert!(msg.contains("more_than"), "{msg}");
+}
+
+#[test]
+fn a_chart_naming_a_missing_figure_is_refused() {
+    let msg = error_after(|v| v["charts"][0]["figures"][1] = json!("no-such-figure"));
+    assert!(msg.contains("charts[0].figures[1]"), "{msg}");
+    assert!(msg.contains("no-such-figure"), "{msg}");
+}
+
+#[test]
+fn duplicate_ids_are_refused() {
+    let msg = error_after(|v| v["figures"][1]["id"] = v["figures"][0]["id"].clone());
+    assert!(msg.contains("figures[1].id"), "{msg}");
+    assert!(msg.contains("used twice"), "{msg}");
+}
+
+#[test]
+fn a_share_above_100_percent_is_refused() {
+    let msg = error_after(|v| {
+        let i = figure_index(v, "liaoning-activity-rate");
+        v["figures"][i]["value"] = json!(167);
+    });
+    assert!(msg.contains("0 to 100"), "{msg}");
+}
+
+#[test]
+fn malformed_json_gives_line_and_column() {
+    let msg = match from_json("{\"story\": {\"id\": \"x\",}") {
+        Ok(_) => panic!("accepted"),
+        Err(e) => e.to_string(),
+    };
+    assert!(msg.starts_with("not valid JSON"), "{msg}");
+    assert!(msg.contains("line 1 column"), "{msg}");
+}
+
+#[test]
+fn the_readme_names_the_source_of_every_figure() {
+    let readme = include_str!("../README.md");
+    for f in &common::story().figures {
+        assert!(readme.contains(&format!("| `{}` |", f.id)), "README's source table lacks {}", f.id);
+    }
+}

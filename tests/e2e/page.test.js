@@ -1,0 +1,149 @@
+// End to end: the served page in headless Chromium draws every chart, stays sharp and clean, and shows readable errors for bad data.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, open, SCREENSHOT_DIR } from './browser.js';
+
+let browser;
+before(async () => {
+  browser = await launch();
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+});
+after(async () => { await browser?.close(); });
+
+/** For each chart canvas: its CSS size, backing size and how many pixels are not background. */
+const canvasReport = (page) => page.$$eval('figure.chart canvas', (canvases) => canvases.map((c) => {
+  const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let inked = 0;
+  for (let i = 0; i < px.length; i += 4) if (px[i] < 250 || px[i + 1] < 250 || px[i + 2] < 250) inked += 1;
+  const r = c.getBoundingClientRect();
+  return { id: c.parentElement.dataset.chart, cssWidth: r.width, cssHeight: r.height, width: c.width, height: c.height, inked };
+}));
+
+for (const width of [375, 1280]) {
+  for (const dpr of [1, 2]) {
+    test(`at ${width}px, DPR ${dpr}: every chart is drawn, sharp, with no console errors`, async () => {
+      const { page, errors, context } = await open(browser, '/', { width, dpr });
+      const charts = await canvasReport(page);
+      assert.equal(charts.length, 10, 'ten charts on the page');
+      for (const c of charts) {
+        assert.ok(c.inked > 500, `${c.id} has only ${c.inked} drawn pixels`);
+        assert.equal(c.width, Math.round(c.cssWidth * dpr), `${c.id}: backing width follows DPR`);
+        assert.ok(Math.abs(c.height - c.cssHeight * dpr) <= 1, `${c.id}: backing height follows DPR`);
+        assert.ok(c.cssWidth <= width, `${c.id} is wider than the viewport`);
+      }
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(scrollWidth <= width, `the page scrolls sideways (${scrollWidth}px)`);
+      const headings = await page.$$eval('section.region h2', (hs) => hs.map((h) => h.textContent));
+      for (const name of ['Across the Northeast', 'Jilin', 'Heilongjiang', 'Liaoning', 'Inner Mongolia']) {
+        assert.ok(headings.some((h) => h.startsWith(name)), `section ${name} is missing: ${headings}`);
+      }
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `page-${width}-dpr${dpr}.png`), fullPage: true });
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+}
+
+test('charts redraw to their new width when the window is resized', async () => {
+  const { page, errors, context } = await open(browser, '/', { width: 1280, dpr: 1 });
+  const before = await canvasReport(page);
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.waitForFunction(() => [...document.querySelectorAll('figure.chart canvas')].every((c) => c.width <= 360));
+  const after = await canvasReport(page);
+  for (const [i, c] of after.entries()) {
+    assert.ok(c.width < before[i].width, `${c.id} kept its width`);
+    assert.ok(c.inked > 500, `${c.id} is blank after resizing`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('every canvas has an accessible name from its headline', async () => {
+  const { page, context } = await open(browser, '/');
+  const labels = await page.$$eval('figure.chart canvas', (cs) => cs.map((c) => [c.getAttribute('role'), c.getAttribute('aria-label')]));
+  for (const [role, label] of labels) {
+    assert.equal(role, 'img');
+    assert.ok(label && label.length > 20, `weak label: ${label}`);
+  }
+  await context.close();
+});
+
+/** Opens the page with the dataset request answered by `fulfil`; returns the page's alert text. */
+async function alertFor(fulfil, path = '/') {
+  const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+  const page = await context.newPage();
+  await page.route('**/data/story.json', fulfil);
+  await page.goto(new URL(path, process.env.BASE_URL).href);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'error', null, { timeout: 30000 });
+  const text = await page.textContent('[role=alert]');
+  const canvases = await page.$$eval('canvas', (cs) => cs.length);
+  await context.close();
+  return { text, canvases };
+}
+
+test('a dataset with a bad field shows which field and what was expected', async () => {
+  const { text, canvases } = await alertFor(async (route) => {
+    const response = await route.fetch();
+    const data = await response.json();
+    data.figures[2].qualifier = 'roughly';
+    await route.fulfill({ response, json: data });
+  });
+  assert.match(text, /The data file has a problem/);
+  assert.match(text, /figures\[2\]\.qualifier/);
+  assert.match(text, /unknown variant `roughly`/);
+  assert.equal(canvases, 0, 'no empty chart boxes are left behind');
+});
+
+test('a data file that is not JSON says so', async () => {
+  const { text } = await alertFor((route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"story": {' }));
+  assert.match(text, /not valid JSON/);
+});
+
+test('a data file that is missing says which address failed', async () => {
+  const { text } = await alertFor((route) => route.fulfill({ status: 404, body: 'not found' }));
+  assert.match(text, /could not be loaded/);
+  assert.match(text, /HTTP 404/);
+});
+
+test('a data address on another site is refused', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(new URL('/?data=https://example.org/story.json', process.env.BASE_URL).href);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'error');
+  assert.match(await page.textContent('[role=alert]'), /refused/);
+  assert.ok(requests.every((u) => new URL(u).hostname === '127.0.0.1'), `a request left the site: ${requests}`);
+  await context.close();
+});
+
+test('an engine that fails to load leaves a message, not a blank box', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route('**/pkg/datastory_bg.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not wasm' }));
+  await page.goto(process.env.BASE_URL);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'error');
+  assert.match(await page.textContent('[role=alert]'), /engine could not start/);
+  await context.close();
+});
+
+test('text from the data is shown as text, never run as markup', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const hostile = '<img src=x onerror="window.__owned=1">Story';
+  await page.route('**/data/story.json', async (route) => {
+    const response = await route.fetch();
+    const data = await response.json();
+    data.story.title = hostile;
+    data.regions[0].name = '<script>window.__owned=2</script>Jilin';
+    await route.fulfill({ response, json: data });
+  });
+  await page.goto(process.env.BASE_URL);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  assert.equal(await page.textContent('h1'), hostile);
+  assert.equal(await page.evaluate(() => window.__owned), undefined);
+  assert.equal(await page.$$eval('main img, main script', (n) => n.length), 0);
+  await context.close();
+});

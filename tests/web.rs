@@ -1,0 +1,106 @@
+//! In a real browser (wasm-bindgen-test in headless Chromium): every chart draws onto a canvas,
+//! and the backing store follows the device pixel ratio.
+#![cfg(target_arch = "wasm32")]
+
+use datastory::web::Story;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const STORY: &str = include_str!("../data/story.json");
+
+fn story() -> Story {
+    let data = js_sys::JSON::parse(STORY).expect("story.json parses in the browser");
+    Story::new(data).unwrap_or_else(|_| panic!("the story does not load in the browser"))
+}
+
+fn canvas() -> HtmlCanvasElement {
+    let doc = web_sys::window().and_then(|w| w.document()).expect("a document");
+    let c: HtmlCanvasElement = doc.create_element("canvas").expect("canvas").dyn_into().expect("a canvas element");
+    doc.body().expect("body").append_child(&c).expect("attached");
+    c
+}
+
+/// Share of pixels that differ from the white background.
+fn inked_share(c: &HtmlCanvasElement) -> f64 {
+    let ctx: CanvasRenderingContext2d = c.get_context("2d").ok().flatten().expect("2d").dyn_into().expect("2d context");
+    let img = ctx.get_image_data(0.0, 0.0, f64::from(c.width()), f64::from(c.height())).expect("pixels");
+    let px = img.data();
+    let inked = px.chunks_exact(4).filter(|p| p[0] < 250 || p[1] < 250 || p[2] < 250).count();
+    inked as f64 / (px.len() / 4) as f64
+}
+
+const CHARTS: [&str; 10] = [
+    "reach",
+    "briefing",
+    "jilin-gdp-growth",
+    "jilin-auto-sales",
+    "jilin-standouts",
+    "heilongjiang-trade",
+    "liaoning-activity",
+    "liaoning-standouts",
+    "inner-mongolia-renewables",
+    "inner-mongolia-coal",
+];
+
+#[wasm_bindgen_test]
+fn every_chart_draws_onto_a_real_canvas() {
+    let mut s = story();
+    for id in CHARTS {
+        let c = canvas();
+        let h = s.draw(id, &c, 360.0, 1.0).unwrap_or_else(|_| panic!("{id} failed to draw"));
+        assert!(h > 100.0, "{id} is only {h}px tall");
+        assert_eq!(c.width(), 360);
+        let share = inked_share(&c);
+        assert!(share > 0.01, "{id}: only {share} of the canvas is drawn on");
+        assert!(s.mark_count(id) > 0, "{id} reports no marks");
+    }
+}
+
+#[wasm_bindgen_test]
+fn with_real_fonts_no_label_overlaps_or_leaves_the_canvas() {
+    let mut s = story();
+    for id in CHARTS {
+        for width in [280.0, 320.0, 375.0, 560.0, 1200.0] {
+            s.draw(id, &canvas(), width, 2.0).unwrap_or_else(|_| panic!("{id} failed to draw"));
+            let g = s.geometry(id).expect("geometry after drawing");
+            for (i, a) in g.labels.iter().enumerate() {
+                assert!(
+                    a.x >= -0.5 && a.right() <= g.width + 0.5 && a.y >= -0.5 && a.bottom() <= g.height + 0.5,
+                    "{id} at {width}: label {i} leaves the canvas: {a:?}"
+                );
+                for b in g.labels.iter().skip(i + 1) {
+                    assert!(!a.overlaps(b), "{id} at {width}: labels overlap: {a:?} and {b:?}");
+                }
+            }
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn backing_store_follows_the_device_pixel_ratio() {
+    let mut s = story();
+    for dpr in [1_u32, 2, 3] {
+        let c = canvas();
+        let h = s.draw("reach", &c, 400.0, f64::from(dpr)).expect("draws");
+        assert_eq!(c.width(), 400 * dpr);
+        assert_eq!(c.height(), (h * f64::from(dpr)).round() as u32);
+    }
+}
+
+#[wasm_bindgen_test]
+fn an_unknown_chart_is_an_error_not_a_panic() {
+    let mut s = story();
+    assert!(s.draw("no-such-chart", &canvas(), 400.0, 1.0).is_err());
+}
+
+#[wasm_bindgen_test]
+fn a_bad_dataset_is_refused_with_the_field_named() {
+    let bad = STORY.replacen("\"qualifier\": \"exact\"", "\"qualifier\": \"roughly\"", 1);
+    let data = js_sys::JSON::parse(&bad).expect("still JSON");
+    let err = Story::new(data).expect_err("accepted a bad qualifier");
+    let msg: String = js_sys::Error::from(wasm_bindgen::JsValue::from(err)).message().into();
+    assert!(msg.contains("qualifier") && msg.contains("roughly"), "{msg}");
+}
