@@ -3,7 +3,7 @@
 use crate::data::{Figure, Qualifier};
 
 /// A number as a reader says it: "5.23 million", "80 billion", "6.3", "12,500".
-/// Never rounds to fewer digits than the data holds (up to six decimals of the scaled number).
+/// Never rounds to fewer digits than the data holds (up to nine decimals of the scaled number).
 pub fn number(v: f64) -> String {
     let a = v.abs();
     let (scaled, word) = if a >= 1e9 {
@@ -13,7 +13,7 @@ pub fn number(v: f64) -> String {
     } else {
         (v, "")
     };
-    let digits = trim_decimals(&format!("{scaled:.6}"));
+    let digits = trim_decimals(&format!("{scaled:.9}"));
     format!("{}{word}", group_thousands(&digits))
 }
 

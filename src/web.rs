@@ -18,10 +18,14 @@ use crate::theme::{Font, Theme, FONT_FAMILY};
 /// Logs a panic and leaves its message where the page's error boundary reads it, so the reader
 /// sees a message in place of the chart instead of a blank box.
 fn panic_hook(info: &std::panic::PanicHookInfo<'_>) {
-    let msg = info.to_string();
-    web_sys::console::error_1(&JsValue::from_str(&msg));
+    report_panic(&info.to_string());
+}
+
+/// What the panic hook does with a panic's message: log it and publish it as `__datastoryPanic`.
+pub fn report_panic(msg: &str) {
+    web_sys::console::error_1(&JsValue::from_str(msg));
     // If even this fails there is nothing left to report with; the shell still shows a generic message.
-    let _ = js_sys::Reflect::set(&js_sys::global(), &JsValue::from_str("__datastoryPanic"), &JsValue::from_str(&msg));
+    let _ = js_sys::Reflect::set(&js_sys::global(), &JsValue::from_str("__datastoryPanic"), &JsValue::from_str(msg));
 }
 
 #[wasm_bindgen(start)]

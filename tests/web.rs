@@ -91,6 +91,14 @@ fn backing_store_follows_the_device_pixel_ratio() {
 }
 
 #[wasm_bindgen_test]
+fn a_panic_message_is_left_where_the_page_shows_it() {
+    datastory::web::report_panic("chart layout failed: test");
+    let published = js_sys::Reflect::get(&js_sys::global(), &"__datastoryPanic".into()).expect("readable");
+    assert_eq!(published.as_string().as_deref(), Some("chart layout failed: test"));
+    js_sys::Reflect::delete_property(&js_sys::global().into(), &"__datastoryPanic".into()).expect("deletable");
+}
+
+#[wasm_bindgen_test]
 fn an_unknown_chart_is_an_error_not_a_panic() {
     let mut s = story();
     assert!(s.draw("no-such-chart", &canvas(), 400.0, 1.0).is_err());

@@ -129,6 +129,23 @@ test('an engine that fails to load leaves a message, not a blank box', async () 
   await context.close();
 });
 
+test('a chart that cannot be drawn shows a message in its place', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // A browser that gives no 2D context makes every draw fail inside the engine.
+  await page.addInitScript(() => { HTMLCanvasElement.prototype.getContext = () => null; });
+  await page.goto(process.env.BASE_URL);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  const figures = await page.$$eval('figure.chart', (fs) => fs.map((f) => [f.dataset.state, f.textContent]));
+  assert.equal(figures.length, 10);
+  for (const [state, text] of figures) {
+    assert.equal(state, 'error');
+    assert.match(text, /This chart could not be drawn/);
+    assert.match(text, /no 2D drawing context/);
+  }
+  await context.close();
+});
+
 test('text from the data is shown as text, never run as markup', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
