@@ -21,7 +21,13 @@ pub fn wasm(profile: Profile) -> Result<(), String> {
     run(&mut cargo)?;
     let dir = if profile == Profile::Release { "release" } else { "debug" };
     let wasm = root().join("target/wasm32-unknown-unknown").join(dir).join("datastory.wasm");
-    run(Command::new(bindgen).arg(&wasm).args(["--target", "web", "--no-typescript", "--out-dir", "www/pkg"]))?;
+    let mut cmd = Command::new(bindgen);
+    cmd.arg(&wasm).args(["--target", "web", "--no-typescript", "--out-dir", "www/pkg"]);
+    if profile == Profile::Release {
+        // Function names only help a debugger; readers should not download them.
+        cmd.args(["--remove-name-section", "--remove-producers-section"]);
+    }
+    run(&mut cmd)?;
     let size = std::fs::metadata(root().join("www/pkg/datastory_bg.wasm")).map_or(0, |m| m.len());
     eprintln!("xtask: built www/pkg/ ({} KB of wasm)", size / 1024);
     Ok(())
