@@ -95,7 +95,7 @@ fn a_panic_message_is_left_where_the_page_shows_it() {
     datastory::web::report_panic("chart layout failed: test");
     let published = js_sys::Reflect::get(&js_sys::global(), &"__datastoryPanic".into()).expect("readable");
     assert_eq!(published.as_string().as_deref(), Some("chart layout failed: test"));
-    js_sys::Reflect::delete_property(&js_sys::global().into(), &"__datastoryPanic".into()).expect("deletable");
+    js_sys::Reflect::delete_property(&js_sys::global(), &"__datastoryPanic".into()).expect("deletable");
 }
 
 #[wasm_bindgen_test]
