@@ -4,7 +4,10 @@
 //! backend) -> `web` (the browser glue, the only wasm-bindgen code).
 
 pub mod data;
+pub mod describe;
 pub mod format;
+pub mod geo;
+pub mod hit;
 pub mod model;
 pub mod render;
 pub mod theme;

@@ -15,6 +15,35 @@ impl Rgb {
         Some(Rgb(p(0)?, p(2)?, p(4)?))
     }
 
+    /// WCAG relative luminance.
+    pub fn luminance(self) -> f64 {
+        let lin = |c: u8| {
+            let s = f64::from(c) / 255.0;
+            if s <= 0.040_45 {
+                s / 12.92
+            } else {
+                ((s + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(self.0) + 0.7152 * lin(self.1) + 0.0722 * lin(self.2)
+    }
+
+    /// WCAG contrast ratio between two colours, from 1 to 21.
+    pub fn contrast(self, other: Rgb) -> f64 {
+        let (a, b) = (self.luminance(), other.luminance());
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+
+    /// Whichever of `light` and `dark` reads better on this colour.
+    #[must_use]
+    pub fn text_on(self, light: Rgb, dark: Rgb) -> Rgb {
+        if self.contrast(light) >= self.contrast(dark) {
+            light
+        } else {
+            dark
+        }
+    }
+
     /// This colour laid over `bg` at opacity `a`, as an opaque colour (for fades that SVG and canvas draw alike).
     #[must_use]
     pub fn over(self, bg: Rgb, a: f64) -> Rgb {

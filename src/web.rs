@@ -11,7 +11,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::data::{self, Dataset};
-use crate::model::{self, outline, Measure};
+use crate::describe;
+use crate::geo::{GeoMap, MapData};
+use crate::hit;
+use crate::model::{self, outline, Measure, View};
 use crate::render::{self, Geometry};
 use crate::theme::{Font, Theme, FONT_FAMILY};
 
@@ -33,14 +36,39 @@ fn start() {
     std::panic::set_hook(Box::new(panic_hook));
 }
 
-/// A loaded, validated story: the shell asks it for the outline and to draw each chart.
+/// One chart as last drawn: its canvas, its layout at the current width, and the reader's marks on it.
+#[derive(Debug)]
+struct Drawn {
+    canvas: HtmlCanvasElement,
+    model: model::ChartModel,
+    geometry: Geometry,
+    dpr: f64,
+    /// True for charts outside any region's section (the map, the overview), which show the selection.
+    shows_selection: bool,
+    hover: Option<usize>,
+    focus: Option<usize>,
+    pinned: Option<usize>,
+}
+
+/// A loaded, validated story: the shell asks it for the outline, to draw each chart, and to follow the reader.
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct Story {
     dataset: Dataset,
+    map: Option<GeoMap>,
     /// Text widths by font and string: the canvas measures each label once, not per redraw.
     widths: RefCell<HashMap<String, f64>>,
-    geometry: HashMap<String, Geometry>,
+    charts: HashMap<String, Drawn>,
+    selected: Option<String>,
+}
+
+fn js_err(msg: impl std::fmt::Display) -> JsError {
+    JsError::new(&msg.to_string())
+}
+
+/// `-1` for "none" across the JS boundary.
+fn index(i: i32) -> Option<usize> {
+    usize::try_from(i).ok()
 }
 
 #[wasm_bindgen]
@@ -49,55 +77,194 @@ impl Story {
     /// Throws an `Error` whose message names the field and says what was expected.
     #[wasm_bindgen(constructor)]
     pub fn new(data: JsValue) -> Result<Story, JsError> {
-        let dataset = data::from_deserializer(serde_wasm_bindgen::Deserializer::from(data))
-            .map_err(|e| JsError::new(&e.to_string()))?;
-        Ok(Story { dataset, widths: RefCell::new(HashMap::new()), geometry: HashMap::new() })
+        let dataset = data::from_deserializer(serde_wasm_bindgen::Deserializer::from(data)).map_err(js_err)?;
+        Ok(Story { dataset, map: None, widths: RefCell::new(HashMap::new()), charts: HashMap::new(), selected: None })
+    }
+
+    /// Takes the parsed boundaries file named by `story.map`; map charts drawn after this show it.
+    #[wasm_bindgen(js_name = setMap)]
+    pub fn set_map(&mut self, data: JsValue) -> Result<(), JsError> {
+        let parsed: MapData = serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(data))
+            .map_err(|e| js_err(format!("the map file, at `{}`: {}", e.path(), e.inner())))?;
+        self.map = Some(GeoMap::new(&parsed, &self.dataset).map_err(|e| js_err(format!("the map file, {e}")))?);
+        Ok(())
     }
 
     /// Title, dek and the sections with their charts, for the shell to build the page from.
     pub fn outline(&self) -> Result<JsValue, JsError> {
-        serde_wasm_bindgen::to_value(&outline::outline(&self.dataset)).map_err(|e| JsError::new(&e.to_string()))
+        serde_wasm_bindgen::to_value(&outline::outline(&self.dataset)).map_err(js_err)
     }
 
-    /// Draws chart `id` onto `canvas` at `css_width` CSS pixels and device pixel ratio `dpr`;
-    /// sizes the canvas' backing store and returns the chart's height in CSS pixels.
+    /// Lays out chart `id` at `css_width` CSS pixels, sizes `canvas` for device pixel ratio `dpr`
+    /// and draws it; returns the chart's height in CSS pixels.
     pub fn draw(&mut self, id: &str, canvas: &HtmlCanvasElement, css_width: f64, dpr: f64) -> Result<f64, JsError> {
-        let ctx: CanvasRenderingContext2d = canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into().ok())
-            .ok_or_else(|| JsError::new("this browser gave no 2D drawing context for the chart's canvas"))?;
+        let ctx = context(canvas)?;
         let measure = CanvasMeasure { ctx: &ctx, cache: &self.widths };
-        let model = model::build(&self.dataset, id, css_width, &measure, &Theme::LIGHT)
-            .ok_or_else(|| JsError::new(&format!("the story has no chart with id \"{id}\"")))?;
+        let model = model::build(&self.dataset, self.map.as_ref(), id, css_width, &measure, &Theme::LIGHT)
+            .ok_or_else(|| js_err(format!("the story has no chart with id \"{id}\"")))?;
         let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.min(4.0) } else { 1.0 };
         canvas.set_width((model.width * dpr).round() as u32);
         canvas.set_height((model.height * dpr).round() as u32);
-        // Resizing reset the context; draw in CSS pixels on a backing store `dpr` times larger.
-        ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)
-            .map_err(|_| JsError::new("the canvas refused a scale transform"))?;
-        let inner = CanvasBackend::with_canvas_object(canvas.clone())
-            .ok_or_else(|| JsError::new("the canvas could not be drawn on"))?;
-        let backend = CssPixels { inner, size: (model.width as u32, model.height.ceil() as u32) };
-        let area = backend.into_drawing_area();
-        let geometry = render::draw(&area, &model).map_err(|e| JsError::new(&format!("drawing failed: {e}")))?;
-        self.geometry.insert(id.to_string(), geometry);
-        Ok(model.height)
+        let chart_region = self.dataset.charts.iter().find(|c| c.id == id).and_then(|c| c.region.clone());
+        let marks = model.marks();
+        let shows_selection = chart_region.is_none() && !marks.is_empty();
+        let count = marks.len();
+        let keep = |old: Option<usize>| old.filter(|i| *i < count);
+        let (hover, focus, pinned) = match self.charts.get(id) {
+            Some(d) => (keep(d.hover), keep(d.focus), keep(d.pinned)),
+            None => (None, None, None),
+        };
+        let height = model.height;
+        let geometry = Geometry { width: model.width, height, marks, labels: Vec::new() };
+        let drawn = Drawn { canvas: canvas.clone(), model, geometry, dpr, shows_selection, hover, focus, pinned };
+        self.charts.insert(id.to_string(), drawn);
+        self.paint(id)?;
+        Ok(height)
     }
 
-    /// How many marks (bars, columns, segments, cards) chart `id` drew last time; 0 before it is drawn.
+    /// The index of the mark under `(x, y)` in CSS pixels from the canvas' top left, or -1.
+    pub fn hit(&self, id: &str, x: f64, y: f64) -> i32 {
+        self.charts
+            .get(id)
+            .and_then(|d| hit::hit_test(&d.geometry.marks, x, y))
+            .and_then(|i| i32::try_from(i).ok())
+            .unwrap_or(-1)
+    }
+
+    /// How many marks (bars, columns, segments, cards, regions) chart `id` drew; 0 before it is drawn.
     #[wasm_bindgen(js_name = markCount)]
     pub fn mark_count(&self, id: &str) -> usize {
-        self.geometry.get(id).map_or(0, |g| g.marks.len())
+        self.charts.get(id).map_or(0, |d| d.geometry.marks.len())
+    }
+
+    /// The index of the first mark of chart `id` standing for figure or region `mark_id`, or -1.
+    #[wasm_bindgen(js_name = indexOf)]
+    pub fn index_of(&self, id: &str, mark_id: &str) -> i32 {
+        self.charts
+            .get(id)
+            .and_then(|d| d.geometry.marks.iter().position(|m| m.id == mark_id))
+            .and_then(|i| i32::try_from(i).ok())
+            .unwrap_or(-1)
+    }
+
+    /// The mark after (`step` 1) or before (-1) the focused one, wrapping; -1 when the chart has none.
+    #[wasm_bindgen(js_name = stepFocus)]
+    pub fn step_focus(&self, id: &str, step: i32) -> i32 {
+        self.charts
+            .get(id)
+            .and_then(|d| hit::step(d.geometry.marks.len(), d.focus, step as isize))
+            .and_then(|i| i32::try_from(i).ok())
+            .unwrap_or(-1)
+    }
+
+    /// Sets the hovered mark (-1 for none); repaints and returns true only if that changed the picture.
+    #[wasm_bindgen(js_name = setHover)]
+    pub fn set_hover(&mut self, id: &str, i: i32) -> Result<bool, JsError> {
+        self.update(id, |d| &mut d.hover, index(i))
+    }
+
+    /// Sets the keyboard-focused mark (-1 for none); its ring is drawn on the canvas.
+    #[wasm_bindgen(js_name = setFocus)]
+    pub fn set_focus(&mut self, id: &str, i: i32) -> Result<bool, JsError> {
+        self.update(id, |d| &mut d.focus, index(i))
+    }
+
+    /// Sets the pinned mark (-1 for none).
+    #[wasm_bindgen(js_name = setPinned)]
+    pub fn set_pinned(&mut self, id: &str, i: i32) -> Result<bool, JsError> {
+        self.update(id, |d| &mut d.pinned, index(i))
+    }
+
+    /// Selects a region by id (or none, with `undefined`) and repaints the charts that show the selection.
+    /// An unknown id is refused, so a hand-edited link cannot put the page in a state it cannot show.
+    pub fn select(&mut self, region: Option<String>) -> Result<bool, JsError> {
+        if let Some(r) = &region {
+            if !self.dataset.regions.iter().any(|x| &x.id == r) {
+                return Err(js_err(format!("the story has no region \"{r}\"")));
+            }
+        }
+        if self.selected == region {
+            return Ok(false);
+        }
+        self.selected = region;
+        let ids: Vec<String> =
+            self.charts.iter().filter(|(_, d)| d.shows_selection).map(|(id, _)| id.clone()).collect();
+        for id in ids {
+            self.paint(&id)?;
+        }
+        Ok(true)
+    }
+
+    /// The selected region's id, if any.
+    pub fn selected(&self) -> Option<String> {
+        self.selected.clone()
+    }
+
+    /// What a tooltip or info panel says about mark `i` of chart `id`, and where the mark is.
+    #[wasm_bindgen(js_name = markInfo)]
+    pub fn mark_info(&self, id: &str, i: i32) -> Result<JsValue, JsError> {
+        let mark = self
+            .charts
+            .get(id)
+            .and_then(|d| d.geometry.marks.get(index(i)?))
+            .ok_or_else(|| js_err(format!("chart \"{id}\" has no mark {i}")))?;
+        serde_wasm_bindgen::to_value(&describe::mark(&self.dataset, mark)).map_err(js_err)
     }
 }
 
 impl Story {
-    /// What chart `id` drew last time, in CSS pixels (for hit-testing and for checks in the browser).
-    pub fn geometry(&self, id: &str) -> Option<&Geometry> {
-        self.geometry.get(id)
+    /// What chart `id` drew last time, in CSS pixels (for checks in the browser).
+    pub fn geometry(&self, id: &str) -> Option<Geometry> {
+        let d = self.charts.get(id)?;
+        Some(Geometry { labels: d.model.labels().iter().map(|l| l.bbox()).collect(), ..d.geometry.clone() })
     }
+
+    fn update(
+        &mut self,
+        id: &str,
+        field: fn(&mut Drawn) -> &mut Option<usize>,
+        value: Option<usize>,
+    ) -> Result<bool, JsError> {
+        let d = self.charts.get_mut(id).ok_or_else(|| js_err(format!("chart \"{id}\" is not drawn yet")))?;
+        let value = value.filter(|i| *i < d.geometry.marks.len());
+        let slot = field(d);
+        if *slot == value {
+            return Ok(false);
+        }
+        *slot = value;
+        self.paint(id)?;
+        Ok(true)
+    }
+
+    /// Redraws a chart from its stored layout: no re-parsing, no re-layout, only the view changes.
+    fn paint(&self, id: &str) -> Result<(), JsError> {
+        let d = self.charts.get(id).ok_or_else(|| js_err(format!("chart \"{id}\" is not drawn yet")))?;
+        let ctx = context(&d.canvas)?;
+        // Resizing resets the context; draw in CSS pixels on a backing store `dpr` times larger.
+        ctx.set_transform(d.dpr, 0.0, 0.0, d.dpr, 0.0, 0.0)
+            .map_err(|_| js_err("the canvas refused a scale transform"))?;
+        let inner = CanvasBackend::with_canvas_object(d.canvas.clone())
+            .ok_or_else(|| js_err("the canvas could not be drawn on"))?;
+        let backend = CssPixels { inner, size: (d.model.width as u32, d.model.height.ceil() as u32) };
+        let view = View {
+            selected: if d.shows_selection { self.selected.as_deref() } else { None },
+            hover: d.hover,
+            focus: d.focus,
+            pinned: d.pinned,
+        };
+        render::draw(&backend.into_drawing_area(), &d.model, &view)
+            .map_err(|e| js_err(format!("drawing failed: {e}")))?;
+        Ok(())
+    }
+}
+
+fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsError> {
+    canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into().ok())
+        .ok_or_else(|| js_err("this browser gave no 2D drawing context for the chart's canvas"))
 }
 
 /// Measures with the canvas' own text metrics, in the exact font string plotters-canvas draws with.

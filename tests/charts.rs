@@ -36,7 +36,12 @@ fn every_chart_shows_its_headline_dek_and_source() {
             let all = words(&svg);
             assert!(all.contains(&c.headline), "{} at {width}: headline missing from {all:?}", c.id);
             assert!(all.contains(&c.dek), "{} at {width}: dek missing", c.id);
-            assert!(all.contains("Source: Report on the Changchun briefing on Northeast China"), "{}: source", c.id);
+            let source = if c.kind == datastory::data::ChartKind::Map {
+                "Map: Natural Earth boundaries (public domain)"
+            } else {
+                "Source: Report on the Changchun briefing on Northeast China"
+            };
+            assert!(all.contains(source), "{}: source line missing", c.id);
             if let Some(note) = &c.note {
                 assert!(all.contains(note.as_str()), "{} at {width}: note missing", c.id);
             }
@@ -132,7 +137,7 @@ fn no_label_overlaps_or_leaves_the_canvas_from_280_to_1200_px() {
                     inside(&mark.rect, g.width, g.height),
                     "{} at {width}: mark {} leaves the canvas",
                     c.id,
-                    mark.figure
+                    mark.id
                 );
             }
             assert!(!g.marks.is_empty(), "{} at {width} drew no marks", c.id);

@@ -1,5 +1,6 @@
 // The page shell: fetches the dataset, hands it to the wasm engine, builds the sections and keeps each chart drawn at its width and pixel ratio.
 import init, { Story } from './pkg/datastory.js';
+import { explore } from './explore.js';
 
 const DEFAULT_DATA = 'data/story.json';
 
@@ -21,17 +22,29 @@ class StoryError extends Error {
   }
 }
 
-/** Only same-origin relative paths may name a dataset, so an embed cannot be pointed at another site. */
-function dataUrl() {
-  const asked = new URLSearchParams(location.search).get('data');
-  if (asked === null) return DEFAULT_DATA;
-  const url = new URL(asked, location.href);
+/** Only same-origin relative paths may name a file, so an embed cannot be pointed at another site. */
+function sameOrigin(asked, base) {
+  const url = new URL(asked, base);
   if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(asked) || url.origin !== location.origin) {
     throw new StoryError('The data address was refused.',
       `“${asked}” is not a relative path on this site.`,
       'Name a data file on this site with a relative path, e.g. ?data=data/story.json.');
   }
   return url.href;
+}
+
+function dataUrl() {
+  return sameOrigin(new URLSearchParams(location.search).get('data') ?? DEFAULT_DATA, location.href);
+}
+
+/** The map's boundaries are optional: without them the map says so in place and the rest works. */
+async function loadMap(story, data, url) {
+  if (!data.story || typeof data.story.map !== 'string') return;
+  try {
+    story.setMap(await loadJson(sameOrigin(data.story.map, url)));
+  } catch (err) {
+    console.warn(`The map is shown without boundaries: ${err.message}`);
+  }
 }
 
 async function loadJson(url) {
@@ -90,23 +103,37 @@ function buildPage(outline) {
   const sections = outline.sections.map((s) => {
     const section = el('section', 'region');
     section.id = `section-${s.id}`;
+    section.dataset.region = s.id;
     if (s.color) section.style.setProperty('--region', s.color);
     const h2 = el('h2');
     h2.id = `heading-${s.id}`;
     section.setAttribute('aria-labelledby', h2.id);
-    if (s.color) h2.append(el('span', 'swatch'));
-    h2.append(el('span', '', s.heading));
+    if (s.color) {
+      // A region's name selects it, like a click on the map.
+      const button = el('button', 'region-button');
+      button.type = 'button';
+      button.dataset.region = s.id;
+      button.setAttribute('aria-pressed', 'false');
+      button.append(el('span', 'swatch'), el('span', '', s.heading));
+      h2.append(button);
+    } else {
+      h2.append(el('span', '', s.heading));
+    }
     if (s.kind) h2.append(el('span', 'region-kind', s.kind));
     const grid = el('div', 'charts');
     for (const c of s.charts) {
-      const figure = el('figure', c.kind === 'bars' ? 'chart wide' : 'chart');
+      const figure = el('figure', c.kind === 'bars' || c.kind === 'map' ? 'chart wide' : 'chart');
       figure.dataset.chart = c.id;
+      figure.dataset.kind = c.kind;
       const canvas = el('canvas');
       canvas.setAttribute('role', 'img');
       canvas.setAttribute('aria-label', `${c.headline}. ${c.dek}.`);
-      figure.append(canvas);
+      canvas.tabIndex = 0;
+      const panel = el('div', 'pin-panel');
+      panel.hidden = true;
+      figure.append(canvas, panel);
       grid.append(figure);
-      charts.push({ id: c.id, figure, canvas, width: 0, dpr: 0 });
+      charts.push({ id: c.id, kind: c.kind, figure, canvas, panel, width: 0, dpr: 0 });
     }
     section.append(h2, grid);
     return section;
@@ -172,6 +199,7 @@ async function main() {
       throw new StoryError('The data file has a problem.', e.message,
         'Correct the field named above in the data file and reload.');
     }
+    await loadMap(story, data, url);
   } catch (err) {
     if (!(err instanceof StoryError)) {
       err = new StoryError('The graphic’s engine could not start.', err.message || String(err),
@@ -183,6 +211,7 @@ async function main() {
   const charts = buildPage(story.outline());
   await document.fonts.ready;
   keepDrawn(story, charts);
+  explore(story, charts);
   $('status').textContent = '';
   $('story').removeAttribute('aria-busy');
   document.documentElement.dataset.ready = 'true';

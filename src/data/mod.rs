@@ -27,6 +27,9 @@ pub struct Story {
     pub dek: String,
     /// Heading of the section that holds charts not tied to one region.
     pub overview_heading: String,
+    /// The boundaries file for `map` charts, relative to this dataset's address.
+    #[serde(default)]
+    pub map: Option<String>,
 }
 
 /// Where figures come from; every figure names one of these.
@@ -47,6 +50,9 @@ pub struct Region {
     pub kind: RegionKind,
     /// `#rrggbb`; used for the region everywhere it appears.
     pub color: String,
+    /// The id of the region's shape in the story's map file.
+    #[serde(default)]
+    pub geo: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
@@ -167,6 +173,8 @@ pub enum ChartKind {
     Multiple,
     /// Big-number cards for figures that are not comparisons.
     Cards,
+    /// The regions on a map, each in its colour; lists no figures.
+    Map,
 }
 
 /// Why a dataset was refused: where in the file, and what to do about it.

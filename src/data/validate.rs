@@ -124,7 +124,14 @@ fn check_chart(i: usize, c: &Chart, d: &Dataset, regions: &HashSet<&str>) -> Res
             ));
         }
     }
+    if c.kind == ChartKind::Map && d.story.map.is_none() {
+        return Err(err(
+            at("kind"),
+            format!("chart \"{}\" is a map, but `story.map` names no boundaries file; add it, e.g. \"map/northeast-china.json\"", c.id),
+        ));
+    }
     let (min, max) = match c.kind {
+        ChartKind::Map => (0, 0),
         ChartKind::Bars | ChartKind::Cards => (1, 12),
         ChartKind::Periods => (2, 8),
         ChartKind::Share => (1, 2),

@@ -20,6 +20,7 @@ pub struct BarsLayout {
 #[derive(Debug, Clone, PartialEq)]
 pub struct BarRow {
     pub figure: String,
+    pub region: Option<String>,
     pub label: Vec<Label>,
     pub bar: Rect,
     pub color: Rgb,
@@ -33,16 +34,22 @@ impl BarsLayout {
         self.rows.iter().flat_map(|r| r.label.iter().chain(std::iter::once(&r.value)))
     }
 
-    pub fn marks(&self) -> impl Iterator<Item = Mark> + '_ {
-        self.rows.iter().map(|r| {
+    /// One mark per row: drawn as the bar with its open end; hit across the whole row, label included,
+    /// so the target is tall enough for a finger.
+    pub fn marks(&self, width: f64) -> impl Iterator<Item = Mark> + '_ {
+        self.rows.iter().map(move |r| {
             let end = r.fade.last().map_or(r.bar.right(), |(f, _)| f.right());
-            Mark { figure: r.figure.clone(), rect: Rect { w: end - r.bar.x, ..r.bar } }
+            let top = r.label.first().map_or(r.bar.y, |l| l.y);
+            let mut m = Mark::boxed(&r.figure, r.region.as_ref(), Rect { w: end - r.bar.x, ..r.bar });
+            m.hit = Rect { x: 0.0, y: top, w: width, h: r.bar.bottom() - top };
+            m
         })
     }
 }
 
 struct RowSpec {
     figure: String,
+    region: Option<String>,
     label: String,
     value: f64,
     value_text: String,
@@ -56,6 +63,7 @@ pub fn magnitude(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> BarsLa
         .iter()
         .map(|f| RowSpec {
             figure: f.id.clone(),
+            region: f.region.clone(),
             label: f.label.clone(),
             value: f.value.unwrap_or(0.0),
             value_text: format::compact(f),
@@ -76,6 +84,7 @@ pub fn multiple(cx: &Ctx, d: &Dataset, chart: &Chart, figures: &[&Figure], top: 
     let specs = vec![
         RowSpec {
             figure: f.id.clone(),
+            region: f.region.clone(),
             label: start,
             value: 1.0,
             value_text: format::number_with_symbol(1.0, "times"),
@@ -84,6 +93,7 @@ pub fn multiple(cx: &Ctx, d: &Dataset, chart: &Chart, figures: &[&Figure], top: 
         },
         RowSpec {
             figure: f.id.clone(),
+            region: f.region.clone(),
             label: end,
             value: f.value.unwrap_or(1.0),
             value_text: format::compact(f),
@@ -121,7 +131,7 @@ fn rows(cx: &Ctx, specs: Vec<RowSpec>, top: f64) -> BarsLayout {
         let end = fade.last().map_or(bar.right(), |(r, _)| r.right());
         let value_y = bar_y + (BAR_HEIGHT - Font::BODY_BOLD.size * 1.2) / 2.0;
         let value = cx.label(s.value_text, end + 6.0, value_y, Font::BODY_BOLD, cx.theme.ink, Align::Left);
-        out.push(BarRow { figure: s.figure, label, bar, color: s.color, fade, value });
+        out.push(BarRow { figure: s.figure, region: s.region, label, bar, color: s.color, fade, value });
         y = bar.bottom() + ROW_GAP;
     }
     let bottom = out.last().map_or(top, |r| r.bar.bottom());

@@ -19,6 +19,7 @@ pub struct CardsLayout {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Card {
     pub figure: String,
+    pub region: Option<String>,
     /// The whole card: what a pointer over it points at.
     pub rect: Rect,
     /// The coloured rule across the card's top.
@@ -33,7 +34,7 @@ impl CardsLayout {
     }
 
     pub fn marks(&self) -> impl Iterator<Item = Mark> + '_ {
-        self.cards.iter().map(|c| Mark { figure: c.figure.clone(), rect: c.rect })
+        self.cards.iter().map(|c| Mark::boxed(&c.figure, c.region.as_ref(), c.rect))
     }
 }
 
@@ -102,6 +103,7 @@ fn card(cx: &Ctx, d: &Dataset, f: &Figure, x: f64, top: f64, w: f64) -> Card {
     }
     Card {
         figure: f.id.clone(),
+        region: f.region.clone(),
         rect: Rect { x, y: top, w, h: y + 4.0 - top },
         rule: Rect { x, y: top, w, h: RULE },
         color,

@@ -22,6 +22,7 @@ pub struct ColumnsLayout {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Column {
     pub figure: String,
+    pub region: Option<String>,
     pub rect: Rect,
     pub color: Rgb,
     pub value: Label,
@@ -37,7 +38,16 @@ impl ColumnsLayout {
     }
 
     pub fn marks(&self) -> impl Iterator<Item = Mark> + '_ {
-        self.columns.iter().map(|c| Mark { figure: c.figure.clone(), rect: c.rect })
+        self.columns.iter().map(|c| {
+            let mut m = Mark::boxed(&c.figure, c.region.as_ref(), c.rect);
+            // The whole slot, value and period label included, answers a pointer.
+            let top = c.value.y;
+            let bottom = c.period.last().map_or(c.rect.bottom(), |l| l.y + l.font.line_height());
+            let half = c.rect.w.max(c.period.iter().map(|l| l.width).fold(0.0, f64::max)) / 2.0;
+            let center = c.rect.x + c.rect.w / 2.0;
+            m.hit = Rect { x: center - half, y: top, w: half * 2.0, h: bottom - top };
+            m
+        })
     }
 }
 
@@ -100,7 +110,14 @@ pub fn layout(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> ColumnsLa
                 y += Font::BODY.line_height();
             }
             bottom = f64::max(bottom, y);
-            Column { figure: f.id.clone(), rect, color: figure_colour(d, f, cx.theme), value, period }
+            Column {
+                figure: f.id.clone(),
+                region: f.region.clone(),
+                rect,
+                color: figure_colour(d, f, cx.theme),
+                value,
+                period,
+            }
         })
         .collect();
     ColumnsLayout { columns, gridlines, plot_left, plot_right, baseline_y, bottom }

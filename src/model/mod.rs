@@ -3,11 +3,13 @@
 pub mod bars;
 pub mod cards;
 pub mod columns;
+pub mod map;
 pub mod outline;
 pub mod share;
 pub mod text;
 
 use crate::data::{Chart, ChartKind, Dataset, Figure};
+use crate::geo::GeoMap;
 use crate::theme::{Font, Rgb, Theme};
 
 pub use text::{Align, ApproxMeasure, Label, Measure};
@@ -42,11 +44,42 @@ impl Rect {
     }
 }
 
-/// A drawn shape that stands for a figure: what a pointer over it points at.
+/// A drawn shape that stands for a figure (or, on a map, a region): what a pointer or the keyboard points at.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mark {
-    pub figure: String,
+    /// The figure's id; on a map, the region's id.
+    pub id: String,
+    /// The region the mark belongs to, for dimming when another region is selected.
+    pub region: Option<String>,
+    /// What is drawn: the focus ring goes around it.
     pub rect: Rect,
+    /// Where a pointer or tap counts as on the mark: at least the drawn box, often the whole row.
+    pub hit: Rect,
+    /// The outline for shapes that are not boxes (map regions), in CSS pixels; empty for boxes.
+    pub rings: Vec<Vec<(f64, f64)>>,
+}
+
+impl Mark {
+    /// A box that is hit where it is drawn.
+    pub fn boxed(id: &str, region: Option<&String>, rect: Rect) -> Mark {
+        Mark { id: id.to_string(), region: region.cloned(), rect, hit: rect, rings: Vec::new() }
+    }
+}
+
+/// What the reader is doing with a chart: the selected region, and the hovered, focused and pinned marks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct View<'a> {
+    pub selected: Option<&'a str>,
+    pub hover: Option<usize>,
+    pub focus: Option<usize>,
+    pub pinned: Option<usize>,
+}
+
+impl View<'_> {
+    /// True when another region than `region` is selected, so the mark steps back.
+    pub fn dims(&self, region: Option<&str>) -> bool {
+        self.selected.is_some_and(|s| region != Some(s))
+    }
 }
 
 /// Everything needed to draw one chart at one width.
@@ -68,6 +101,7 @@ pub enum Body {
     Columns(columns::ColumnsLayout),
     Share(share::ShareLayout),
     Cards(cards::CardsLayout),
+    Map(map::MapLayout),
 }
 
 impl ChartModel {
@@ -78,8 +112,20 @@ impl ChartModel {
             Body::Columns(c) => c.labels().collect(),
             Body::Share(s) => s.labels().collect(),
             Body::Cards(c) => c.labels().collect(),
+            Body::Map(m) => m.labels().collect(),
         };
         self.chrome.iter().chain(body).collect()
+    }
+
+    /// The marks in drawing order; hit-testing and keyboard focus index into this list.
+    pub fn marks(&self) -> Vec<Mark> {
+        match &self.body {
+            Body::Bars(b) => b.marks(self.width).collect(),
+            Body::Columns(c) => c.marks().collect(),
+            Body::Share(s) => s.marks(self.width).collect(),
+            Body::Cards(c) => c.marks().collect(),
+            Body::Map(m) => m.marks().collect(),
+        }
     }
 }
 
@@ -125,7 +171,15 @@ pub fn chart_figures<'d>(d: &'d Dataset, c: &Chart) -> Vec<&'d Figure> {
 const GAP: f64 = 16.0;
 
 /// Lays out chart `chart_id` at `width` CSS pixels. `None` when the id is not in the dataset.
-pub fn build(d: &Dataset, chart_id: &str, width: f64, m: &dyn Measure, theme: &Theme) -> Option<ChartModel> {
+/// `map` is the story's boundaries, for map charts; without them a map chart says so in place.
+pub fn build(
+    d: &Dataset,
+    map: Option<&GeoMap>,
+    chart_id: &str,
+    width: f64,
+    m: &dyn Measure,
+    theme: &Theme,
+) -> Option<ChartModel> {
     let chart = d.charts.iter().find(|c| c.id == chart_id)?;
     let width = if width.is_finite() { width.max(MIN_WIDTH).floor() } else { MIN_WIDTH };
     let cx = Ctx { m, theme, width };
@@ -164,6 +218,11 @@ pub fn build(d: &Dataset, chart_id: &str, width: f64, m: &dyn Measure, theme: &T
             let h = c.bottom;
             (Body::Cards(c), h)
         }
+        ChartKind::Map => {
+            let l = map::layout(&cx, d, map, top);
+            let h = l.bottom;
+            (Body::Map(l), h)
+        }
     };
 
     let mut y = bottom + GAP;
@@ -172,7 +231,12 @@ pub fn build(d: &Dataset, chart_id: &str, width: f64, m: &dyn Measure, theme: &T
         chrome.append(&mut n);
         y = ny + 2.0;
     }
-    let (mut src, y) = cx.paragraph(&source_line(d, &figures), 0.0, y, width, Font::SMALL, theme.muted);
+    let source = match (chart.kind, map) {
+        (ChartKind::Map, Some(g)) => g.attribution.clone(),
+        (ChartKind::Map, None) => String::new(),
+        _ => source_line(d, &figures),
+    };
+    let (mut src, y) = cx.paragraph(&source, 0.0, y, width, Font::SMALL, theme.muted);
     chrome.append(&mut src);
 
     Some(ChartModel { id: chart.id.clone(), width, height: (y + 4.0).ceil(), theme: *theme, chrome, body })

@@ -14,6 +14,7 @@ const APPROX_SPAN: f64 = 6.0;
 #[derive(Debug, Clone, PartialEq)]
 pub struct ShareLayout {
     pub figure: String,
+    pub region: Option<String>,
     /// The whole, drawn first, in the track colour.
     pub track: Rect,
     /// The share, solid part.
@@ -35,9 +36,13 @@ impl ShareLayout {
         self.headline.iter().chain(self.ticks.iter().map(|(_, l)| l)).chain(self.whole.iter())
     }
 
-    pub fn marks(&self) -> impl Iterator<Item = Mark> + '_ {
+    /// The share is the one mark; the whole bar and the words above it answer a pointer.
+    pub fn marks(&self, width: f64) -> impl Iterator<Item = Mark> + '_ {
         let end = self.fade.last().map_or(self.segment.right(), |(r, _)| r.right());
-        std::iter::once(Mark { figure: self.figure.clone(), rect: Rect { w: end - self.track.x, ..self.segment } })
+        let mut m = Mark::boxed(&self.figure, self.region.as_ref(), Rect { w: end - self.track.x, ..self.segment });
+        let top = self.headline.first().map_or(self.track.y, |l| l.y);
+        m.hit = Rect { x: 0.0, y: top, w: width, h: self.track.bottom() - top };
+        std::iter::once(m)
     }
 }
 
@@ -101,6 +106,7 @@ pub fn layout(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> ShareLayo
     }
     ShareLayout {
         figure: share.map(|f| f.id.clone()).unwrap_or_default(),
+        region: share.and_then(|f| f.region.clone()),
         track,
         segment,
         color,

@@ -5,20 +5,26 @@ use plotters::drawing::DrawingArea;
 use plotters::prelude::DrawingBackend;
 
 use crate::model::bars::BarsLayout;
-use crate::model::Mark;
+use crate::model::View;
+use crate::theme::Theme;
 
-use super::{fill, text, DrawResult};
+use super::{fill, text, tone, DrawResult};
 
-pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, b: &BarsLayout) -> DrawResult<Vec<Mark>, DB> {
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    b: &BarsLayout,
+    view: &View,
+    theme: &Theme,
+) -> DrawResult<(), DB> {
     for row in &b.rows {
         for l in &row.label {
             text(area, l)?;
         }
-        fill(area, &row.bar, row.color)?;
+        fill(area, &row.bar, tone(row.color, row.region.as_ref(), view, theme))?;
         for (r, c) in &row.fade {
-            fill(area, r, *c)?;
+            fill(area, r, tone(*c, row.region.as_ref(), view, theme))?;
         }
         text(area, &row.value)?;
     }
-    Ok(b.marks().collect())
+    Ok(())
 }

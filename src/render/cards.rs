@@ -5,16 +5,22 @@ use plotters::drawing::DrawingArea;
 use plotters::prelude::DrawingBackend;
 
 use crate::model::cards::CardsLayout;
-use crate::model::Mark;
+use crate::model::View;
+use crate::theme::Theme;
 
-use super::{fill, text, DrawResult};
+use super::{fill, text, tone, DrawResult};
 
-pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &CardsLayout) -> DrawResult<Vec<Mark>, DB> {
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    c: &CardsLayout,
+    view: &View,
+    theme: &Theme,
+) -> DrawResult<(), DB> {
     for card in &c.cards {
-        fill(area, &card.rule, card.color)?;
+        fill(area, &card.rule, tone(card.color, card.region.as_ref(), view, theme))?;
         for l in &card.texts {
             text(area, l)?;
         }
     }
-    Ok(c.marks().collect())
+    Ok(())
 }

@@ -1,19 +1,21 @@
-//! Draws chart models onto any plotters backend and reports the geometry it drew.
+//! Draws chart models onto any plotters backend, styled by the reader's view, and reports the geometry it drew.
 
 mod bars;
 mod cards;
 mod columns;
+mod map;
 mod share;
 
 use plotters::coord::Shift;
 use plotters::drawing::{DrawingArea, DrawingAreaErrorKind};
-use plotters::element::{PathElement, Rectangle, Text};
+use plotters::element::{PathElement, Polygon, Rectangle, Text};
 use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, FontDesc, FontFamily, FontStyle, RGBColor, TextStyle};
 
-use crate::model::{Align, Body, ChartModel, Label, Mark, Rect};
-use crate::theme::{Rgb, FONT_FAMILY};
+use crate::geo::Pt;
+use crate::model::{Align, Body, ChartModel, Label, Mark, Rect, View};
+use crate::theme::{Rgb, Theme, FONT_FAMILY};
 
 /// What was drawn, in CSS pixels: the marks a pointer can hit and the boxes text covers.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,18 +28,29 @@ pub struct Geometry {
 
 pub type DrawResult<T, DB> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
-/// Draws `model` onto `area`, whose size is the model's width and height in CSS pixels.
-pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, model: &ChartModel) -> DrawResult<Geometry, DB> {
-    area.fill(&rgb(model.theme.background))?;
+/// How far a dimmed mark fades towards the background while another region is selected.
+const DIMMED: f64 = 0.28;
+
+/// Draws `model` onto `area` (sized to the model in CSS pixels) as `view` asks, and returns its geometry.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    model: &ChartModel,
+    view: &View,
+) -> DrawResult<Geometry, DB> {
+    let theme = &model.theme;
+    area.fill(&rgb(theme.background))?;
     for l in &model.chrome {
         text(area, l)?;
     }
-    let marks = match &model.body {
-        Body::Bars(b) => bars::draw(area, b)?,
-        Body::Columns(c) => columns::draw(area, c, &model.theme)?,
-        Body::Share(s) => share::draw(area, s, &model.theme)?,
-        Body::Cards(c) => cards::draw(area, c)?,
-    };
+    match &model.body {
+        Body::Bars(b) => bars::draw(area, b, view, theme)?,
+        Body::Columns(c) => columns::draw(area, c, view, theme)?,
+        Body::Share(s) => share::draw(area, s, view, theme)?,
+        Body::Cards(c) => cards::draw(area, c, view, theme)?,
+        Body::Map(m) => map::draw(area, m, view, theme)?,
+    }
+    let marks = model.marks();
+    emphasis(area, &marks, view, theme, model.width, model.height)?;
     area.present()?;
     Ok(Geometry {
         width: model.width,
@@ -47,8 +60,56 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, model: &ChartMode
     })
 }
 
+/// The mark's colour as the view wants it: its own, or faded while another region is selected.
+fn tone(c: Rgb, region: Option<&String>, view: &View, theme: &Theme) -> Rgb {
+    if view.dims(region.map(String::as_str)) {
+        c.over(theme.background, DIMMED)
+    } else {
+        c
+    }
+}
+
+/// Outlines for the hovered and pinned marks, and the keyboard focus ring (thicker, set off the mark).
+fn emphasis<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    marks: &[Mark],
+    view: &View,
+    theme: &Theme,
+    width: f64,
+    height: f64,
+) -> DrawResult<(), DB> {
+    let mut rings: Vec<(usize, u32, f64)> = Vec::new();
+    for i in [view.hover, view.pinned].into_iter().flatten() {
+        rings.push((i, 1, 1.0));
+    }
+    if let Some(i) = view.focus {
+        rings.push((i, 2, 3.0));
+    }
+    for (i, stroke, gap) in rings {
+        let Some(m) = marks.get(i) else { continue };
+        if m.rings.is_empty() {
+            let r = &m.rect;
+            let x0 = (r.x - gap).max(1.0);
+            let y0 = (r.y - gap).max(1.0);
+            let x1 = (r.right() + gap).min(width - 1.0);
+            let y1 = (r.bottom() + gap).min(height - 1.0);
+            let pts = vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)];
+            area.draw(&PathElement::new(px(&pts), rgb(theme.ink).stroke_width(stroke)))?;
+        } else {
+            for ring in &m.rings {
+                outline(area, ring, theme.ink, stroke)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 fn rgb(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
+}
+
+fn px(points: &[Pt]) -> Vec<(i32, i32)> {
+    points.iter().map(|(x, y)| (x.round() as i32, y.round() as i32)).collect()
 }
 
 fn fill<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, r: &Rect, c: Rgb) -> DrawResult<(), DB> {
@@ -62,6 +123,18 @@ fn fill<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, r: &Rect, c: Rgb) -> 
     area.draw(&Rectangle::new([(x0, y0), (x1, y1)], rgb(c).filled()))
 }
 
+fn polygon<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, ring: &[Pt], c: Rgb) -> DrawResult<(), DB> {
+    area.draw(&Polygon::new(px(ring), rgb(c).filled()))
+}
+
+fn outline<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, ring: &[Pt], c: Rgb, stroke: u32) -> DrawResult<(), DB> {
+    let mut pts = px(ring);
+    if let Some(first) = pts.first().copied() {
+        pts.push(first);
+    }
+    area.draw(&PathElement::new(pts, rgb(c).stroke_width(stroke)))
+}
+
 fn hline<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, x0: f64, x1: f64, y: f64, c: Rgb) -> DrawResult<(), DB> {
     let y = y.round() as i32;
     area.draw(&PathElement::new(vec![(x0.round() as i32, y), (x1.round() as i32, y)], rgb(c).stroke_width(1)))
@@ -73,13 +146,17 @@ fn vline<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, x: f64, y0: f64, y1:
 }
 
 fn text<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, l: &Label) -> DrawResult<(), DB> {
+    text_in(area, l, l.color)
+}
+
+fn text_in<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, l: &Label, color: Rgb) -> DrawResult<(), DB> {
     let style = if l.font.bold { FontStyle::Bold } else { FontStyle::Normal };
     let h = match l.align {
         Align::Left => HPos::Left,
         Align::Center => HPos::Center,
         Align::Right => HPos::Right,
     };
-    let color = rgb(l.color);
+    let color = rgb(color);
     let ts = TextStyle::from(FontDesc::new(FontFamily::Name(FONT_FAMILY), l.font.size, style))
         .color(&color)
         .pos(Pos::new(h, VPos::Top));

@@ -5,23 +5,24 @@ use plotters::drawing::DrawingArea;
 use plotters::prelude::DrawingBackend;
 
 use crate::model::share::ShareLayout;
-use crate::model::Mark;
+use crate::model::View;
 use crate::theme::Theme;
 
-use super::{fill, text, vline, DrawResult};
+use super::{fill, text, tone, vline, DrawResult};
 
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     s: &ShareLayout,
+    view: &View,
     theme: &Theme,
-) -> DrawResult<Vec<Mark>, DB> {
+) -> DrawResult<(), DB> {
     for l in &s.headline {
         text(area, l)?;
     }
     fill(area, &s.track, theme.track)?;
-    fill(area, &s.segment, s.color)?;
+    fill(area, &s.segment, tone(s.color, s.region.as_ref(), view, theme))?;
     for (r, c) in &s.fade {
-        fill(area, r, *c)?;
+        fill(area, r, tone(*c, s.region.as_ref(), view, theme))?;
     }
     for (x, label) in &s.ticks {
         // Keep the end ticks inside the canvas.
@@ -32,5 +33,5 @@ pub fn draw<DB: DrawingBackend>(
     for l in &s.whole {
         text(area, l)?;
     }
-    Ok(s.marks().collect())
+    Ok(())
 }

@@ -1,13 +1,26 @@
 //! Helpers shared by the native integration tests: the story file and SVG rendering.
 #![allow(dead_code)]
 
+use std::sync::OnceLock;
+
 use datastory::data::{self, Dataset};
-use datastory::model::{self, ApproxMeasure, ChartModel};
+use datastory::geo::{GeoMap, MapData};
+use datastory::model::{self, ApproxMeasure, ChartModel, View};
 use datastory::render::{self, Geometry};
 use datastory::theme::Theme;
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
 
 pub const STORY: &str = include_str!("../../data/story.json");
+pub const MAP: &str = include_str!("../../data/map/northeast-china.json");
+
+/// The story's boundaries, joined to its regions (built once per test binary).
+pub fn map() -> &'static GeoMap {
+    static MAP_DATA: OnceLock<GeoMap> = OnceLock::new();
+    MAP_DATA.get_or_init(|| {
+        let data: MapData = serde_json::from_str(MAP).unwrap_or_else(|e| panic!("map file: {e}"));
+        GeoMap::new(&data, &story()).unwrap_or_else(|e| panic!("map joins the story: {e}"))
+    })
+}
 
 pub fn story() -> Dataset {
     match data::from_json(STORY) {
@@ -17,15 +30,20 @@ pub fn story() -> Dataset {
 }
 
 pub fn model(d: &Dataset, chart: &str, width: f64) -> ChartModel {
-    model::build(d, chart, width, &ApproxMeasure, &Theme::LIGHT).unwrap_or_else(|| panic!("no chart {chart}"))
+    model::build(d, Some(map()), chart, width, &ApproxMeasure, &Theme::LIGHT)
+        .unwrap_or_else(|| panic!("no chart {chart}"))
 }
 
 /// Draws the model through plotters' SVG backend, as the export and the golden files do.
 pub fn svg(m: &ChartModel) -> (String, Geometry) {
+    svg_with(m, &View::default())
+}
+
+pub fn svg_with(m: &ChartModel, view: &View) -> (String, Geometry) {
     let mut out = String::new();
     let geometry = {
         let area = SVGBackend::with_string(&mut out, (m.width as u32, m.height as u32)).into_drawing_area();
-        render::draw(&area, m).unwrap_or_else(|e| panic!("drawing {} failed: {e}", m.id))
+        render::draw(&area, m, view).unwrap_or_else(|e| panic!("drawing {} failed: {e}", m.id))
     };
     (out, geometry)
 }

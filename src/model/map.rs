@@ -1,0 +1,206 @@
+//! The region map: projected shapes fitted to the width, each region in its colour with its name.
+
+use crate::data::Dataset;
+use crate::geo::{self, GeoMap, Pt};
+use crate::theme::{Font, Rgb};
+
+use super::{Align, Ctx, Label, Mark, Rect};
+
+const MIN_HEIGHT: f64 = 200.0;
+const MAX_HEIGHT: f64 = 480.0;
+const PAD: f64 = 8.0;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapLayout {
+    /// The map's window on the canvas; context land is clipped to it.
+    pub frame: Rect,
+    pub context: Vec<Vec<Pt>>,
+    pub regions: Vec<MapRegion>,
+    /// Shown instead of the map when its boundaries are missing.
+    pub message: Vec<Label>,
+    pub bottom: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapRegion {
+    pub region: String,
+    pub rings: Vec<Vec<Pt>>,
+    pub bbox: Rect,
+    pub color: Rgb,
+    pub label: Label,
+}
+
+impl MapLayout {
+    pub fn labels(&self) -> impl Iterator<Item = &Label> {
+        self.regions.iter().map(|r| &r.label).chain(self.message.iter())
+    }
+
+    pub fn marks(&self) -> impl Iterator<Item = Mark> + '_ {
+        self.regions.iter().map(|r| Mark {
+            id: r.region.clone(),
+            region: Some(r.region.clone()),
+            rect: r.bbox,
+            hit: r.bbox,
+            rings: r.rings.clone(),
+        })
+    }
+}
+
+pub fn layout(cx: &Ctx, d: &Dataset, map: Option<&GeoMap>, top: f64) -> MapLayout {
+    let w = cx.width;
+    let Some(g) = map else {
+        let (message, bottom) = cx.paragraph(
+            "The map’s boundaries could not be loaded; the figures below are complete without it.",
+            0.0,
+            top,
+            w,
+            Font::BODY,
+            cx.theme.muted,
+        );
+        return MapLayout {
+            frame: Rect { x: 0.0, y: top, w, h: 0.0 },
+            context: Vec::new(),
+            regions: Vec::new(),
+            message,
+            bottom,
+        };
+    };
+    let [x0, y0, x1, y1] = g.bounds;
+    let (bw, bh) = ((x1 - x0).max(1e-9), (y1 - y0).max(1e-9));
+    let height = (w * bh / bw).clamp(MIN_HEIGHT, MAX_HEIGHT);
+    let scale = ((w - 2.0 * PAD) / bw).min((height - 2.0 * PAD) / bh);
+    let ox = (w - bw * scale) / 2.0;
+    let oy = top + (height - bh * scale) / 2.0;
+    let to_screen = |(x, y): Pt| (ox + (x - x0) * scale, oy + (y - y0) * scale);
+    let frame = Rect { x: 0.0, y: top, w, h: height };
+
+    let context = g
+        .context
+        .iter()
+        .flatten()
+        .map(|ring| clip(&ring.iter().map(|p| to_screen(*p)).collect::<Vec<_>>(), &frame))
+        .filter(|r| r.len() >= 3)
+        .collect();
+
+    let mut regions: Vec<MapRegion> = Vec::new();
+    for shape in &g.regions {
+        let Some(r) = d.regions.iter().find(|r| r.id == shape.region) else { continue };
+        let rings: Vec<Vec<Pt>> = shape.rings.iter().map(|ring| ring.iter().map(|p| to_screen(*p)).collect()).collect();
+        let bbox = bounds(&rings);
+        let font = if w < 480.0 { Font { size: 12.0, bold: true } } else { Font::BODY_BOLD };
+        let text_w = cx.m.width(&r.name, font);
+        let text_h = font.size * 1.2;
+        let place = |(x, y): Pt| {
+            // Keep the name on the canvas even where the region's widest part is at the edge.
+            let x = x.clamp(text_w / 2.0 + 2.0, w - text_w / 2.0 - 2.0);
+            cx.label(&r.name, x, y - text_h / 2.0, font, cx.theme.ink, Align::Center)
+        };
+        let clear = |l: &Label| !regions.iter().any(|o| o.label.bbox().overlaps(&l.bbox()));
+        let label =
+            label_spots(&rings, text_w, text_h).into_iter().map(place).find(|l| clear(l)).unwrap_or_else(|| {
+                // Nowhere inside fits the name whole (small regions at narrow widths): start from the
+                // most inside point and step away from any name already placed.
+                let mut l = place(to_screen(shape.label_at));
+                for k in 1..200 {
+                    if clear(&l) {
+                        break;
+                    }
+                    let dy = if k % 2 == 0 { 2.0 } else { -2.0 } * f64::from(k);
+                    l.y += dy;
+                }
+                l
+            });
+        let color = Rgb::from_hex(&r.color).unwrap_or(cx.theme.context);
+        regions.push(MapRegion { region: r.id.clone(), rings, bbox, color, label });
+    }
+    MapLayout { frame, context, regions, message: Vec::new(), bottom: top + height }
+}
+
+/// Points where a `w` by `h` name fits wholly inside the region, most inside first.
+fn label_spots(rings: &[Vec<Pt>], w: f64, h: f64) -> Vec<Pt> {
+    const STEPS: usize = 24;
+    let b = bounds(rings);
+    let mut spots: Vec<(Pt, f64)> = Vec::new();
+    for i in 1..STEPS {
+        for j in 1..STEPS {
+            let p = (b.x + b.w * i as f64 / STEPS as f64, b.y + b.h * j as f64 / STEPS as f64);
+            let (hw, hh) = (w / 2.0 + 2.0, h / 2.0 + 1.0);
+            let probes = [
+                p,
+                (p.0 - hw, p.1 - hh),
+                (p.0 + hw, p.1 - hh),
+                (p.0 - hw, p.1 + hh),
+                (p.0 + hw, p.1 + hh),
+                (p.0, p.1 - hh),
+                (p.0, p.1 + hh),
+            ];
+            if probes.iter().all(|q| geo::contains(rings, *q)) {
+                spots.push((p, geo::edge_distance2(rings, p)));
+            }
+        }
+    }
+    spots.sort_by(|a, b| b.1.total_cmp(&a.1));
+    spots.into_iter().map(|(p, _)| p).collect()
+}
+
+fn bounds(rings: &[Vec<Pt>]) -> Rect {
+    let (mut a, mut b, mut c, mut e) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for (x, y) in rings.iter().flatten() {
+        (a, b, c, e) = (a.min(*x), b.min(*y), c.max(*x), e.max(*y));
+    }
+    Rect { x: a, y: b, w: c - a, h: e - b }
+}
+
+/// Sutherland–Hodgman clipping of a ring to a box, so context land never spills over the headline.
+pub fn clip(ring: &[Pt], r: &Rect) -> Vec<Pt> {
+    let edges: [(fn(Pt, &Rect) -> bool, fn(Pt, Pt, &Rect) -> Pt); 4] = [
+        (|p, r| p.0 >= r.x, |a, b, r| cross_x(a, b, r.x)),
+        (|p, r| p.0 <= r.right(), |a, b, r| cross_x(a, b, r.right())),
+        (|p, r| p.1 >= r.y, |a, b, r| cross_y(a, b, r.y)),
+        (|p, r| p.1 <= r.bottom(), |a, b, r| cross_y(a, b, r.bottom())),
+    ];
+    let mut out = ring.to_vec();
+    for (inside, cross) in edges {
+        let input = std::mem::take(&mut out);
+        let Some(&last) = input.last() else { break };
+        let mut prev = last;
+        for &p in &input {
+            match (inside(p, r), inside(prev, r)) {
+                (true, true) => out.push(p),
+                (true, false) => {
+                    out.push(cross(prev, p, r));
+                    out.push(p);
+                }
+                (false, true) => out.push(cross(prev, p, r)),
+                (false, false) => {}
+            }
+            prev = p;
+        }
+    }
+    out
+}
+
+fn cross_x(a: Pt, b: Pt, x: f64) -> Pt {
+    let t = (x - a.0) / (b.0 - a.0);
+    (x, a.1 + t * (b.1 - a.1))
+}
+
+fn cross_y(a: Pt, b: Pt, y: f64) -> Pt {
+    let t = (y - a.1) / (b.1 - a.1);
+    (a.0 + t * (b.0 - a.0), y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clipping_keeps_a_ring_inside_the_box() {
+        let r = Rect { x: 0.0, y: 0.0, w: 10.0, h: 10.0 };
+        let ring = vec![(-5.0, -5.0), (15.0, -5.0), (15.0, 5.0), (-5.0, 5.0)];
+        let c = clip(&ring, &r);
+        assert!(c.len() >= 4);
+        assert!(c.iter().all(|p| p.0 >= 0.0 && p.0 <= 10.0 && p.1 >= 0.0 && p.1 <= 10.0), "{c:?}");
+        assert!(clip(&[(20.0, 20.0), (30.0, 20.0), (30.0, 30.0)], &r).is_empty());
+    }
+}

@@ -1,0 +1,257 @@
+// Exploring by pointer, touch and keyboard: region selection, tooltips, pinned details, focus rings, announcements and the view in the URL.
+
+const NARROW = '(max-width: 879px)';
+const $ = (id) => document.getElementById(id);
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = text;
+  return node;
+}
+
+/** The view in the URL: `#region=jilin&chart=jilin-gdp-growth&mark=jilin-gdp-growth-last-year`. */
+function readHash() {
+  const p = new URLSearchParams(location.hash.slice(1));
+  return { region: p.get('region'), chart: p.get('chart'), mark: p.get('mark') };
+}
+
+function hashOf(state) {
+  const p = new URLSearchParams();
+  if (state.region) p.set('region', state.region);
+  if (state.chart && state.mark) {
+    p.set('chart', state.chart);
+    p.set('mark', state.mark);
+  }
+  const s = p.toString();
+  return s ? `#${s}` : location.pathname + location.search;
+}
+
+/** The lines a tooltip or panel shows for a mark, all as text. */
+function detailNodes(info) {
+  const nodes = [];
+  const head = el('p', 'detail-title');
+  if (info.color) {
+    const swatch = el('span', 'swatch');
+    swatch.style.setProperty('--region', info.color);
+    head.append(swatch);
+  }
+  head.append(el('span', '', info.title));
+  nodes.push(head);
+  nodes.push(el('p', 'detail-value', info.value));
+  if (info.region_name && info.kind === 'figure') nodes.push(el('p', 'detail-meta', info.region_name));
+  if (info.period) nodes.push(el('p', 'detail-meta', `Period: ${info.period}`));
+  if (info.summary) nodes.push(el('p', 'detail-meta', info.summary));
+  if (info.quote) nodes.push(el('p', 'detail-quote', `“${info.quote}”`));
+  if (info.source) nodes.push(el('p', 'detail-meta', `Source: ${info.source}`));
+  return nodes;
+}
+
+/** One sentence for the live region. */
+function spoken(info) {
+  if (info.kind === 'region') return `${info.title}, ${info.value.toLowerCase()}: ${info.summary}.`;
+  const when = info.period ? `, ${info.period}` : '';
+  return `${info.title}: ${info.value}${when}.`;
+}
+
+export function explore(story, charts) {
+  const tooltip = $('tooltip');
+  const announcer = $('announcer');
+  const byId = new Map(charts.map((c) => [c.id, c]));
+  const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)');
+  let state = { region: null, chart: null, mark: null };
+
+  const announce = (text) => {
+    // Clearing first makes a repeated message be read again.
+    announcer.textContent = '';
+    requestAnimationFrame(() => { announcer.textContent = text; });
+  };
+
+  const safely = (fn) => {
+    try {
+      return fn();
+    } catch (err) {
+      console.error(err);
+      return undefined;
+    }
+  };
+
+  function showTooltip(chart, index, at) {
+    const info = safely(() => story.markInfo(chart.id, index));
+    if (!info) return hideTooltip();
+    tooltip.replaceChildren(...detailNodes(info));
+    tooltip.hidden = false;
+    const box = chart.canvas.getBoundingClientRect();
+    const [x, y, w, h] = info.rect;
+    // Next to the pointer, or beside the focused mark; always inside the viewport.
+    const anchor = at ?? { x: box.left + x + w / 2, y: box.top + y + h };
+    const tw = tooltip.offsetWidth;
+    const th = tooltip.offsetHeight;
+    const vw = document.documentElement.clientWidth;
+    const vh = window.innerHeight;
+    let left = Math.min(Math.max(8, anchor.x + 12), vw - tw - 8);
+    let top = anchor.y + 16;
+    if (top + th > vh - 8) top = Math.max(8, (at ? anchor.y : box.top + y) - th - 12);
+    left = Math.max(8, left);
+    tooltip.style.left = `${left + window.scrollX}px`;
+    tooltip.style.top = `${top + window.scrollY}px`;
+  }
+
+  function hideTooltip() {
+    tooltip.hidden = true;
+  }
+
+  function showPanel(chart, index) {
+    if (index < 0) {
+      chart.panel.hidden = true;
+      chart.panel.replaceChildren();
+      return;
+    }
+    const info = safely(() => story.markInfo(chart.id, index));
+    if (!info) return;
+    const close = el('button', 'pin-close', 'Close');
+    close.type = 'button';
+    close.setAttribute('aria-label', `Close the details of ${info.title}`);
+    close.addEventListener('click', () => setState({ ...state, chart: null, mark: null }));
+    chart.panel.replaceChildren(...detailNodes(info), close);
+    chart.panel.hidden = false;
+  }
+
+  /** Makes the page show `next`; pushes a history entry unless restoring one. */
+  function setState(next, { push = true, scroll = false } = {}) {
+    const regionKnown = next.region && charts.length && safely(() => story.select(next.region) !== undefined);
+    if (!regionKnown) safely(() => story.select(undefined));
+    const region = regionKnown ? next.region : null;
+
+    // Unpin everywhere, then pin the mark the state names, if it exists.
+    let chart = null;
+    let mark = null;
+    for (const c of charts) {
+      let index = -1;
+      if (c.id === next.chart && next.mark) index = safely(() => story.indexOf(c.id, next.mark)) ?? -1;
+      safely(() => story.setPinned(c.id, index));
+      showPanel(c, index);
+      if (index >= 0) {
+        chart = c.id;
+        mark = next.mark;
+      }
+    }
+
+    const changedRegion = region !== state.region;
+    state = { region, chart, mark };
+    document.body.classList.toggle('has-selection', Boolean(region));
+    for (const section of document.querySelectorAll('section.region')) {
+      section.classList.toggle('selected', section.dataset.region === region);
+    }
+    for (const b of document.querySelectorAll('.region-button')) {
+      b.setAttribute('aria-pressed', String(b.dataset.region === region));
+    }
+    if (changedRegion) {
+      const name = document.querySelector(`.region-button[data-region="${CSS.escape(region ?? '')}"]`)?.textContent;
+      announce(region ? `${name} selected. Its figures are highlighted; press Escape to clear.` : 'Selection cleared.');
+      if (region && scroll && matchMedia(NARROW).matches) {
+        $(`section-${region}`)?.scrollIntoView({ behavior: reduceMotion.matches ? 'auto' : 'smooth', block: 'start' });
+      }
+    }
+    const hash = hashOf(state);
+    const current = location.hash || location.pathname + location.search;
+    if (push && hash !== current) history.pushState(null, '', hash);
+    else if (!push && hash !== current) history.replaceState(null, '', hash);
+  }
+
+  const toggleRegion = (region, scroll) => setState({ ...state, region: state.region === region ? null : region }, { scroll });
+
+  function activate(chart, index, scroll) {
+    const info = safely(() => story.markInfo(chart.id, index));
+    if (!info) return;
+    if (info.kind === 'region') {
+      toggleRegion(info.id, scroll);
+    } else {
+      const same = state.chart === chart.id && state.mark === info.id;
+      setState({ ...state, chart: same ? null : chart.id, mark: same ? null : info.id });
+      if (!same) announce(`Pinned. ${spoken(info)}`);
+    }
+  }
+
+  const point = (chart, e) => {
+    const r = chart.canvas.getBoundingClientRect();
+    return [e.clientX - r.left, e.clientY - r.top];
+  };
+
+  for (const chart of charts) {
+    const { canvas } = chart;
+    canvas.addEventListener('pointermove', (e) => {
+      if (e.pointerType === 'touch') return;
+      const index = safely(() => story.hit(chart.id, ...point(chart, e))) ?? -1;
+      safely(() => story.setHover(chart.id, index));
+      canvas.classList.toggle('pointing', index >= 0);
+      if (index >= 0) showTooltip(chart, index, { x: e.clientX, y: e.clientY });
+      else hideTooltip();
+    });
+    canvas.addEventListener('pointerleave', () => {
+      safely(() => story.setHover(chart.id, -1));
+      canvas.classList.remove('pointing');
+      hideTooltip();
+    });
+    canvas.addEventListener('click', (e) => {
+      const index = safely(() => story.hit(chart.id, ...point(chart, e))) ?? -1;
+      if (index >= 0) {
+        activate(chart, index, true);
+      } else if (state.mark) {
+        setState({ ...state, chart: null, mark: null });
+      }
+      e.stopPropagation();
+    });
+    canvas.addEventListener('focus', () => {
+      const pinned = state.chart === chart.id ? safely(() => story.indexOf(chart.id, state.mark)) : -1;
+      const index = pinned >= 0 ? pinned : 0;
+      if (safely(() => story.markCount(chart.id)) > 0) {
+        safely(() => story.setFocus(chart.id, index));
+        showTooltip(chart, index);
+      }
+    });
+    canvas.addEventListener('blur', () => {
+      safely(() => story.setFocus(chart.id, -1));
+      hideTooltip();
+    });
+    canvas.addEventListener('keydown', (e) => {
+      const steps = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+      if (e.key in steps) {
+        const index = safely(() => story.stepFocus(chart.id, steps[e.key])) ?? -1;
+        if (index >= 0) {
+          safely(() => story.setFocus(chart.id, index));
+          showTooltip(chart, index);
+          const info = safely(() => story.markInfo(chart.id, index));
+          if (info) announce(spoken(info));
+        }
+        e.preventDefault();
+      } else if (e.key === 'Enter' || e.key === ' ') {
+        const index = safely(() => story.stepFocus(chart.id, 0)) ?? -1;
+        if (index >= 0) activate(chart, index, false);
+        e.preventDefault();
+      }
+    });
+  }
+
+  // Esc unpins first, then clears the selection; a click outside any mark unpins.
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    hideTooltip();
+    if (state.mark) setState({ ...state, chart: null, mark: null });
+    else if (state.region) setState({ ...state, region: null });
+  });
+  document.addEventListener('click', (e) => {
+    if (state.mark && !e.target.closest('.pin-panel')) setState({ ...state, chart: null, mark: null });
+  });
+  for (const b of document.querySelectorAll('.region-button')) {
+    b.addEventListener('click', (e) => {
+      e.stopPropagation();
+      toggleRegion(b.dataset.region, false);
+    });
+  }
+  window.addEventListener('popstate', () => setState(readHash(), { push: false }));
+  window.addEventListener('scroll', hideTooltip, { passive: true });
+
+  setState(readHash(), { push: false });
+  for (const c of byId.values()) c.figure.dataset.explorable = 'true';
+}
