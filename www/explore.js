@@ -159,7 +159,8 @@ export function explore(story, charts) {
     else if (!push && hash !== current) history.replaceState(null, '', hash);
   }
 
-  const toggleRegion = (region, scroll) => setState({ ...state, region: state.region === region ? null : region }, { scroll });
+  // A new region starts a new look: any pinned figure is let go.
+  const toggleRegion = (region, scroll) => setState({ region: state.region === region ? null : region }, { scroll });
 
   function activate(chart, index, scroll) {
     const info = safely(() => story.markInfo(chart.id, index));

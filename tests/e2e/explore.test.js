@@ -1,0 +1,212 @@
+// End to end: exploring by pointer, touch and keyboard — region selection, tooltips, pins, focus, announcements, and the view in the URL.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, open, SCREENSHOT_DIR } from './browser.js';
+
+let browser;
+before(async () => {
+  browser = await launch();
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+});
+after(async () => { await browser?.close(); });
+
+const REGIONS = { jilin: '#0072b2', heilongjiang: '#d55e00', liaoning: '#009e73', 'inner-mongolia': '#cc79a7' };
+
+/**
+ * Where a reader would click to hit something drawn in `hex` on chart `chart`: a pixel of that colour whose
+ * whole neighbourhood has it too (so not under a label), nearest the middle of the colour's area. CSS pixels, page coordinates.
+ */
+async function spotOf(page, chart, hex) {
+  return page.evaluate(([id, hex]) => {
+    const c = document.querySelector(`figure[data-chart="${id}"] canvas`);
+    // A reader scrolls the chart into view before pointing at it.
+    c.scrollIntoView({ block: 'center', behavior: 'instant' });
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    const { width, height } = c;
+    const px = c.getContext('2d').getImageData(0, 0, width, height).data;
+    const is = (x, y) => { const i = (y * width + x) * 4; return px[i] === r && px[i + 1] === g && px[i + 2] === b; };
+    const spots = [];
+    const k = 4;
+    for (let y = k; y < height - k; y += 2) {
+      for (let x = k; x < width - k; x += 2) {
+        if (is(x, y) && is(x - k, y) && is(x + k, y) && is(x, y - k) && is(x, y + k)) spots.push([x, y]);
+      }
+    }
+    if (!spots.length) return null;
+    const mx = spots.reduce((s, p) => s + p[0], 0) / spots.length;
+    const my = spots.reduce((s, p) => s + p[1], 0) / spots.length;
+    spots.sort((a, b) => Math.hypot(a[0] - mx, a[1] - my) - Math.hypot(b[0] - mx, b[1] - my));
+    const box = c.getBoundingClientRect();
+    const scale = width / box.width;
+    return { x: box.left + spots[0][0] / scale, y: box.top + spots[0][1] / scale };
+  }, [chart, hex]);
+}
+
+/** Waits until a smooth scroll has come to rest, so a tap lands where the reader sees the mark. */
+async function settle(page) {
+  let last = null;
+  for (let i = 0; i < 40; i += 1) {
+    const y = await page.evaluate(() => window.scrollY);
+    if (y === last) return;
+    last = y;
+    await page.waitForTimeout(150);
+  }
+}
+
+const hashOf = (page) => page.evaluate(() => location.hash);
+const selectedSection = (page) => page.$eval('body', () => document.querySelector('section.region.selected')?.dataset.region ?? null);
+
+test('clicking each region on the map selects its section, and the URL says so', async () => {
+  const { page, errors, context } = await open(browser, '/', { width: 1280, dpr: 2 });
+  // Find each region where it is drawn before anything is selected (a selection dims the others).
+  const spots = {};
+  for (const [region, hex] of Object.entries(REGIONS)) {
+    spots[region] = await spotOf(page, 'map', hex);
+    assert.ok(spots[region], `no ${region} on the map`);
+  }
+  for (const [region, spot] of Object.entries(spots)) {
+    await page.mouse.click(spot.x, spot.y);
+    assert.equal(await selectedSection(page), region);
+    assert.equal(await hashOf(page), `#region=${region}`);
+    assert.equal(await page.getAttribute(`.region-button[data-region="${region}"]`, 'aria-pressed'), 'true');
+    await page.waitForFunction((r) => document.getElementById('announcer').textContent.includes('selected'), region);
+  }
+  // Clicking the selected region again clears it.
+  await page.mouse.click(spots['inner-mongolia'].x, spots['inner-mongolia'].y);
+  assert.equal(await selectedSection(page), null);
+  assert.equal(await hashOf(page), '');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a selected region stands out on the map and in the overview, the others step back', async () => {
+  const { page, context } = await open(browser, '/#region=liaoning', { width: 1280 });
+  // Liaoning keeps its colour; the other regions are faded, so their full colours are gone from the map.
+  assert.ok(await spotOf(page, 'map', REGIONS.liaoning), 'Liaoning lost its colour');
+  assert.equal(await spotOf(page, 'map', REGIONS.jilin), null, 'Jilin is not dimmed');
+  // In the overview's bars, Heilongjiang's bar is dimmed too.
+  assert.equal(await spotOf(page, 'reach', REGIONS.heilongjiang), null, 'the overview does not follow the selection');
+  const opacity = await page.$eval('#section-jilin', (s) => getComputedStyle(s).opacity);
+  assert.ok(Number(opacity) < 1, `other sections stay at opacity ${opacity}`);
+  await context.close();
+});
+
+test('a deep link restores the region and the pinned figure; back and forward step through selections', async () => {
+  const { page, errors, context } = await open(browser, '/#region=liaoning&chart=liaoning-activity&mark=liaoning-activity-rate');
+  assert.equal(await selectedSection(page), 'liaoning');
+  const panel = await page.textContent('figure[data-chart="liaoning-activity"] .pin-panel');
+  assert.match(panel, /67%/);
+  assert.match(panel, /67% activity rate/, 'the source sentence is shown');
+  // Select two regions with their names, then go back.
+  await page.click('.region-button[data-region="jilin"]');
+  await page.click('.region-button[data-region="heilongjiang"]');
+  assert.equal(await hashOf(page), '#region=heilongjiang');
+  await page.goBack();
+  await page.waitForFunction(() => location.hash === '#region=jilin');
+  assert.equal(await selectedSection(page), 'jilin');
+  await page.goForward();
+  await page.waitForFunction(() => location.hash === '#region=heilongjiang');
+  assert.equal(await selectedSection(page), 'heilongjiang');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('hovering a bar shows its exact figure with its qualifier, period and source sentence', async () => {
+  const { page, errors, context } = await open(browser, '/', { width: 1280 });
+  const spot = await spotOf(page, 'reach', REGIONS.heilongjiang);
+  await page.mouse.move(spot.x, spot.y);
+  await page.waitForSelector('#tooltip:not([hidden])');
+  const tip = await page.textContent('#tooltip');
+  assert.match(tip, /more than 200 countries and regions/);
+  assert.match(tip, /Heilongjiang province engages in trade with over 200 countries and regions/);
+  // The tooltip stays inside the viewport.
+  const box = await page.$eval('#tooltip', (t) => t.getBoundingClientRect().toJSON());
+  assert.ok(box.right <= 1280 && box.left >= 0);
+  await page.mouse.move(2, 2);
+  await page.waitForSelector('#tooltip[hidden]', { state: 'attached' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('clicking a bar pins its details; clicking elsewhere or Esc unpins', async () => {
+  const { page, context } = await open(browser, '/', { width: 1280 });
+  const spot = await spotOf(page, 'reach', REGIONS.jilin);
+  await page.mouse.click(spot.x, spot.y);
+  const panel = 'figure[data-chart="reach"] .pin-panel';
+  await page.waitForSelector(`${panel}:not([hidden])`);
+  assert.match(await page.textContent(panel), /more than 20 countries and regions/);
+  assert.equal(await hashOf(page), '#chart=reach&mark=jilin-crrc-export-markets');
+  await page.mouse.click(5, 5);
+  assert.equal(await page.$eval(panel, (p) => p.hidden), true);
+  await page.mouse.click(spot.x, spot.y);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.$eval(panel, (p) => p.hidden), true);
+  await context.close();
+});
+
+test('the keyboard walks the map and a chart: Tab, arrows, Enter, Esc, with a focus ring and announcements', async () => {
+  const { page, errors, context } = await open(browser, '/', { width: 1280, dpr: 1 });
+  const mapBefore = await page.$eval('figure[data-chart="map"] canvas', (c) => c.toDataURL());
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('figure')?.dataset.chart), 'map');
+  // The focus ring is drawn on the canvas: the picture changes when a mark takes focus.
+  const mapFocused = await page.$eval('figure[data-chart="map"] canvas', (c) => c.toDataURL());
+  assert.notEqual(mapFocused, mapBefore, 'no focus ring was drawn');
+  await page.waitForSelector('#tooltip:not([hidden])');
+  const first = await page.textContent('#tooltip');
+  await page.keyboard.press('ArrowRight');
+  const second = await page.textContent('#tooltip');
+  assert.notEqual(second, first, 'the arrow key did not move to another region');
+  await page.waitForFunction(() => /province|autonomous region/.test(document.getElementById('announcer').textContent));
+  await page.keyboard.press('Enter');
+  const region = await selectedSection(page);
+  assert.ok(region, 'Enter selected no region');
+  assert.equal(await hashOf(page), `#region=${region}`);
+  await page.keyboard.press('Escape');
+  assert.equal(await selectedSection(page), null);
+
+  // On to the bar chart: arrows reach the second bar, Enter pins it, Esc unpins.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('figure')?.dataset.chart), 'reach');
+  await page.keyboard.press('ArrowDown');
+  assert.match(await page.textContent('#tooltip'), /more than 50 countries/);
+  await page.keyboard.press('Enter');
+  assert.match(await page.textContent('figure[data-chart="reach"] .pin-panel'), /more than 50 countries/);
+  await page.waitForFunction(() => document.getElementById('announcer').textContent.startsWith('Pinned'));
+  await page.keyboard.press('Escape');
+  assert.equal(await page.$eval('figure[data-chart="reach"] .pin-panel', (p) => p.hidden), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('on a phone, tapping a region selects it and tapping a bar pins it', async () => {
+  const { page, errors, context } = await open(browser, '/', { width: 375, height: 740, dpr: 2, touch: true });
+  const spot = await spotOf(page, 'map', REGIONS.heilongjiang);
+  await page.touchscreen.tap(spot.x, spot.y);
+  await page.waitForFunction(() => location.hash === '#region=heilongjiang');
+  assert.equal(await selectedSection(page), 'heilongjiang');
+  await settle(page);
+  // On a narrow screen the selected region's section scrolls into view.
+  const top = await page.$eval('#section-heilongjiang', (s) => s.getBoundingClientRect().top);
+  assert.ok(Math.abs(top) < 40, `the section is ${top}px from the top of the screen`);
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'selected-375-dpr2.png') });
+  await page.evaluate(() => document.querySelector('figure[data-chart="reach"]').scrollIntoView());
+  // The selected region's bar keeps its colour in the overview; tap it.
+  const bar = await spotOf(page, 'reach', REGIONS.heilongjiang);
+  await settle(page);
+  await page.touchscreen.tap(bar.x, bar.y);
+  await page.waitForSelector('figure[data-chart="reach"] .pin-panel:not([hidden])');
+  assert.match(await page.textContent('figure[data-chart="reach"] .pin-panel'), /more than 200 countries and regions/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('screenshot of a selected state at 1280 px', async () => {
+  const { page, errors, context } = await open(browser, '/#region=jilin&chart=reach&mark=jilin-crrc-export-markets', { width: 1280, dpr: 1 });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'selected-1280-dpr1.png'), fullPage: true });
+  assert.equal(await selectedSection(page), 'jilin');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
