@@ -13,7 +13,9 @@ pub fn hit_test(marks: &[Mark], x: f64, y: f64) -> Option<usize> {
         let on = if m.rings.is_empty() {
             m.hit.contains(x, y)
         } else {
-            m.hit.contains(x, y) && geo::contains(&m.rings, (x, y))
+            // The box is only a quick reject; its far edges must not cut off border points the shape owns.
+            let near = x >= m.hit.x && x <= m.hit.right() && y >= m.hit.y && y <= m.hit.bottom();
+            near && geo::contains(&m.rings, (x, y))
         };
         on.then_some(i)
     })

@@ -132,8 +132,8 @@ fn an_unknown_qualifier_lists_the_allowed_ones() {
 
 #[test]
 fn a_chart_naming_a_missing_figure_is_refused() {
-    let msg = error_after(|v| v["charts"][0]["figures"][1] = json!("no-such-figure"));
-    assert!(msg.contains("charts[0].figures[1]"), "{msg}");
+    let msg = error_after(|v| v["charts"][1]["figures"][1] = json!("no-such-figure"));
+    assert!(msg.contains("charts[1].figures[1]"), "{msg}");
     assert!(msg.contains("no-such-figure"), "{msg}");
 }
 

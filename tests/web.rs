@@ -10,10 +10,18 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 const STORY: &str = include_str!("../data/story.json");
+const MAP: &str = include_str!("../data/map/northeast-china.json");
 
 fn story() -> Story {
     let data = js_sys::JSON::parse(STORY).expect("story.json parses in the browser");
-    Story::new(data).unwrap_or_else(|_| panic!("the story does not load in the browser"))
+    let mut s = Story::new(data).unwrap_or_else(|_| panic!("the story does not load in the browser"));
+    s.set_map(js_sys::JSON::parse(MAP).expect("the map parses")).unwrap_or_else(|_| panic!("the map joins the story"));
+    s
+}
+
+fn pixels(c: &HtmlCanvasElement) -> Vec<u8> {
+    let ctx: CanvasRenderingContext2d = c.get_context("2d").ok().flatten().expect("2d").dyn_into().expect("2d context");
+    ctx.get_image_data(0.0, 0.0, f64::from(c.width()), f64::from(c.height())).expect("pixels").data().to_vec()
 }
 
 fn canvas() -> HtmlCanvasElement {
@@ -32,7 +40,8 @@ fn inked_share(c: &HtmlCanvasElement) -> f64 {
     inked as f64 / (px.len() / 4) as f64
 }
 
-const CHARTS: [&str; 10] = [
+const CHARTS: [&str; 11] = [
+    "map",
     "reach",
     "briefing",
     "jilin-gdp-growth",
@@ -77,6 +86,50 @@ fn with_real_fonts_no_label_overlaps_or_leaves_the_canvas() {
             }
         }
     }
+}
+
+#[wasm_bindgen_test]
+fn interactions_repaint_the_canvas_without_a_new_layout() {
+    let mut s = story();
+    let c = canvas();
+    s.draw("reach", &c, 640.0, 2.0).expect("draws");
+    let before = pixels(&c);
+    assert!(s.set_hover("reach", 1).expect("hover"), "hovering a bar changes the picture");
+    assert!(!s.set_hover("reach", 1).expect("hover"), "the same hover again changes nothing");
+    let hovered = pixels(&c);
+    assert_ne!(before, hovered, "the hovered bar is not outlined");
+    assert!(s.set_focus("reach", 0).expect("focus"));
+    assert_ne!(pixels(&c), hovered, "no focus ring");
+    assert!(s.set_hover("reach", -1).expect("unhover") && s.set_focus("reach", -1).expect("unfocus"));
+    assert_eq!(pixels(&c), before, "clearing hover and focus restores the picture");
+}
+
+#[wasm_bindgen_test]
+fn selecting_a_region_repaints_the_map_and_the_overview_only() {
+    let mut s = story();
+    let (map, reach, gdp) = (canvas(), canvas(), canvas());
+    s.draw("map", &map, 800.0, 1.0).expect("map");
+    s.draw("reach", &reach, 800.0, 1.0).expect("reach");
+    s.draw("jilin-gdp-growth", &gdp, 800.0, 1.0).expect("gdp");
+    let (m0, r0, g0) = (pixels(&map), pixels(&reach), pixels(&gdp));
+    assert!(s.select(Some("liaoning".into())).expect("select"));
+    assert_ne!(pixels(&map), m0, "the map shows the selection");
+    assert_ne!(pixels(&reach), r0, "the overview dims other regions");
+    assert_eq!(pixels(&gdp), g0, "a region's own section is left to the page");
+    assert!(s.select(Some("atlantis".into())).is_err(), "an unknown region is refused");
+    assert_eq!(s.selected().as_deref(), Some("liaoning"));
+}
+
+#[wasm_bindgen_test]
+fn each_region_is_hit_where_its_name_is_drawn() {
+    let mut s = story();
+    s.draw("map", &canvas(), 800.0, 2.0).expect("map");
+    let g = s.geometry("map").expect("drawn");
+    for (i, m) in g.marks.iter().enumerate() {
+        let (x, y) = datastory::geo::label_point(&m.rings);
+        assert_eq!(s.hit("map", x, y), i as i32, "{}", m.id);
+    }
+    assert_eq!(s.hit("map", -5.0, 10.0), -1);
 }
 
 #[wasm_bindgen_test]

@@ -95,7 +95,14 @@ fn project_rings(p: &Albers, shape: &Shape, path: &str) -> Result<Vec<Vec<Pt>>, 
                     ),
                 ));
             }
-            Ok(ring.chunks_exact(2).map(|c| p.project(c[0], c[1])).collect())
+            let mut pts: Vec<Pt> = ring.chunks_exact(2).map(|c| p.project(c[0], c[1])).collect();
+            // Rounding in the build can leave a vertex twice in a row: a zero-length edge says nothing.
+            // GeoJSON closes each ring by repeating its first point; the drawing closes rings itself.
+            pts.dedup();
+            if pts.len() > 1 && pts.first() == pts.last() {
+                pts.pop();
+            }
+            Ok(pts)
         })
         .collect()
 }
@@ -150,10 +157,14 @@ pub fn contains(rings: &[Vec<Pt>], (px, py): Pt) -> bool {
         let n = ring.len();
         let mut j = n - 1;
         for i in 0..n {
-            let (xi, yi) = ring[i];
-            let (xj, yj) = ring[j];
-            if (yi > py) != (yj > py) && px < (xj - xi) * (py - yi) / (yj - yi) + xi {
-                inside = !inside;
+            let (a, b) = (ring[i], ring[j]);
+            if (a.1 > py) != (b.1 > py) {
+                // Compute the crossing from the lower end always, so the two shapes that share this
+                // edge (each walking it the other way) get the very same number.
+                let (lo, hi) = if a.1 < b.1 { (a, b) } else { (b, a) };
+                if px < (hi.0 - lo.0) * (py - lo.1) / (hi.1 - lo.1) + lo.0 {
+                    inside = !inside;
+                }
             }
             j = i;
         }
@@ -180,6 +191,7 @@ pub fn edge_distance2(rings: &[Vec<Pt>], (px, py): Pt) -> f64 {
 /// A point well inside the largest ring, where a name fits best: the grid point farthest from
 /// any edge (a centroid can fall outside a crescent such as Inner Mongolia).
 pub fn label_point(rings: &[Vec<Pt>]) -> Pt {
+    const STEPS: usize = 40;
     let area = |r: &Vec<Pt>| {
         let mut a = 0.0;
         for (k, p) in r.iter().enumerate() {
@@ -196,7 +208,6 @@ pub fn label_point(rings: &[Vec<Pt>]) -> Pt {
     for (x, y) in main {
         (x0, y0, x1, y1) = (x0.min(*x), y0.min(*y), x1.max(*x), y1.max(*y));
     }
-    const STEPS: usize = 40;
     let mut best = (main[0], -1.0);
     for i in 0..=STEPS {
         for j in 0..=STEPS {

@@ -151,43 +151,54 @@ fn bounds(rings: &[Vec<Pt>]) -> Rect {
     Rect { x: a, y: b, w: c - a, h: e - b }
 }
 
+/// One side of the clipping box: keeps what lies inside of a line.
+#[derive(Clone, Copy)]
+enum Side {
+    Left(f64),
+    Right(f64),
+    Top(f64),
+    Bottom(f64),
+}
+
+impl Side {
+    fn keeps(self, p: Pt) -> bool {
+        match self {
+            Side::Left(x) => p.0 >= x,
+            Side::Right(x) => p.0 <= x,
+            Side::Top(y) => p.1 >= y,
+            Side::Bottom(y) => p.1 <= y,
+        }
+    }
+
+    fn cross(self, a: Pt, b: Pt) -> Pt {
+        match self {
+            Side::Left(x) | Side::Right(x) => (x, a.1 + (x - a.0) / (b.0 - a.0) * (b.1 - a.1)),
+            Side::Top(y) | Side::Bottom(y) => (a.0 + (y - a.1) / (b.1 - a.1) * (b.0 - a.0), y),
+        }
+    }
+}
+
 /// Sutherland–Hodgman clipping of a ring to a box, so context land never spills over the headline.
 pub fn clip(ring: &[Pt], r: &Rect) -> Vec<Pt> {
-    let edges: [(fn(Pt, &Rect) -> bool, fn(Pt, Pt, &Rect) -> Pt); 4] = [
-        (|p, r| p.0 >= r.x, |a, b, r| cross_x(a, b, r.x)),
-        (|p, r| p.0 <= r.right(), |a, b, r| cross_x(a, b, r.right())),
-        (|p, r| p.1 >= r.y, |a, b, r| cross_y(a, b, r.y)),
-        (|p, r| p.1 <= r.bottom(), |a, b, r| cross_y(a, b, r.bottom())),
-    ];
     let mut out = ring.to_vec();
-    for (inside, cross) in edges {
+    for side in [Side::Left(r.x), Side::Right(r.right()), Side::Top(r.y), Side::Bottom(r.bottom())] {
         let input = std::mem::take(&mut out);
         let Some(&last) = input.last() else { break };
         let mut prev = last;
         for &p in &input {
-            match (inside(p, r), inside(prev, r)) {
+            match (side.keeps(p), side.keeps(prev)) {
                 (true, true) => out.push(p),
                 (true, false) => {
-                    out.push(cross(prev, p, r));
+                    out.push(side.cross(prev, p));
                     out.push(p);
                 }
-                (false, true) => out.push(cross(prev, p, r)),
+                (false, true) => out.push(side.cross(prev, p)),
                 (false, false) => {}
             }
             prev = p;
         }
     }
     out
-}
-
-fn cross_x(a: Pt, b: Pt, x: f64) -> Pt {
-    let t = (x - a.0) / (b.0 - a.0);
-    (x, a.1 + t * (b.1 - a.1))
-}
-
-fn cross_y(a: Pt, b: Pt, y: f64) -> Pt {
-    let t = (y - a.1) / (b.1 - a.1);
-    (a.0 + t * (b.0 - a.0), y)
 }
 
 #[cfg(test)]
