@@ -123,18 +123,20 @@ export function explore(story, charts) {
     if (!regionKnown) safely(() => story.select(undefined));
     const region = regionKnown ? next.region : null;
 
-    // Unpin everywhere, then pin the mark the state names, if it exists.
+    // Unpin the chart that had a pin, then pin the mark the state names, if it exists.
     let chart = null;
     let mark = null;
-    for (const c of charts) {
-      let index = -1;
-      if (c.id === next.chart && next.mark) index = safely(() => story.indexOf(c.id, next.mark)) ?? -1;
-      safely(() => story.setPinned(c.id, index));
-      showPanel(c, index);
-      if (index >= 0) {
-        chart = c.id;
-        mark = next.mark;
-      }
+    const target = byId.get(next.chart);
+    const index = target && next.mark ? safely(() => story.indexOf(target.id, next.mark)) ?? -1 : -1;
+    const previous = byId.get(state.chart);
+    if (previous && (previous !== target || index < 0)) {
+      safely(() => story.setPinned(previous.id, -1));
+      showPanel(previous, -1);
+    }
+    if (index >= 0) {
+      if (safely(() => story.setPinned(target.id, index)) || state.mark !== next.mark) showPanel(target, index);
+      chart = target.id;
+      mark = next.mark;
     }
 
     const changedRegion = region !== state.region;

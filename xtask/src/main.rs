@@ -1,6 +1,8 @@
 //! The project's commands: `cargo xtask serve | build | test` (see the README).
 
+mod bench;
 mod build;
+mod map;
 mod serve;
 mod setup;
 mod test;
@@ -15,6 +17,8 @@ commands:
   serve [--port N]   build the release wasm and serve the infographic on http://127.0.0.1:8080/
   build [--dev]      build the wasm package into www/pkg/
   test               install what the tests need, then run every test (native, wasm in Chromium, end to end)
+  bench              print interaction redraw times (p50/p95) measured in headless Chromium
+  map                rebuild data/map/northeast-china.json from Natural Earth boundaries
 ";
 
 fn main() -> ExitCode {
@@ -29,6 +33,8 @@ fn main() -> ExitCode {
             build::wasm(profile)
         }
         Some("test") => test::all(),
+        Some("bench") => bench::all(),
+        Some("map") => map::rebuild(),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             Ok(())
