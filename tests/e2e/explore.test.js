@@ -18,8 +18,8 @@ const REGIONS = { jilin: '#0072b2', heilongjiang: '#d55e00', liaoning: '#009e73'
  * Where a reader would click to hit something drawn in `hex` on chart `chart`: a pixel of that colour whose
  * whole neighbourhood has it too (so not under a label), nearest the middle of the colour's area. CSS pixels, page coordinates.
  */
-async function spotOf(page, chart, hex) {
-  return page.evaluate(([id, hex]) => {
+async function spotOf(page, chart, hex, pick = 'centre') {
+  return page.evaluate(([id, hex, pick]) => {
     const c = document.querySelector(`figure[data-chart="${id}"] canvas`);
     // A reader scrolls the chart into view before pointing at it.
     c.scrollIntoView({ block: 'center', behavior: 'instant' });
@@ -37,11 +37,12 @@ async function spotOf(page, chart, hex) {
     if (!spots.length) return null;
     const mx = spots.reduce((s, p) => s + p[0], 0) / spots.length;
     const my = spots.reduce((s, p) => s + p[1], 0) / spots.length;
-    spots.sort((a, b) => Math.hypot(a[0] - mx, a[1] - my) - Math.hypot(b[0] - mx, b[1] - my));
+    if (pick === 'right') spots.sort((a, b) => b[0] - a[0]);
+    else spots.sort((a, b) => Math.hypot(a[0] - mx, a[1] - my) - Math.hypot(b[0] - mx, b[1] - my));
     const box = c.getBoundingClientRect();
     const scale = width / box.width;
     return { x: box.left + spots[0][0] / scale, y: box.top + spots[0][1] / scale };
-  }, [chart, hex]);
+  }, [chart, hex, pick]);
 }
 
 /** Waits until a smooth scroll has come to rest, so a tap lands where the reader sees the mark. */
@@ -126,6 +127,21 @@ test('hovering a bar shows its exact figure with its qualifier, period and sourc
   assert.ok(box.right <= 1280 && box.left >= 0);
   await page.mouse.move(2, 2);
   await page.waitForSelector('#tooltip[hidden]', { state: 'attached' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('at 320 px the tooltip stays inside the viewport, even for a mark at the right edge', async () => {
+  const { page, errors, context } = await open(browser, '/', { width: 320, height: 640 });
+  for (const [chart, hex] of [['reach', REGIONS.heilongjiang], ['map', REGIONS.heilongjiang], ['jilin-gdp-growth', REGIONS.jilin]]) {
+    // The rightmost point of that colour's area: the worst place for a tooltip.
+    const spot = await spotOf(page, chart, hex, 'right');
+    await page.mouse.move(spot.x, spot.y);
+    await page.waitForSelector('#tooltip:not([hidden])');
+    const box = await page.$eval('#tooltip', (t) => t.getBoundingClientRect().toJSON());
+    assert.ok(box.left >= 0 && box.right <= 320, `${chart}: tooltip spans ${box.left}..${box.right}`);
+    assert.ok(box.top >= 0 && box.bottom <= 640, `${chart}: tooltip spans ${box.top}..${box.bottom} vertically`);
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });
