@@ -94,6 +94,21 @@ test('a selected region stands out on the map and in the overview, the others st
   await context.close();
 });
 
+test('selection fades take at most 250 ms, and none when the reader asks for reduced motion', async () => {
+  const duration = async (reducedMotion) => {
+    const context = await browser.newContext({ reducedMotion });
+    const page = await context.newPage();
+    await page.goto(process.env.BASE_URL);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    const d = await page.$eval('#section-jilin', (s) => getComputedStyle(s).transitionDuration);
+    await context.close();
+    return Math.max(...d.split(',').map((x) => parseFloat(x) * (x.trim().endsWith('ms') ? 1 : 1000)));
+  };
+  const normal = await duration('no-preference');
+  assert.ok(normal > 0 && normal <= 250, `fade of ${normal} ms`);
+  assert.equal(await duration('reduce'), 0);
+});
+
 test('a deep link restores the region and the pinned figure; back and forward step through selections', async () => {
   const { page, errors, context } = await open(browser, '/#region=liaoning&chart=liaoning-activity&mark=liaoning-activity-rate');
   assert.equal(await selectedSection(page), 'liaoning');
