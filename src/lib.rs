@@ -5,6 +5,8 @@
 
 pub mod data;
 pub mod describe;
+#[cfg(feature = "svg")]
+pub mod export;
 pub mod format;
 pub mod geo;
 pub mod hit;

@@ -98,4 +98,23 @@ impl Theme {
         track: Rgb(232, 232, 232),
         context: Rgb(118, 118, 118),
     };
+
+    /// For pages with a dark background; region colours are kept, so they are checked against both.
+    pub const DARK: Theme = Theme {
+        background: Rgb(18, 18, 18),
+        ink: Rgb(237, 237, 237),
+        muted: Rgb(176, 176, 176),
+        rule: Rgb(77, 77, 77),
+        track: Rgb(51, 51, 51),
+        context: Rgb(140, 140, 140),
+    };
+
+    /// `dark` or anything else for light: the page resolves `auto` from `prefers-color-scheme` first.
+    pub fn named(name: &str) -> Theme {
+        if name == "dark" {
+            Theme::DARK
+        } else {
+            Theme::LIGHT
+        }
+    }
 }

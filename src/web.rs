@@ -60,6 +60,7 @@ pub struct Story {
     widths: RefCell<HashMap<String, f64>>,
     charts: HashMap<String, Drawn>,
     selected: Option<String>,
+    theme: Theme,
 }
 
 fn js_err(msg: impl std::fmt::Display) -> JsError {
@@ -78,7 +79,14 @@ impl Story {
     #[wasm_bindgen(constructor)]
     pub fn new(data: JsValue) -> Result<Story, JsError> {
         let dataset = data::from_deserializer(serde_wasm_bindgen::Deserializer::from(data)).map_err(js_err)?;
-        Ok(Story { dataset, map: None, widths: RefCell::new(HashMap::new()), charts: HashMap::new(), selected: None })
+        Ok(Story {
+            dataset,
+            map: None,
+            widths: RefCell::new(HashMap::new()),
+            charts: HashMap::new(),
+            selected: None,
+            theme: Theme::LIGHT,
+        })
     }
 
     /// Takes the parsed boundaries file named by `story.map`; map charts drawn after this show it.
@@ -88,6 +96,12 @@ impl Story {
             .map_err(|e| js_err(format!("the map file, at `{}`: {}", e.path(), e.inner())))?;
         self.map = Some(GeoMap::new(&parsed, &self.dataset).map_err(|e| js_err(format!("the map file, {e}")))?);
         Ok(())
+    }
+
+    /// Switches between the `light` and `dark` colours; charts are drawn in them from their next draw.
+    #[wasm_bindgen(js_name = setTheme)]
+    pub fn set_theme(&mut self, name: &str) {
+        self.theme = Theme::named(name);
     }
 
     /// Title, dek and the sections with their charts, for the shell to build the page from.
@@ -100,7 +114,7 @@ impl Story {
     pub fn draw(&mut self, id: &str, canvas: &HtmlCanvasElement, css_width: f64, dpr: f64) -> Result<f64, JsError> {
         let ctx = context(canvas)?;
         let measure = CanvasMeasure { ctx: &ctx, cache: &self.widths };
-        let model = model::build(&self.dataset, self.map.as_ref(), id, css_width, &measure, &Theme::LIGHT)
+        let model = model::build(&self.dataset, self.map.as_ref(), id, css_width, &measure, &self.theme)
             .ok_or_else(|| js_err(format!("the story has no chart with id \"{id}\"")))?;
         let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.min(4.0) } else { 1.0 };
         canvas.set_width((model.width * dpr).round() as u32);

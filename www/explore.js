@@ -1,7 +1,6 @@
 // Exploring by pointer, touch and keyboard: region selection, tooltips, pinned details, focus rings, announcements and the view in the URL.
 
 const NARROW = '(max-width: 879px)';
-const $ = (id) => document.getElementById(id);
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -54,10 +53,16 @@ function spoken(info) {
   return `${info.title}: ${info.value}${when}.`;
 }
 
-export function explore(story, charts) {
-  const tooltip = $('tooltip');
-  const announcer = $('announcer');
+/**
+ * Wires pointer, touch and keyboard to the charts of one mounted infographic.
+ * ui: root (the container), tooltip, announcer, useUrl (keep the view in location.hash),
+ * region (initial selection when the URL names none), onChange (after anything that may change the height).
+ * Returns the current view and a way to change it.
+ */
+export function explore(story, charts, ui) {
+  const { root, tooltip, announcer } = ui;
   const byId = new Map(charts.map((c) => [c.id, c]));
+  const regionNames = new Map(story.outline().sections.map((s) => [s.id, s.heading]));
   const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)');
   let state = { region: null, chart: null, mark: null };
 
@@ -93,8 +98,8 @@ export function explore(story, charts) {
     let top = anchor.y + 16;
     if (top + th > vh - 8) top = Math.max(8, (at ? anchor.y : box.top + y) - th - 12);
     left = Math.max(8, left);
-    tooltip.style.left = `${left + window.scrollX}px`;
-    tooltip.style.top = `${top + window.scrollY}px`;
+    tooltip.style.left = `${left}px`;
+    tooltip.style.top = `${top}px`;
   }
 
   function hideTooltip() {
@@ -141,24 +146,34 @@ export function explore(story, charts) {
 
     const changedRegion = region !== state.region;
     state = { region, chart, mark };
-    document.body.classList.toggle('has-selection', Boolean(region));
-    for (const section of document.querySelectorAll('section.region')) {
+    root.classList.toggle('has-selection', Boolean(region));
+    for (const section of root.querySelectorAll('section.region')) {
       section.classList.toggle('selected', section.dataset.region === region);
     }
-    for (const b of document.querySelectorAll('.region-button')) {
+    for (const b of root.querySelectorAll('.region-button')) {
       b.setAttribute('aria-pressed', String(b.dataset.region === region));
     }
     if (changedRegion) {
-      const name = document.querySelector(`.region-button[data-region="${CSS.escape(region ?? '')}"]`)?.textContent;
-      announce(region ? `${name} selected. Its figures are highlighted; press Escape to clear.` : 'Selection cleared.');
+      announce(region ? `${regionNames.get(region) ?? region} selected. Its figures are highlighted; press Escape to clear.` : 'Selection cleared.');
       if (region && scroll && matchMedia(NARROW).matches) {
-        $(`section-${region}`)?.scrollIntoView({ behavior: reduceMotion.matches ? 'auto' : 'smooth', block: 'start' });
+        root.querySelector(`section.region[data-region="${CSS.escape(region)}"]`)
+          ?.scrollIntoView({ behavior: reduceMotion.matches ? 'auto' : 'smooth', block: 'start' });
       }
     }
+    if (ui.useUrl) writeUrl(push);
+    ui.onChange?.();
+  }
+
+  function writeUrl(push) {
     const hash = hashOf(state);
     const current = location.hash || location.pathname + location.search;
-    if (push && hash !== current) history.pushState(null, '', hash);
-    else if (!push && hash !== current) history.replaceState(null, '', hash);
+    if (hash === current) return;
+    try {
+      if (push) history.pushState(null, '', hash);
+      else history.replaceState(null, '', hash);
+    } catch {
+      // A sandboxed frame may refuse history changes; the view still works, it just is not in the URL.
+    }
   }
 
   // A new region starts a new look: any pinned figure is let go.
@@ -236,25 +251,33 @@ export function explore(story, charts) {
     });
   }
 
-  // Esc unpins first, then clears the selection; a click outside any mark unpins.
-  document.addEventListener('keydown', (e) => {
+  // Esc unpins first, then clears the selection. On a page of its own the whole page listens; in an
+  // embed only the embed does, so Esc in one infographic leaves the others alone.
+  const escapeScope = ui.useUrl ? document : root;
+  escapeScope.addEventListener('keydown', (e) => {
     if (e.key !== 'Escape') return;
     hideTooltip();
     if (state.mark) setState({ ...state, chart: null, mark: null });
     else if (state.region) setState({ ...state, region: null });
   });
+  // A click outside any mark (and outside the open panel) unpins.
   document.addEventListener('click', (e) => {
-    if (state.mark && !e.target.closest('.pin-panel')) setState({ ...state, chart: null, mark: null });
+    const inPanel = e.composedPath().some((n) => n.classList?.contains('pin-panel'));
+    if (state.mark && !inPanel) setState({ ...state, chart: null, mark: null });
   });
-  for (const b of document.querySelectorAll('.region-button')) {
+  for (const b of root.querySelectorAll('.region-button')) {
     b.addEventListener('click', (e) => {
       e.stopPropagation();
       toggleRegion(b.dataset.region, false);
     });
   }
-  window.addEventListener('popstate', () => setState(readHash(), { push: false }));
+  if (ui.useUrl) window.addEventListener('popstate', () => setState(readHash(), { push: false }));
   window.addEventListener('scroll', hideTooltip, { passive: true });
 
-  setState(readHash(), { push: false });
-  for (const c of byId.values()) c.figure.dataset.explorable = 'true';
+  const fromUrl = ui.useUrl ? readHash() : {};
+  setState({ region: fromUrl.region ?? ui.region ?? null, chart: fromUrl.chart, mark: fromUrl.mark }, { push: false });
+  return {
+    state: () => ({ ...state }),
+    select: (region) => setState({ region }),
+  };
 }

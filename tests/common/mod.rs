@@ -6,9 +6,8 @@ use std::sync::OnceLock;
 use datastory::data::{self, Dataset};
 use datastory::geo::{GeoMap, MapData};
 use datastory::model::{self, ApproxMeasure, ChartModel, View};
-use datastory::render::{self, Geometry};
+use datastory::render::Geometry;
 use datastory::theme::Theme;
-use plotters::prelude::{IntoDrawingArea, SVGBackend};
 
 pub const STORY: &str = include_str!("../../data/story.json");
 pub const MAP: &str = include_str!("../../data/map/northeast-china.json");
@@ -40,10 +39,5 @@ pub fn svg(m: &ChartModel) -> (String, Geometry) {
 }
 
 pub fn svg_with(m: &ChartModel, view: &View) -> (String, Geometry) {
-    let mut out = String::new();
-    let geometry = {
-        let area = SVGBackend::with_string(&mut out, (m.width as u32, m.height as u32)).into_drawing_area();
-        render::draw(&area, m, view).unwrap_or_else(|e| panic!("drawing {} failed: {e}", m.id))
-    };
-    (out, geometry)
+    datastory::export::svg(m, view).unwrap_or_else(|e| panic!("{e}"))
 }

@@ -2,12 +2,12 @@
 
 use std::process::Command;
 
-use crate::{build, root, run, serve, setup};
+use crate::{dist, root, run, serve, setup};
 
 pub fn all() -> Result<(), String> {
     setup::debian_packages()?;
     setup::node_packages()?;
-    build::wasm(build::Profile::Release)?;
+    dist::all()?;
     let port = serve::spawn()?;
     let json = root().join("target/bench-interactions.json");
     run(Command::new("node")

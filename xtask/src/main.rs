@@ -2,6 +2,7 @@
 
 mod bench;
 mod build;
+mod dist;
 mod map;
 mod serve;
 mod setup;
@@ -14,7 +15,8 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
 commands:
-  serve [--port N]   build the release wasm and serve the infographic on http://127.0.0.1:8080/
+  serve [--port N]   build dist/ and serve the infographic on http://127.0.0.1:8080/
+  dist               write the self-contained static bundle to dist/ (what `serve` serves)
   build [--dev]      build the wasm package into www/pkg/
   test               install what the tests need, then run every test (native, wasm in Chromium, end to end)
   bench              print interaction redraw times (p50/p95) measured in headless Chromium
@@ -25,9 +27,10 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") => port_arg(&args[1..]).and_then(|port| {
-            build::wasm(build::Profile::Release)?;
+            dist::all()?;
             serve::run(port)
         }),
+        Some("dist") => dist::all(),
         Some("build") => {
             let profile = if args.iter().any(|a| a == "--dev") { build::Profile::Dev } else { build::Profile::Release };
             build::wasm(profile)

@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use crate::{build, root, run, serve, setup};
+use crate::{dist, root, run, serve, setup};
 
 pub fn all() -> Result<(), String> {
     setup::wasm_target()?;
@@ -36,7 +36,7 @@ pub fn all() -> Result<(), String> {
         .env("CHROMEDRIVER", setup::CHROMEDRIVER)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
 
-    build::wasm(build::Profile::Release)?;
+    dist::all()?;
     let port = serve::spawn()?;
     let shots = root().join("target/screenshots");
     run(Command::new("node")

@@ -1,0 +1,83 @@
+// The "Embed" button: both embed snippets for the current view, ready to copy.
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** HTML-escapes a value placed in an attribute of a snippet. */
+const attr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** The two snippets for the view `state` of the page at `pageUrl` with title `title` and height `height`. */
+export function snippets(pageUrl, state, title, height, params) {
+  const base = new URL('.', pageUrl);
+  const page = new URL(pageUrl);
+  const query = new URLSearchParams();
+  for (const key of ['data', 'charts', 'theme', 'maxwidth']) if (params.get(key)) query.set(key, params.get(key));
+  if (state.region) query.set('region', state.region);
+  page.search = query.toString();
+  page.hash = '';
+  const embedJs = new URL('embed.js', base).href;
+  const iframe = `<iframe src="${attr(page.href)}" title="${attr(title)}" width="100%" height="${height}" frameborder="0" scrolling="no" loading="lazy" sandbox="allow-scripts"></iframe>\n<script src="${attr(embedJs)}" defer></script>`;
+  const data = new URL(params.get('data') || 'data/story.json', base).href;
+  const options = [`src="${attr(data)}"`];
+  if (state.region) options.push(`region="${attr(state.region)}"`);
+  for (const key of ['charts', 'theme', 'maxwidth']) if (params.get(key)) options.push(`${key}="${attr(params.get(key))}"`);
+  const fallback = new URL('fallback/northeast-china.svg', base).href;
+  const element = `<script src="${attr(embedJs)}" defer></script>\n<region-infographic ${options.join(' ')}><img src="${attr(fallback)}" alt="${attr(title)}" width="640"></region-infographic>`;
+  return { iframe, element };
+}
+
+export function embedBox(container, app) {
+  const toggle = el('button', 'embed-toggle', 'Embed');
+  toggle.type = 'button';
+  toggle.setAttribute('aria-expanded', 'false');
+  const box = el('div', 'embed-box');
+  box.hidden = true;
+  box.id = 'embed-box';
+  toggle.setAttribute('aria-controls', box.id);
+
+  const field = (label, name) => {
+    const id = `embed-${name}`;
+    const l = el('label', '', label);
+    l.htmlFor = id;
+    const t = el('textarea');
+    t.id = id;
+    t.readOnly = true;
+    t.rows = 4;
+    const copy = el('button', 'copy-button', 'Copy');
+    copy.type = 'button';
+    copy.addEventListener('click', async () => {
+      t.select();
+      try {
+        await navigator.clipboard.writeText(t.value);
+        copy.textContent = 'Copied';
+      } catch {
+        // Without clipboard access the text stays selected for Ctrl-C.
+        copy.textContent = 'Press Ctrl-C to copy';
+      }
+    });
+    box.append(l, t, copy);
+    return t;
+  };
+  box.append(el('p', '', 'Paste one of these into your article. Both show the current view.'));
+  const iframe = field('Responsive iframe', 'iframe');
+  const element = field('Script embed', 'element');
+
+  const refresh = () => {
+    const s = snippets(location.href, app.view.state(), app.outline.title, Math.ceil(container.getBoundingClientRect().height), new URLSearchParams(location.search));
+    iframe.value = s.iframe;
+    element.value = s.element;
+  };
+  toggle.addEventListener('click', () => {
+    box.hidden = !box.hidden;
+    toggle.setAttribute('aria-expanded', String(!box.hidden));
+    if (!box.hidden) refresh();
+  });
+  // The view changes with clicks and keys in the infographic; an open box follows it.
+  for (const type of ['click', 'keyup']) container.addEventListener(type, () => { if (!box.hidden) refresh(); });
+  const head = container.querySelector('.story-head') ?? container;
+  head.append(toggle, box);
+}

@@ -1,0 +1,191 @@
+//! `cargo xtask dist`: the self-contained static bundle in dist/, with content-hashed asset names,
+//! the no-script fallback (a picture drawn natively by the same Rust code, and a table) baked in.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use datastory::data::{self, Dataset};
+use datastory::geo::{GeoMap, MapData};
+use datastory::model::ApproxMeasure;
+use datastory::theme::Theme;
+
+use crate::{build, root};
+
+/// The width the fallback picture is drawn at: a common article column.
+const FALLBACK_WIDTH: f64 = 640.0;
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("reading {}: {e}", path.display()))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
+    }
+    std::fs::write(path, bytes).map_err(|e| format!("writing {}: {e}", path.display()))
+}
+
+/// FNV-1a: stable across Rust versions and machines, which `DefaultHasher` does not promise.
+fn hash(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")[..10].to_string()
+}
+
+/// Replaces every `from` with `to`, and fails if there is none: a renamed file must not slip through.
+fn replace(text: &str, from: &str, to: &str, file: &str) -> Result<String, String> {
+    if text.contains(from) {
+        Ok(text.replace(from, to))
+    } else {
+        Err(format!("{file} no longer mentions {from}; update xtask/src/dist.rs"))
+    }
+}
+
+/// Writes `bytes` as `assets/<stem>-<hash>.<ext>` and returns that name.
+fn hashed(dist: &Path, name: &str, bytes: &[u8]) -> Result<String, String> {
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+    let out = format!("assets/{stem}-{}.{ext}", hash(bytes));
+    write(&dist.join(&out), bytes)?;
+    Ok(out)
+}
+
+pub fn all() -> Result<(), String> {
+    build::wasm(build::Profile::Release)?;
+    let root = root();
+    let www = root.join("www");
+    let dist = root.join("dist");
+    if dist.exists() {
+        std::fs::remove_dir_all(&dist).map_err(|e| format!("clearing dist/: {e}"))?;
+    }
+
+    // Leaves first, so each file's hash covers the hashed names it refers to.
+    let wasm = std::fs::read(www.join("pkg/datastory_bg.wasm")).map_err(|e| format!("reading the wasm: {e}"))?;
+    let wasm_name = hashed(&dist, "datastory_bg.wasm", &wasm)?;
+    let glue = replace(
+        &read(&www.join("pkg/datastory.js"))?,
+        "'datastory_bg.wasm'",
+        &format!("'{}'", file_name(&wasm_name)),
+        "datastory.js",
+    )?;
+    let glue_name = hashed(&dist, "datastory.js", glue.as_bytes())?;
+    let explore_name = hashed(&dist, "explore.js", read(&www.join("explore.js"))?.as_bytes())?;
+    let share_name = hashed(&dist, "share.js", read(&www.join("share.js"))?.as_bytes())?;
+    let mut app = read(&www.join("app.js"))?;
+    app = replace(&app, "'./pkg/datastory.js'", &format!("'./{}'", file_name(&glue_name)), "app.js")?;
+    app = replace(&app, "'./explore.js'", &format!("'./{}'", file_name(&explore_name)), "app.js")?;
+    let app_name = hashed(&dist, "app.js", app.as_bytes())?;
+    let mut main = read(&www.join("main.js"))?;
+    main = replace(&main, "'./app.js'", &format!("'./{}'", file_name(&app_name)), "main.js")?;
+    main = replace(&main, "'./share.js'", &format!("'./{}'", file_name(&share_name)), "main.js")?;
+    let main_name = hashed(&dist, "main.js", main.as_bytes())?;
+    let style_name = hashed(&dist, "style.css", read(&www.join("style.css"))?.as_bytes())?;
+    let article_css = hashed(&dist, "article.css", read(&www.join("article.css"))?.as_bytes())?;
+    let favicon = hashed(&dist, "favicon.svg", read(&www.join("favicon.svg"))?.as_bytes())?;
+
+    // embed.js keeps its name (it is what editors paste) and points at the hashed files.
+    let mut embed = read(&www.join("embed.js"))?;
+    embed = replace(&embed, "const APP = 'app.js';", &format!("const APP = '{app_name}';"), "embed.js")?;
+    embed = replace(&embed, "const STYLE = 'style.css';", &format!("const STYLE = '{style_name}';"), "embed.js")?;
+    write(&dist.join("embed.js"), embed.as_bytes())?;
+
+    // The data keeps its names: editors replace it, and the page names it in `?data=`.
+    let story_text = read(&root.join("data/story.json"))?;
+    let dataset = data::from_json(&story_text).map_err(|e| format!("data/story.json: {e}"))?;
+    write(&dist.join("data/story.json"), story_text.as_bytes())?;
+    let map = match &dataset.story.map {
+        Some(rel) => {
+            let text = read(&root.join("data").join(rel))?;
+            write(&dist.join("data").join(rel), text.as_bytes())?;
+            let parsed: MapData = serde_json::from_str(&text).map_err(|e| format!("data/{rel}: {e}"))?;
+            Some(GeoMap::new(&parsed, &dataset).map_err(|e| format!("data/{rel}: {e}"))?)
+        }
+        None => None,
+    };
+
+    // A stable name for RSS and AMP readers, drawn by the same code as the canvas.
+    let picture = datastory::export::story_svg(&dataset, map.as_ref(), FALLBACK_WIDTH, &ApproxMeasure, &Theme::LIGHT)?;
+    write(&dist.join("fallback/northeast-china.svg"), picture.as_bytes())?;
+
+    let table = figures_table(&dataset);
+    let fallback = format!(
+        "<img src=\"fallback/northeast-china.svg\" alt=\"{}\" width=\"{FALLBACK_WIDTH}\">\n{table}",
+        escape(&format!("{}. {}", dataset.story.title, dataset.story.dek))
+    );
+    let mut index = read(&www.join("index.html"))?;
+    index = replace(&index, "href=\"style.css\"", &format!("href=\"{style_name}\""), "index.html")?;
+    index = replace(&index, "src=\"main.js\"", &format!("src=\"{main_name}\""), "index.html")?;
+    index = replace(&index, "href=\"favicon.svg\"", &format!("href=\"{favicon}\""), "index.html")?;
+    index = replace(&index, "<!-- fallback -->", &fallback, "index.html")?;
+    index = replace(
+        &index,
+        "<!-- fallback-table -->",
+        &format!("<template id=\"fallback-table\">{}</template>", table.replacen("<table", "<table hidden", 1)),
+        "index.html",
+    )?;
+    write(&dist.join("index.html"), index.as_bytes())?;
+
+    let mut article = read(&www.join("article.html"))?;
+    article = replace(&article, "href=\"article.css\"", &format!("href=\"{article_css}\""), "article.html")?;
+    article = replace(&article, "href=\"favicon.svg\"", &format!("href=\"{favicon}\""), "article.html")?;
+    write(&dist.join("article.html"), article.as_bytes())?;
+
+    eprintln!("xtask: wrote dist/ (index.html, article.html, embed.js, assets/, data/, fallback/)");
+    Ok(())
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+/// Text for HTML, element content or a quoted attribute.
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Every figure as a row: region, figure, value with its qualifier, period, and the source's sentence.
+fn figures_table(d: &Dataset) -> String {
+    let mut out = String::from(
+        "<table class=\"figures-table\"><caption>The figures of this story</caption>\n<thead><tr><th>Region</th><th>Figure</th><th>Value</th><th>Period</th><th>Source</th></tr></thead>\n<tbody>\n",
+    );
+    for f in &d.figures {
+        let region =
+            f.region.as_ref().and_then(|id| d.regions.iter().find(|r| &r.id == id)).map_or("—", |r| r.name.as_str());
+        let value = match (&f.claim, f.value) {
+            (Some(c), None) => c.clone(),
+            _ => datastory::format::full(f),
+        };
+        let source = d.sources.iter().find(|s| s.id == f.source.id).map_or("", |s| s.name.as_str());
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>“{}” ({})</td></tr>",
+            escape(region),
+            escape(&f.label),
+            escape(&value),
+            escape(f.period.as_deref().unwrap_or("—")),
+            escape(&f.source.quote),
+            escape(source)
+        );
+    }
+    out.push_str("</tbody></table>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_are_stable_and_short() {
+        assert_eq!(hash(b"datastory"), hash(b"datastory"));
+        assert_ne!(hash(b"a"), hash(b"b"));
+        assert_eq!(hash(b"").len(), 10);
+    }
+
+    #[test]
+    fn table_text_is_escaped() {
+        assert_eq!(escape("<script>\"&"), "&lt;script&gt;&quot;&amp;");
+    }
+}
