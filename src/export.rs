@@ -1,5 +1,7 @@
 //! Charts as standalone SVG documents, drawn by the same render code through plotters' SVG backend.
 
+use std::fmt::Write as _;
+
 use plotters::prelude::{DrawingBackend, IntoDrawingArea, SVGBackend};
 use plotters_backend::text_anchor::Pos;
 use plotters_backend::{
@@ -139,9 +141,8 @@ pub fn story_svg(
     let (head_svg, _) = svg(&head, &View::default())?;
     out.push_str(&head_svg);
     for (top, part) in parts {
-        out.push_str(&format!("<g transform=\"translate(0 {top})\">\n"));
-        out.push_str(&part);
-        out.push_str("</g>\n");
+        // Writing to a String cannot fail.
+        let _ = writeln!(out, "<g transform=\"translate(0 {top})\">\n{part}</g>");
     }
     out.push_str("</svg>\n");
     Ok(out)

@@ -123,7 +123,7 @@ export async function mount(container, options = {}) {
   const sectionsBox = el('div', 'sections');
   const tooltip = el('div', 'tooltip');
   tooltip.hidden = true;
-  const announcer = el('p', 'visually-hidden');
+  const announcer = el('p', 'announcer visually-hidden');
   announcer.setAttribute('aria-live', 'polite');
   container.replaceChildren(...(o.standalone ? [header] : []), status, sectionsBox, tooltip, announcer);
   const changed = () => o.onChange?.();

@@ -58,7 +58,7 @@
           io.disconnect();
           start();
         }
-      }, { rootMargin: '600px 0px' });
+      }, { rootMargin: '1200px 0px' });
       io.observe(this);
     }
 

@@ -10,7 +10,9 @@ const charts = params.get('charts')?.split(',').map((s) => s.trim()).filter(Bool
 let posted = 0;
 /** Tells the host page how tall the content is: our namespaced message, and AMP's for amp-iframe. */
 function postHeight() {
-  if (!framed) return;
+  // Until the charts are drawn the host keeps the frame's reserved height: posting the height of a
+  // loading message would shrink the frame and then grow it again, moving the article twice.
+  if (!framed || !main.dataset.ready) return;
   const height = Math.ceil(main.getBoundingClientRect().height);
   if (height === posted || height <= 0) return;
   posted = height;

@@ -77,7 +77,10 @@ export function embedBox(container, app) {
     if (!box.hidden) refresh();
   });
   // The view changes with clicks and keys in the infographic; an open box follows it.
-  for (const type of ['click', 'keyup']) container.addEventListener(type, () => { if (!box.hidden) refresh(); });
+  // Listened to in the capture phase (the charts stop their clicks), read once the view has changed.
+  for (const type of ['click', 'keyup']) {
+    container.addEventListener(type, () => { if (!box.hidden) setTimeout(refresh, 0); }, true);
+  }
   const head = container.querySelector('.story-head') ?? container;
   head.append(toggle, box);
 }

@@ -72,7 +72,7 @@ test('clicking each region on the map selects its section, and the URL says so',
     assert.equal(await selectedSection(page), region);
     assert.equal(await hashOf(page), `#region=${region}`);
     assert.equal(await page.getAttribute(`.region-button[data-region="${region}"]`, 'aria-pressed'), 'true');
-    await page.waitForFunction((r) => document.getElementById('announcer').textContent.includes('selected'), region);
+    await page.waitForFunction((r) => document.querySelector('.announcer').textContent.includes('selected'), region);
   }
   // Clicking the selected region again clears it.
   await page.mouse.click(spots['inner-mongolia'].x, spots['inner-mongolia'].y);
@@ -89,7 +89,7 @@ test('a selected region stands out on the map and in the overview, the others st
   assert.equal(await spotOf(page, 'map', REGIONS.jilin), null, 'Jilin is not dimmed');
   // In the overview's bars, Heilongjiang's bar is dimmed too.
   assert.equal(await spotOf(page, 'reach', REGIONS.heilongjiang), null, 'the overview does not follow the selection');
-  const opacity = await page.$eval('#section-jilin', (s) => getComputedStyle(s).opacity);
+  const opacity = await page.$eval('section.region[data-region="jilin"]', (s) => getComputedStyle(s).opacity);
   assert.ok(Number(opacity) < 1, `other sections stay at opacity ${opacity}`);
   await context.close();
 });
@@ -100,7 +100,7 @@ test('selection fades take at most 250 ms, and none when the reader asks for red
     const page = await context.newPage();
     await page.goto(process.env.BASE_URL);
     await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
-    const d = await page.$eval('#section-jilin', (s) => getComputedStyle(s).transitionDuration);
+    const d = await page.$eval('section.region[data-region="jilin"]', (s) => getComputedStyle(s).transitionDuration);
     await context.close();
     return Math.max(...d.split(',').map((x) => parseFloat(x) * (x.trim().endsWith('ms') ? 1 : 1000)));
   };
@@ -133,15 +133,15 @@ test('hovering a bar shows its exact figure with its qualifier, period and sourc
   const { page, errors, context } = await open(browser, '/', { width: 1280 });
   const spot = await spotOf(page, 'reach', REGIONS.heilongjiang);
   await page.mouse.move(spot.x, spot.y);
-  await page.waitForSelector('#tooltip:not([hidden])');
-  const tip = await page.textContent('#tooltip');
+  await page.waitForSelector('.tooltip:not([hidden])');
+  const tip = await page.textContent('.tooltip');
   assert.match(tip, /more than 200 countries and regions/);
   assert.match(tip, /Heilongjiang province engages in trade with over 200 countries and regions/);
   // The tooltip stays inside the viewport.
-  const box = await page.$eval('#tooltip', (t) => t.getBoundingClientRect().toJSON());
+  const box = await page.$eval('.tooltip', (t) => t.getBoundingClientRect().toJSON());
   assert.ok(box.right <= 1280 && box.left >= 0);
   await page.mouse.move(2, 2);
-  await page.waitForSelector('#tooltip[hidden]', { state: 'attached' });
+  await page.waitForSelector('.tooltip[hidden]', { state: 'attached' });
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -152,8 +152,8 @@ test('at 320 px the tooltip stays inside the viewport, even for a mark at the ri
     // The rightmost point of that colour's area: the worst place for a tooltip.
     const spot = await spotOf(page, chart, hex, 'right');
     await page.mouse.move(spot.x, spot.y);
-    await page.waitForSelector('#tooltip:not([hidden])');
-    const box = await page.$eval('#tooltip', (t) => t.getBoundingClientRect().toJSON());
+    await page.waitForSelector('.tooltip:not([hidden])');
+    const box = await page.$eval('.tooltip', (t) => t.getBoundingClientRect().toJSON());
     assert.ok(box.left >= 0 && box.right <= 320, `${chart}: tooltip spans ${box.left}..${box.right}`);
     assert.ok(box.top >= 0 && box.bottom <= 640, `${chart}: tooltip spans ${box.top}..${box.bottom} vertically`);
   }
@@ -180,17 +180,19 @@ test('clicking a bar pins its details; clicking elsewhere or Esc unpins', async 
 test('the keyboard walks the map and a chart: Tab, arrows, Enter, Esc, with a focus ring and announcements', async () => {
   const { page, errors, context } = await open(browser, '/', { width: 1280, dpr: 1 });
   const mapBefore = await page.$eval('figure[data-chart="map"] canvas', (c) => c.toDataURL());
-  await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement.closest('figure')?.dataset.chart), 'map');
+  // Tab past the page's own controls (the Embed button) to the map.
+  const focusedChart = () => page.evaluate(() => document.activeElement.closest('figure')?.dataset.chart);
+  for (let i = 0; i < 5 && await focusedChart() !== 'map'; i += 1) await page.keyboard.press('Tab');
+  assert.equal(await focusedChart(), 'map');
   // The focus ring is drawn on the canvas: the picture changes when a mark takes focus.
   const mapFocused = await page.$eval('figure[data-chart="map"] canvas', (c) => c.toDataURL());
   assert.notEqual(mapFocused, mapBefore, 'no focus ring was drawn');
-  await page.waitForSelector('#tooltip:not([hidden])');
-  const first = await page.textContent('#tooltip');
+  await page.waitForSelector('.tooltip:not([hidden])');
+  const first = await page.textContent('.tooltip');
   await page.keyboard.press('ArrowRight');
-  const second = await page.textContent('#tooltip');
+  const second = await page.textContent('.tooltip');
   assert.notEqual(second, first, 'the arrow key did not move to another region');
-  await page.waitForFunction(() => /province|autonomous region/.test(document.getElementById('announcer').textContent));
+  await page.waitForFunction(() => /province|autonomous region/.test(document.querySelector('.announcer').textContent));
   await page.keyboard.press('Enter');
   const region = await selectedSection(page);
   assert.ok(region, 'Enter selected no region');
@@ -202,10 +204,10 @@ test('the keyboard walks the map and a chart: Tab, arrows, Enter, Esc, with a fo
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.closest('figure')?.dataset.chart), 'reach');
   await page.keyboard.press('ArrowDown');
-  assert.match(await page.textContent('#tooltip'), /more than 50 countries/);
+  assert.match(await page.textContent('.tooltip'), /more than 50 countries/);
   await page.keyboard.press('Enter');
   assert.match(await page.textContent('figure[data-chart="reach"] .pin-panel'), /more than 50 countries/);
-  await page.waitForFunction(() => document.getElementById('announcer').textContent.startsWith('Pinned'));
+  await page.waitForFunction(() => document.querySelector('.announcer').textContent.startsWith('Pinned'));
   await page.keyboard.press('Escape');
   assert.equal(await page.$eval('figure[data-chart="reach"] .pin-panel', (p) => p.hidden), true);
   assert.deepEqual(errors, []);
@@ -220,7 +222,7 @@ test('on a phone, tapping a region selects it and tapping a bar pins it', async 
   assert.equal(await selectedSection(page), 'heilongjiang');
   await settle(page);
   // On a narrow screen the selected region's section scrolls into view.
-  const top = await page.$eval('#section-heilongjiang', (s) => s.getBoundingClientRect().top);
+  const top = await page.$eval('section.region[data-region="heilongjiang"]', (s) => s.getBoundingClientRect().top);
   assert.ok(Math.abs(top) < 40, `the section is ${top}px from the top of the screen`);
   await page.screenshot({ path: join(SCREENSHOT_DIR, 'selected-375-dpr2.png') });
   await page.evaluate(() => document.querySelector('figure[data-chart="reach"]').scrollIntoView());

@@ -124,7 +124,7 @@ test('a data address on another site is refused', async () => {
 test('an engine that fails to load leaves a message, not a blank box', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.route('**/pkg/datastory_bg.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not wasm' }));
+  await page.route('**/assets/datastory_bg-*.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not wasm' }));
   await page.goto(process.env.BASE_URL);
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'error');
   assert.match(await page.textContent('[role=alert]'), /engine could not start/);
