@@ -18,7 +18,7 @@ pub struct ApproxMeasure;
 impl Measure for ApproxMeasure {
     fn width(&self, text: &str, font: Font) -> f64 {
         let em: f64 = text.chars().map(char_em).sum();
-        em * font.size * if font.bold { 1.07 } else { 1.0 }
+        em * font.size * if font.bold { 1.15 } else { 1.0 }
     }
 }
 
