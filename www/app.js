@@ -1,16 +1,10 @@
 // The infographic, mountable anywhere: fetches the dataset, hands it to the wasm engine, builds the sections and keeps each chart drawn at its width, pixel ratio and theme. Used by the page (main.js) and the script embed (embed.js).
 import init, { Story } from './pkg/datastory.js';
 import { explore } from './explore.js';
+import { el } from './dom.js';
 
 export const DEFAULT_DATA = 'data/story.json';
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  // textContent only: nothing from the data is ever parsed as HTML.
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /** A failure the reader should see, with what went wrong and what to do. */
 export class StoryError extends Error {

@@ -1,13 +1,8 @@
 // Exploring by pointer, touch and keyboard: region selection, tooltips, pinned details, focus rings, announcements and the view in the URL.
+import { el } from './dom.js';
 
 const NARROW = '(max-width: 879px)';
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = text;
-  return node;
-}
 
 /** The view in the URL: `#region=jilin&chart=jilin-gdp-growth&mark=jilin-gdp-growth-last-year`. */
 function readHash() {

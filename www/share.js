@@ -1,11 +1,6 @@
 // The "Embed" button: both embed snippets for the current view, ready to copy.
+import { el } from './dom.js';
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /** HTML-escapes a value placed in an attribute of a snippet. */
 const attr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

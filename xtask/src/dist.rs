@@ -71,11 +71,16 @@ pub fn all() -> Result<(), String> {
         "datastory.js",
     )?;
     let glue_name = hashed(&dist, "datastory.js", glue.as_bytes())?;
-    let explore_name = hashed(&dist, "explore.js", read(&www.join("explore.js"))?.as_bytes())?;
-    let share_name = hashed(&dist, "share.js", read(&www.join("share.js"))?.as_bytes())?;
+    let dom_name = hashed(&dist, "dom.js", read(&www.join("dom.js"))?.as_bytes())?;
+    let dom_import = format!("'./{}'", file_name(&dom_name));
+    let explore = replace(&read(&www.join("explore.js"))?, "'./dom.js'", &dom_import, "explore.js")?;
+    let explore_name = hashed(&dist, "explore.js", explore.as_bytes())?;
+    let share = replace(&read(&www.join("share.js"))?, "'./dom.js'", &dom_import, "share.js")?;
+    let share_name = hashed(&dist, "share.js", share.as_bytes())?;
     let mut app = read(&www.join("app.js"))?;
     app = replace(&app, "'./pkg/datastory.js'", &format!("'./{}'", file_name(&glue_name)), "app.js")?;
     app = replace(&app, "'./explore.js'", &format!("'./{}'", file_name(&explore_name)), "app.js")?;
+    app = replace(&app, "'./dom.js'", &dom_import, "app.js")?;
     let app_name = hashed(&dist, "app.js", app.as_bytes())?;
     let mut main = read(&www.join("main.js"))?;
     main = replace(&main, "'./app.js'", &format!("'./{}'", file_name(&app_name)), "main.js")?;
