@@ -275,3 +275,20 @@ test('the server sends the strict policy and assets carry content hashes', async
   const embed = await (await fetch(new URL('embed.js', BASE_URL))).text();
   assert.match(embed, /assets\/app-[0-9a-f]{10}\.js/);
 });
+
+test('the bundle works unchanged under a deep path prefix', { skip: !process.env.PREFIXED_URL && 'PREFIXED_URL is not set (cargo xtask test sets it)' }, async () => {
+  const base = process.env.PREFIXED_URL;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const failed = [];
+  page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+  await page.goto(new URL('article.html', base).href);
+  await page.evaluate(() => document.querySelector('region-infographic').scrollIntoView());
+  await page.waitForFunction(() => document.querySelector('region-infographic').dataset.ready === 'true');
+  const frame = page.frames().find((f) => f.url().includes('index.html'));
+  await frame.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  assert.deepEqual(failed, []);
+  // And nothing exists outside the prefix, so a root-relative URL would have failed above.
+  assert.equal((await fetch(new URL('/index.html', base))).status, 404);
+  await context.close();
+});

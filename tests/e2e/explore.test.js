@@ -19,10 +19,12 @@ const REGIONS = { jilin: '#0072b2', heilongjiang: '#d55e00', liaoning: '#009e73'
  * whole neighbourhood has it too (so not under a label), nearest the middle of the colour's area. CSS pixels, page coordinates.
  */
 async function spotOf(page, chart, hex, pick = 'centre') {
-  return page.evaluate(([id, hex, pick]) => {
+  return page.evaluate(async ([id, hex, pick]) => {
     const c = document.querySelector(`figure[data-chart="${id}"] canvas`);
-    // A reader scrolls the chart into view before pointing at it.
+    // A reader scrolls the chart into view before pointing at it, and the scroll has settled
+    // (its event, which hides tooltips, has fired) before the pointer moves.
     c.scrollIntoView({ block: 'center', behavior: 'instant' });
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
     const { width, height } = c;
     const px = c.getContext('2d').getImageData(0, 0, width, height).data;

@@ -8,7 +8,7 @@ pub fn all() -> Result<(), String> {
     setup::debian_packages()?;
     setup::node_packages()?;
     dist::all()?;
-    let port = serve::spawn()?;
+    let port = serve::spawn("/")?;
     let json = root().join("target/bench-interactions.json");
     run(Command::new("node")
         .arg("tests/e2e/bench.mjs")

@@ -15,28 +15,29 @@ pub fn run(port: u16) -> Result<(), String> {
     let listener = TcpListener::bind(("127.0.0.1", port))
         .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e} (try --port N)"))?;
     println!("Serving the infographic at http://127.0.0.1:{port}/  (Ctrl-C to stop)");
-    serve_forever(&listener);
+    serve_forever(&listener, "/");
     Ok(())
 }
 
-/// Binds a free loopback port and serves on a background thread; for the end-to-end tests.
-pub fn spawn() -> Result<u16, String> {
+/// Binds a free loopback port and serves dist/ under the path `prefix` (e.g. `/` or
+/// `/news/graphics/`) on a background thread; for the end-to-end tests.
+pub fn spawn(prefix: &'static str) -> Result<u16, String> {
     let listener = TcpListener::bind(("127.0.0.1", 0)).map_err(|e| format!("cannot listen on loopback: {e}"))?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
-    std::thread::spawn(move || serve_forever(&listener));
+    std::thread::spawn(move || serve_forever(&listener, prefix));
     Ok(port)
 }
 
-fn serve_forever(listener: &TcpListener) {
+fn serve_forever(listener: &TcpListener, prefix: &'static str) {
     for stream in listener.incoming().flatten() {
         std::thread::spawn(move || {
             // A client that hangs up mid-request is its own problem; the server goes on.
-            let _ = handle(stream);
+            let _ = handle(stream, prefix);
         });
     }
 }
 
-fn handle(mut stream: TcpStream) -> std::io::Result<()> {
+fn handle(mut stream: TcpStream, prefix: &str) -> std::io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
@@ -59,7 +60,8 @@ fn handle(mut stream: TcpStream) -> std::io::Result<()> {
         );
     }
     let path = target.split(['?', '#']).next().unwrap_or("/");
-    match resolve(path) {
+    // Outside the prefix there is nothing, as on a host where the bundle sits in a subfolder.
+    match path.strip_prefix(prefix.trim_end_matches('/')).and_then(resolve) {
         Some(file) => match std::fs::File::open(&file) {
             Ok(mut f) => {
                 let mut body = Vec::new();

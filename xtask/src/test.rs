@@ -37,11 +37,14 @@ pub fn all() -> Result<(), String> {
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
 
     dist::all()?;
-    let port = serve::spawn()?;
+    let port = serve::spawn("/")?;
+    // The same bundle again under a deep path, as a CDN or a newsroom's static host would serve it.
+    let prefixed = serve::spawn("/news/graphics/northeast/")?;
     let shots = root().join("target/screenshots");
     run(Command::new("node")
         .args(["--test", "--test-concurrency=1", "tests/e2e/"])
         .env("BASE_URL", format!("http://127.0.0.1:{port}/"))
+        .env("PREFIXED_URL", format!("http://127.0.0.1:{prefixed}/news/graphics/northeast/"))
         .env("CHROMIUM", setup::CHROMIUM)
         .env("SCREENSHOT_DIR", &shots))?;
     eprintln!("xtask: screenshots are in {}", shots.strip_prefix(root()).unwrap_or(&shots).display());
