@@ -13,6 +13,7 @@ pub mod hit;
 pub mod model;
 pub mod render;
 pub mod theme;
+pub mod vision;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -51,9 +51,11 @@ const pct = (xs, p) => {
 
 const browser = await launch();
 const { page, context } = await open(browser, '/', { width: 1280, height: 900, dpr: 2 });
-const regions = ['#0072b2', '#d55e00', '#009e73', '#cc79a7'];
+const data = await (await fetch(new URL('data/story.json', process.env.BASE_URL))).json();
+const regions = data.regions.map((r) => r.color);
+const colour = (id) => data.regions.find((r) => r.id === id).color;
 const mapSpots = await spots(page, 'map', regions);
-const barSpots = await spots(page, 'reach', ['#d55e00', '#767676', '#0072b2']);
+const barSpots = await spots(page, 'reach', [colour('heilongjiang'), '#767676', colour('jilin')]);
 const cases = [
   ['map: click a region (select / switch)', 'map', 'click', mapSpots],
   ['map: hover regions', 'map', 'move', mapSpots],

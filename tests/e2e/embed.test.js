@@ -92,7 +92,10 @@ for (const width of [375, 1280]) {
     // Let the scroll finish (a scroll hides tooltips) before pointing, as a reader would.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     // Point at Jilin's colour where the reader sees a column.
-    const spot = await page.evaluate((h) => {
+    const data = await (await fetch(new URL('data/story.json', BASE_URL))).json();
+    const jilin = data.regions.find((r) => r.id === 'jilin').color;
+    const spot = await page.evaluate(([h, hex]) => {
+      const [cr, cg, cb] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
       const c = h.shadowRoot.querySelector('canvas');
       const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
       const r = c.getBoundingClientRect();
@@ -100,11 +103,11 @@ for (const width of [375, 1280]) {
       for (let y = 0; y < c.height; y += 4) {
         for (let x = 0; x < c.width; x += 4) {
           const i = (y * c.width + x) * 4;
-          if (px[i] === 0 && px[i + 1] === 114 && px[i + 2] === 178) return { x: r.left + x / scale + 4, y: r.top + y / scale + 8 };
+          if (px[i] === cr && px[i + 1] === cg && px[i + 2] === cb) return { x: r.left + x / scale + 4, y: r.top + y / scale + 8 };
         }
       }
       return null;
-    }, host);
+    }, [host, jilin]);
     assert.ok(spot, 'no column drawn in the script embed');
     await page.mouse.move(spot.x, spot.y);
     await page.waitForFunction((h) => !h.shadowRoot.querySelector('.tooltip').hidden, host);

@@ -6,13 +6,16 @@ import { join } from 'node:path';
 import { launch, open, SCREENSHOT_DIR } from './browser.js';
 
 let browser;
+/** Each region's colour, as the dataset gives it: where a reader sees the region, the test points. */
+const REGIONS = {};
 before(async () => {
+  const data = await (await fetch(new URL('data/story.json', process.env.BASE_URL))).json();
+  for (const r of data.regions) REGIONS[r.id] = r.color;
   browser = await launch();
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
 });
 after(async () => { await browser?.close(); });
 
-const REGIONS = { jilin: '#0072b2', heilongjiang: '#d55e00', liaoning: '#009e73', 'inner-mongolia': '#cc79a7' };
 
 /**
  * Where a reader would click to hit something drawn in `hex` on chart `chart`: a pixel of that colour whose

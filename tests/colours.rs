@@ -1,0 +1,56 @@
+//! The story's colours against the themes they are drawn on: contrast for marks and text, and
+//! region colours that stay apart under simulated colour-vision deficiencies. Computed from the
+//! actual theme and dataset colours, so a change that breaks them fails here.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use datastory::theme::{Rgb, Theme};
+use datastory::vision::{difference, Deficiency};
+
+fn region_colours() -> Vec<(String, Rgb)> {
+    common::story()
+        .regions
+        .iter()
+        .map(|r| (r.name.clone(), Rgb::from_hex(&r.color).unwrap_or_else(|| panic!("{} has no colour", r.name))))
+        .collect()
+}
+
+#[test]
+fn marks_have_3_to_1_and_text_4_5_to_1_in_both_themes() {
+    for (name, theme) in [("light", Theme::LIGHT), ("dark", Theme::DARK)] {
+        let bg = theme.background;
+        for (region, c) in region_colours().into_iter().chain([("context grey".to_string(), theme.context)]) {
+            let ratio = c.contrast(bg);
+            assert!(ratio >= 3.0, "{region} marks on the {name} background: {ratio:.2}:1");
+        }
+        for (what, c) in [("ink", theme.ink), ("muted text", theme.muted)] {
+            let ratio = c.contrast(bg);
+            assert!(ratio >= 4.5, "{what} on the {name} background: {ratio:.2}:1");
+        }
+    }
+}
+
+#[test]
+fn names_written_on_the_map_read_on_their_region() {
+    for theme in [Theme::LIGHT, Theme::DARK] {
+        for (region, c) in region_colours() {
+            let text = c.text_on(theme.background, theme.ink);
+            let ratio = text.contrast(c);
+            assert!(ratio >= 4.5, "the name of {region} on its colour: {ratio:.2}:1");
+        }
+    }
+}
+
+#[test]
+fn region_colours_stay_apart_for_every_kind_of_colour_vision() {
+    let colours = region_colours();
+    for d in [None, Some(Deficiency::Protanopia), Some(Deficiency::Deuteranopia), Some(Deficiency::Tritanopia)] {
+        for (i, (a, ca)) in colours.iter().enumerate() {
+            for (b, cb) in colours.iter().skip(i + 1) {
+                let de = difference(*ca, *cb, d);
+                assert!(de >= 10.0, "{a} and {b} under {d:?}: ΔE {de:.1}");
+            }
+        }
+    }
+}
