@@ -214,6 +214,18 @@ impl Story {
         self.selected.clone()
     }
 
+    /// The rows of chart `id`'s table: each figure in words (for a map, each region).
+    #[wasm_bindgen(js_name = chartRows)]
+    pub fn chart_rows(&self, id: &str) -> Result<JsValue, JsError> {
+        let c = self
+            .dataset
+            .charts
+            .iter()
+            .find(|c| c.id == id)
+            .ok_or_else(|| js_err(format!("the story has no chart \"{id}\"")))?;
+        serde_wasm_bindgen::to_value(&describe::rows(&self.dataset, c)).map_err(js_err)
+    }
+
     /// What a tooltip or info panel says about mark `i` of chart `id`, and where the mark is.
     #[wasm_bindgen(js_name = markInfo)]
     pub fn mark_info(&self, id: &str, i: i32) -> Result<JsValue, JsError> {

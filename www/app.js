@@ -173,7 +173,8 @@ export async function mount(container, options = {}) {
     title.textContent = outline.title;
     dek.textContent = outline.dek;
   }
-  const charts = buildSections(sectionsBox, outline, o.charts);
+  const charts = buildSections(sectionsBox, outline, o.charts, story);
+  if (!o.charts?.length) sectionsBox.append(allFigures(data));
   await document.fonts.ready;
   const redrawAll = keepDrawn(story, charts, changed);
   darkQuery.addEventListener('change', () => {
@@ -187,7 +188,60 @@ export async function mount(container, options = {}) {
   return { story, charts, view, outline };
 }
 
-function buildSections(box, outline, only) {
+/** A button that shows and hides `content` (built on first use by `build`). */
+function toggle(label, build) {
+  const button = el('button', 'table-toggle', label);
+  button.type = 'button';
+  button.setAttribute('aria-expanded', 'false');
+  const holder = el('div', 'table-holder');
+  holder.hidden = true;
+  button.addEventListener('click', () => {
+    if (!holder.firstChild) holder.append(build());
+    holder.hidden = !holder.hidden;
+    button.setAttribute('aria-expanded', String(!holder.hidden));
+  });
+  return [button, holder];
+}
+
+/** A chart's figures as a table: caption, headers, values in words with qualifiers and units, source. */
+function chartTable(story, chart) {
+  const rows = story.chartRows(chart.id);
+  const table = el('table', 'figures-table');
+  table.append(el('caption', '', chart.headline));
+  const regions = rows.length && rows[0].kind === 'region';
+  const heads = regions ? ['Region', 'Kind', 'In this story'] : ['Figure', 'Value', 'Period', 'Source'];
+  const head = el('tr');
+  for (const h of heads) {
+    const th = el('th', '', h);
+    th.scope = 'col';
+    head.append(th);
+  }
+  table.append(el('thead'));
+  table.tHead.append(head);
+  const body = el('tbody');
+  for (const r of rows) {
+    const tr = el('tr');
+    const th = el('th', '', r.region_name && !regions ? `${r.title} (${r.region_name})` : r.title);
+    th.scope = 'row';
+    tr.append(th);
+    const cells = regions ? [r.value, r.summary] : [r.value, r.period ?? '—', `“${r.quote}” (${r.source})`];
+    for (const c of cells) tr.append(el('td', '', c ?? ''));
+    body.append(tr);
+  }
+  table.append(body);
+  return table;
+}
+
+/** The whole dataset as one table, at the end of the page. */
+function allFigures(data) {
+  const box = el('section', 'all-figures');
+  box.setAttribute('aria-label', 'All figures');
+  const [button, holder] = toggle('Show all figures as a table', () => figuresTable(data));
+  box.append(button, holder);
+  return box;
+}
+
+function buildSections(box, outline, only, story) {
   const wanted = Array.isArray(only) && only.length ? new Set(only) : null;
   const charts = [];
   const sections = [];
@@ -218,11 +272,17 @@ function buildSections(box, outline, only) {
       figure.dataset.kind = c.kind;
       const canvas = el('canvas');
       canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', `${c.headline}. ${c.dek}.`);
+      canvas.setAttribute('aria-label', c.headline);
+      // The long description: what is compared, every figure in words, the finding.
+      const description = el('p', 'visually-hidden', c.description);
+      description.id = `description-${c.id}`;
+      canvas.setAttribute('aria-describedby', description.id);
       canvas.tabIndex = 0;
       const panel = el('div', 'pin-panel');
       panel.hidden = true;
-      figure.append(canvas, panel);
+      const [tableButton, tableHolder] = toggle('Table', () => chartTable(story, c));
+      tableButton.setAttribute('aria-label', `Show the figures of “${c.headline}” as a table`);
+      figure.append(canvas, description, panel, tableButton, tableHolder);
       grid.append(figure);
       charts.push({ id: c.id, kind: c.kind, figure, canvas, panel, width: 0, dpr: 0 });
     }

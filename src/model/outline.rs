@@ -30,6 +30,8 @@ pub struct ChartEntry {
     /// The headline, used as the canvas' accessible name.
     pub headline: String,
     pub dek: String,
+    /// The long description read by screen readers: the finding, what is drawn, every figure in words.
+    pub description: String,
 }
 
 /// Sections in reading order: the overview first (if it has charts), then regions as the dataset lists them.
@@ -39,7 +41,13 @@ pub fn outline(d: &Dataset) -> Outline {
         d.charts
             .iter()
             .filter(|c| c.region.as_deref() == region)
-            .map(|c| ChartEntry { id: c.id.clone(), kind: c.kind, headline: c.headline.clone(), dek: c.dek.clone() })
+            .map(|c| ChartEntry {
+                id: c.id.clone(),
+                kind: c.kind,
+                headline: c.headline.clone(),
+                dek: c.dek.clone(),
+                description: crate::describe::chart(d, c),
+            })
             .collect()
     };
     let mut sections = Vec::new();
