@@ -1,0 +1,98 @@
+// End to end: what screen-reader and keyboard users get — descriptions, tables, and an axe-core audit of the page, the article and an embed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { launch, open, BASE_URL } from './browser.js';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('every chart has a short name and a long description with its figures in words', async () => {
+  const { page, context } = await open(browser, '/');
+  const charts = await page.$$eval('figure.chart canvas', (cs) => cs.map((c) => ({
+    name: c.getAttribute('aria-label'),
+    description: document.getElementById(c.getAttribute('aria-describedby'))?.textContent ?? '',
+  })));
+  for (const c of charts) {
+    assert.ok(c.name && c.name.length < 120, `name: ${c.name}`);
+    assert.ok(c.description.startsWith(c.name.replace(/\.$/, '')), `the description does not lead with the finding: ${c.description}`);
+  }
+  const reach = charts.find((c) => c.name.startsWith('Heilongjiang trades')).description;
+  assert.match(reach, /more than 200 countries and regions/);
+  assert.match(reach, /lower bounds/);
+  const renewables = charts.find((c) => c.name.startsWith('Nearly half')).description;
+  assert.match(renewables, /nearly half/);
+  await context.close();
+});
+
+test('the Table toggle shows a chart’s figures with units, qualifiers, periods and sources', async () => {
+  const { page, context } = await open(browser, '/');
+  const figure = 'figure[data-chart="inner-mongolia-renewables"]';
+  await page.click(`${figure} .table-toggle`);
+  assert.equal(await page.getAttribute(`${figure} .table-toggle`, 'aria-expanded'), 'true');
+  const table = await page.$eval(`${figure} table`, (t) => ({
+    caption: t.caption.textContent,
+    heads: [...t.tHead.rows[0].cells].map((c) => c.textContent),
+    rows: [...t.tBodies[0].rows].map((r) => [...r.cells].map((c) => c.textContent)),
+  }));
+  assert.equal(table.caption, 'Nearly half of Inner Mongolia’s power capacity comes from renewable sources');
+  assert.deepEqual(table.heads, ['Figure', 'Value', 'Period', 'Source']);
+  assert.equal(table.rows[0][1], 'nearly half');
+  assert.equal(table.rows[1][1], 'more than 200 million kW');
+  assert.match(table.rows[1][3], /Report on the Changchun briefing/);
+  // And the whole dataset, once, at the end.
+  await page.click('.all-figures .table-toggle');
+  const all = await page.$$eval('.all-figures tbody tr', (rows) => rows.length);
+  const data = await page.evaluate(async () => (await (await fetch('data/story.json')).json()).figures.length);
+  assert.equal(all, data);
+  await context.close();
+});
+
+/** Runs axe-core on a page whose CSP is bypassed only to let the audit script in. */
+async function audit(path, { width = 1280, prepare } = {}) {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(new URL(path, BASE_URL).href);
+  if (prepare) await prepare(page);
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  await context.close();
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+for (const width of [375, 1280]) {
+  test(`axe-core finds no serious or critical violation on the page at ${width}px`, async () => {
+    const found = await audit('/', {
+      width,
+      prepare: (page) => page.waitForFunction(() => document.documentElement.dataset.ready === 'true'),
+    });
+    assert.deepEqual(found, []);
+  });
+}
+
+test('axe-core finds no serious or critical violation on the article with its embeds', async () => {
+  const found = await audit('article.html', {
+    prepare: async (page) => {
+      await page.evaluate(() => document.querySelector('region-infographic').scrollIntoView());
+      await page.waitForFunction(() => document.querySelector('region-infographic').dataset.ready === 'true');
+    },
+  });
+  assert.deepEqual(found, []);
+});
+
+test('axe-core finds no serious or critical violation inside the framed embed', async () => {
+  const found = await audit('index.html?region=jilin&charts=map,reach', {
+    width: 640,
+    prepare: (page) => page.waitForFunction(() => document.documentElement.dataset.ready === 'true'),
+  });
+  assert.deepEqual(found, []);
+});
