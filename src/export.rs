@@ -147,3 +147,71 @@ pub fn story_svg(
     out.push_str("</svg>\n");
     Ok(out)
 }
+
+/// The columns of a CSV export, in order.
+pub const CSV_COLUMNS: [&str; 12] = [
+    "story",
+    "region",
+    "indicator",
+    "figure",
+    "label",
+    "value",
+    "unit",
+    "qualifier",
+    "wording",
+    "period",
+    "source",
+    "quote",
+];
+
+/// Figures as CSV (RFC 4180), UTF-8 with a byte-order mark so spreadsheets open it as UTF-8.
+/// Values are written in full, with their qualifier, unit, period and source beside them.
+pub fn csv(d: &crate::data::Dataset, figures: &[&crate::data::Figure]) -> String {
+    let field = |s: &str| {
+        if s.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    };
+    let mut out = String::from("\u{feff}");
+    out.push_str(&CSV_COLUMNS.join(","));
+    out.push_str("\r\n");
+    for f in figures {
+        let region =
+            f.region.as_ref().and_then(|id| d.regions.iter().find(|r| &r.id == id)).map_or("", |r| r.name.as_str());
+        let source = d.sources.iter().find(|s| s.id == f.source.id).map_or("", |s| s.name.as_str());
+        let qualifier = serde_qualifier(f.qualifier);
+        let value = f.value.map(|v| v.to_string()).unwrap_or_default();
+        let row = [
+            d.story.id.as_str(),
+            region,
+            &f.indicator,
+            &f.id,
+            &f.label,
+            &value,
+            &f.unit,
+            qualifier,
+            f.wording.as_deref().or(f.claim.as_deref()).unwrap_or(""),
+            f.period.as_deref().unwrap_or(""),
+            source,
+            &f.source.quote,
+        ];
+        out.push_str(&row.iter().map(|s| field(s)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The qualifier as the dataset spells it.
+fn serde_qualifier(q: crate::data::Qualifier) -> &'static str {
+    use crate::data::Qualifier;
+    match q {
+        Qualifier::Exact => "exact",
+        Qualifier::MoreThan => "more_than",
+        Qualifier::AtLeast => "at_least",
+        Qualifier::Nearly => "nearly",
+        Qualifier::About => "about",
+        Qualifier::LessThan => "less_than",
+    }
+}

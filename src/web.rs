@@ -12,6 +12,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::data::{self, Dataset};
 use crate::describe;
+use crate::export;
 use crate::geo::{GeoMap, MapData};
 use crate::hit;
 use crate::model::{self, outline, Measure, View};
@@ -226,6 +227,59 @@ impl Story {
         serde_wasm_bindgen::to_value(&describe::rows(&self.dataset, c)).map_err(js_err)
     }
 
+    /// Chart `id` as an SVG document, as it is laid out now (call after `draw`).
+    #[wasm_bindgen(js_name = chartSvg)]
+    pub fn chart_svg(&self, id: &str) -> Result<String, JsError> {
+        let d = self.charts.get(id).ok_or_else(|| js_err(format!("chart \"{id}\" is not drawn yet")))?;
+        export::svg(&d.model, &View::default()).map(|(svg, _)| svg).map_err(js_err)
+    }
+
+    /// The whole story as one SVG document at `css_width`, measured with `canvas`' fonts.
+    #[wasm_bindgen(js_name = storySvg)]
+    pub fn story_svg(&self, canvas: &HtmlCanvasElement, css_width: f64) -> Result<String, JsError> {
+        let ctx = context(canvas)?;
+        let measure = CanvasMeasure { ctx: &ctx, cache: &self.widths };
+        export::story_svg(&self.dataset, self.map.as_ref(), css_width.max(model::MIN_WIDTH), &measure, &self.theme)
+            .map_err(js_err)
+    }
+
+    /// The figures of chart `id` (or of the whole story, with `undefined`) as CSV with a byte-order mark.
+    pub fn csv(&self, id: Option<String>) -> Result<String, JsError> {
+        let figures: Vec<&data::Figure> = match id {
+            Some(id) => {
+                let c = self
+                    .dataset
+                    .charts
+                    .iter()
+                    .find(|c| c.id == id)
+                    .ok_or_else(|| js_err(format!("the story has no chart \"{id}\"")))?;
+                model::chart_figures(&self.dataset, c)
+            }
+            None => self.dataset.figures.iter().collect(),
+        };
+        Ok(export::csv(&self.dataset, &figures))
+    }
+
+    /// Draws chart `id` onto another canvas (for a PNG download at another pixel ratio) without
+    /// touching the copy on the page.
+    #[wasm_bindgen(js_name = drawCopy)]
+    pub fn draw_copy(&self, id: &str, canvas: &HtmlCanvasElement, css_width: f64, dpr: f64) -> Result<f64, JsError> {
+        let ctx = context(canvas)?;
+        let measure = CanvasMeasure { ctx: &ctx, cache: &self.widths };
+        let model = model::build(&self.dataset, self.map.as_ref(), id, css_width, &measure, &self.theme)
+            .ok_or_else(|| js_err(format!("the story has no chart with id \"{id}\"")))?;
+        canvas.set_width((model.width * dpr).round() as u32);
+        canvas.set_height((model.height * dpr).round() as u32);
+        render_on(canvas, &ctx, &model, dpr, &View::default())?;
+        Ok(model.height)
+    }
+
+    /// The story's id, the first part of every download's file name.
+    #[wasm_bindgen(js_name = storyId)]
+    pub fn story_id(&self) -> String {
+        self.dataset.story.id.clone()
+    }
+
     /// What a tooltip or info panel says about mark `i` of chart `id`, and where the mark is.
     #[wasm_bindgen(js_name = markInfo)]
     pub fn mark_info(&self, id: &str, i: i32) -> Result<JsValue, JsError> {
@@ -265,23 +319,31 @@ impl Story {
     /// Redraws a chart from its stored layout: no re-parsing, no re-layout, only the view changes.
     fn paint(&self, id: &str) -> Result<(), JsError> {
         let d = self.charts.get(id).ok_or_else(|| js_err(format!("chart \"{id}\" is not drawn yet")))?;
-        let ctx = context(&d.canvas)?;
-        // Resizing resets the context; draw in CSS pixels on a backing store `dpr` times larger.
-        ctx.set_transform(d.dpr, 0.0, 0.0, d.dpr, 0.0, 0.0)
-            .map_err(|_| js_err("the canvas refused a scale transform"))?;
-        let inner = CanvasBackend::with_canvas_object(d.canvas.clone())
-            .ok_or_else(|| js_err("the canvas could not be drawn on"))?;
-        let backend = CssPixels { inner, size: (d.model.width as u32, d.model.height.ceil() as u32) };
         let view = View {
             selected: if d.shows_selection { self.selected.as_deref() } else { None },
             hover: d.hover,
             focus: d.focus,
             pinned: d.pinned,
         };
-        render::draw(&backend.into_drawing_area(), &d.model, &view)
-            .map_err(|e| js_err(format!("drawing failed: {e}")))?;
-        Ok(())
+        render_on(&d.canvas, &context(&d.canvas)?, &d.model, d.dpr, &view)
     }
+}
+
+/// Renders `model` onto `canvas`, whose backing store is already sized for `dpr`.
+fn render_on(
+    canvas: &HtmlCanvasElement,
+    ctx: &CanvasRenderingContext2d,
+    model: &model::ChartModel,
+    dpr: f64,
+    view: &View,
+) -> Result<(), JsError> {
+    // Resizing resets the context; draw in CSS pixels on a backing store `dpr` times larger.
+    ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).map_err(|_| js_err("the canvas refused a scale transform"))?;
+    let inner =
+        CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| js_err("the canvas could not be drawn on"))?;
+    let backend = CssPixels { inner, size: (model.width as u32, model.height.ceil() as u32) };
+    render::draw(&backend.into_drawing_area(), model, view).map_err(|e| js_err(format!("drawing failed: {e}")))?;
+    Ok(())
 }
 
 fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsError> {

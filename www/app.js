@@ -2,6 +2,7 @@
 import init, { Story } from './pkg/datastory.js';
 import { explore } from './explore.js';
 import { el } from './dom.js';
+import { chartDownloads, storyDownloads } from './download.js';
 
 export const DEFAULT_DATA = 'data/story.json';
 
@@ -174,7 +175,11 @@ export async function mount(container, options = {}) {
     dek.textContent = outline.dek;
   }
   const charts = buildSections(sectionsBox, outline, o.charts, story);
-  if (!o.charts?.length) sectionsBox.append(allFigures(data));
+  if (!o.charts?.length) {
+    const all = allFigures(data);
+    all.append(storyDownloads(story, charts[0]?.canvas ?? el('canvas'), (err) => announceError(all, err)));
+    sectionsBox.append(all);
+  }
   await document.fonts.ready;
   const redrawAll = keepDrawn(story, charts, changed);
   darkQuery.addEventListener('change', () => {
@@ -232,6 +237,13 @@ function chartTable(story, chart) {
   return table;
 }
 
+/** Says in place that a download failed, and why. */
+function announceError(where, err) {
+  const p = el('p', 'chart-error', `The download could not be made: ${err.message || err}`);
+  p.setAttribute('role', 'alert');
+  where.append(p);
+}
+
 /** The whole dataset as one table, at the end of the page. */
 function allFigures(data) {
   const box = el('section', 'all-figures');
@@ -282,9 +294,12 @@ function buildSections(box, outline, only, story) {
       panel.hidden = true;
       const [tableButton, tableHolder] = toggle('Table', () => chartTable(story, c));
       tableButton.setAttribute('aria-label', `Show the figures of “${c.headline}” as a table`);
-      figure.append(canvas, description, panel, tableButton, tableHolder);
+      const chart = { id: c.id, kind: c.kind, figure, canvas, panel, width: 0, dpr: 0 };
+      const tools = el('div', 'chart-tools');
+      tools.append(tableButton, chartDownloads(story, chart, c.headline, (err) => announceError(figure, err)));
+      figure.append(canvas, description, panel, tools, tableHolder);
       grid.append(figure);
-      charts.push({ id: c.id, kind: c.kind, figure, canvas, panel, width: 0, dpr: 0 });
+      charts.push(chart);
     }
     section.append(h2, grid);
     sections.push(section);

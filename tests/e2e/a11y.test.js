@@ -96,3 +96,60 @@ test('axe-core finds no serious or critical violation inside the framed embed', 
   });
   assert.deepEqual(found, []);
 });
+
+/** Clicks a download button and returns the file's name and text (or bytes). */
+async function download(page, selector, binary = false) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const path = await file.path();
+  const bytes = readFileSync(path);
+  return { name: file.suggestedFilename(), text: binary ? null : bytes.toString('utf8'), bytes };
+}
+
+test('each chart downloads as SVG with its words, CSV with its figures and PNG at twice the pixels', async () => {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(BASE_URL);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  const figure = 'figure[data-chart="jilin-gdp-growth"]';
+  const svg = await download(page, `${figure} .download-button:text-is("SVG")`);
+  assert.equal(svg.name, 'northeast-china-jilin-gdp-growth.svg');
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return { error: doc.querySelector('parsererror')?.textContent ?? null, texts: [...doc.querySelectorAll('text')].map((t) => t.textContent.trim()) };
+  }, svg.text);
+  assert.equal(parsed.error, null, 'the SVG does not parse');
+  for (const words of ['6.3%', '5.7%', 'Last year', 'First half of this year']) assert.ok(parsed.texts.includes(words), `SVG lacks ${words}`);
+
+  const csv = await download(page, `${figure} .download-button:text-is("CSV")`);
+  assert.equal(csv.name, 'northeast-china-jilin-gdp-growth.csv');
+  assert.equal(csv.bytes[0], 0xef, 'no UTF-8 byte-order mark');
+  const lines = csv.text.replace(/^\uFEFF/, '').trim().split(/\r\n/);
+  assert.equal(lines.length, 3, 'a header and two figures');
+  assert.match(lines[1], /jilin-gdp-growth-last-year,Last year,6\.3,%,exact/);
+
+  const png = await download(page, `${figure} .download-button:text-is("PNG")`, true);
+  assert.equal(png.name, 'northeast-china-jilin-gdp-growth.png');
+  const width = png.bytes.readUInt32BE(16);
+  const cssWidth = await page.$eval(`${figure} canvas`, (c) => c.getBoundingClientRect().width);
+  assert.equal(width, Math.round(cssWidth * 2), 'the PNG is not at twice the pixels');
+  await context.close();
+});
+
+test('the whole story downloads as SVG, PNG and a CSV that reads back to the dataset', async () => {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(BASE_URL);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  const group = '.all-figures .downloads';
+  const svg = await download(page, `${group} .download-button:text-is("SVG")`);
+  assert.equal(svg.name, 'northeast-china.svg');
+  assert.match(svg.text, /Heilongjiang trades with/);
+  const png = await download(page, `${group} .download-button:text-is("PNG")`, true);
+  assert.equal(png.bytes.toString('latin1', 1, 4), 'PNG');
+  const csv = await download(page, `${group} .download-button:text-is("CSV")`);
+  const data = await (await fetch(new URL('data/story.json', BASE_URL))).json();
+  const rows = csv.text.replace(/^\uFEFF/, '').trim().split(/\r\n/);
+  assert.equal(rows.length, data.figures.length + 1);
+  for (const f of data.figures) assert.ok(rows.some((r) => r.includes(`,${f.id},`)), `${f.id} is not in the CSV`);
+  await context.close();
+});

@@ -77,10 +77,13 @@ pub fn all() -> Result<(), String> {
     let explore_name = hashed(&dist, "explore.js", explore.as_bytes())?;
     let share = replace(&read(&www.join("share.js"))?, "'./dom.js'", &dom_import, "share.js")?;
     let share_name = hashed(&dist, "share.js", share.as_bytes())?;
+    let download = replace(&read(&www.join("download.js"))?, "'./dom.js'", &dom_import, "download.js")?;
+    let download_name = hashed(&dist, "download.js", download.as_bytes())?;
     let mut app = read(&www.join("app.js"))?;
     app = replace(&app, "'./pkg/datastory.js'", &format!("'./{}'", file_name(&glue_name)), "app.js")?;
     app = replace(&app, "'./explore.js'", &format!("'./{}'", file_name(&explore_name)), "app.js")?;
     app = replace(&app, "'./dom.js'", &dom_import, "app.js")?;
+    app = replace(&app, "'./download.js'", &format!("'./{}'", file_name(&download_name)), "app.js")?;
     let app_name = hashed(&dist, "app.js", app.as_bytes())?;
     let mut main = read(&www.join("main.js"))?;
     main = replace(&main, "'./app.js'", &format!("'./{}'", file_name(&app_name)), "main.js")?;
