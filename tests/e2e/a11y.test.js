@@ -153,3 +153,28 @@ test('the whole story downloads as SVG, PNG and a CSV that reads back to the dat
   for (const f of data.figures) assert.ok(rows.some((r) => r.includes(`,${f.id},`)), `${f.id} is not in the CSV`);
   await context.close();
 });
+
+test('zoomed to 200% (a 1280 px window seen as 640 CSS px at twice the pixels) nothing is lost or scrolls sideways', async () => {
+  const { page, errors, context } = await open(browser, '/', { width: 640, height: 450, dpr: 2 });
+  const report = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    charts: [...document.querySelectorAll('figure.chart canvas')].map((c) => c.getBoundingClientRect().right),
+  }));
+  assert.ok(report.scroll <= 640, `the page scrolls sideways: ${report.scroll}px`);
+  for (const right of report.charts) assert.ok(right <= 640, `a chart runs off the page at ${right}px`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the dark theme follows prefers-color-scheme when the theme is auto', async () => {
+  const context = await browser.newContext({ colorScheme: 'dark' });
+  const page = await context.newPage();
+  await page.goto(BASE_URL);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  assert.equal(await page.$eval('#story', (m) => m.dataset.theme), 'dark');
+  const bg = await page.$eval('figure.chart canvas', (c) => Array.from(c.getContext('2d').getImageData(c.width - 2, 2, 1, 1).data.slice(0, 3)));
+  assert.deepEqual(bg, [18, 18, 18]);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(18, 18, 18)');
+  await page.screenshot({ path: new URL('dark-1280.png', `file://${process.env.SCREENSHOT_DIR || 'screenshots'}/`).pathname });
+  await context.close();
+});
