@@ -2,8 +2,9 @@
 
 use serde::Serialize;
 
-use crate::data::{Chart, ChartKind, Dataset, Figure, Qualifier, Region};
+use crate::data::{Chart, ChartKind, Dataset, Figure, Region};
 use crate::format;
+use crate::i18n::{self, Lang};
 use crate::model::Mark;
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
@@ -43,8 +44,8 @@ pub fn figure(d: &Dataset, f: &Figure) -> MarkInfo {
         region_name: region.map(|r| r.name.clone()),
         color: region.map(|r| r.color.clone()),
         title: f.label.clone(),
-        value: value_words(f),
-        qualifier: if f.qualifier == Qualifier::Exact { String::new() } else { f.qualifier.words().to_string() },
+        value: value_words(f, d.lang),
+        qualifier: i18n::qualifier(f.qualifier, d.lang).to_string(),
         unit: f.unit.clone(),
         period: f.period.clone(),
         source: d.sources.iter().find(|s| s.id == f.source.id).map(|s| s.name.clone()),
@@ -54,10 +55,10 @@ pub fn figure(d: &Dataset, f: &Figure) -> MarkInfo {
     }
 }
 
-fn value_words(f: &Figure) -> String {
+fn value_words(f: &Figure, lang: Lang) -> String {
     match (&f.claim, f.value) {
         (Some(c), None) => c.clone(),
-        _ => format::full(f),
+        _ => format::full(f, lang),
     }
 }
 
@@ -75,53 +76,91 @@ const LISTED: usize = 8;
 /// The long description of a chart for screen readers: the finding, what is drawn, and the figures
 /// with their qualifiers (summarised when there are many).
 pub fn chart(d: &Dataset, c: &Chart) -> String {
+    let zh = d.lang == Lang::Zh;
     let figures = crate::model::chart_figures(d, c);
-    let what = match c.kind {
-        ChartKind::Bars => format!("Bar chart of {} figures, bars from zero.", figures.len()),
-        ChartKind::Periods => format!("Column chart across {} periods, from zero.", figures.len()),
-        ChartKind::Share => "One bar standing for 100%, filled to the share.".to_string(),
-        ChartKind::Multiple => "Two bars drawn to scale: the start of the period and its end.".to_string(),
-        ChartKind::Cards => {
-            format!("{} figure{} shown as big numbers.", figures.len(), if figures.len() == 1 { "" } else { "s" })
-        }
-        ChartKind::Map => {
+    let n = figures.len();
+    let what = match (c.kind, zh) {
+        (ChartKind::Bars, false) => format!("Bar chart of {n} figures, bars from zero."),
+        (ChartKind::Bars, true) => format!("条形图，{n}个数据，条形从零开始。"),
+        (ChartKind::Periods, false) => format!("Column chart across {n} periods, from zero."),
+        (ChartKind::Periods, true) => format!("柱形图，{n}个时期，从零开始。"),
+        (ChartKind::Share, false) => "One bar standing for 100%, filled to the share.".to_string(),
+        (ChartKind::Share, true) => "一根代表100%的条形，按占比填充。".to_string(),
+        (ChartKind::Multiple, false) => "Two bars drawn to scale: the start of the period and its end.".to_string(),
+        (ChartKind::Multiple, true) => "按比例绘制的两根条形：期初与期末。".to_string(),
+        (ChartKind::Cards, false) => format!("{n} figure{} shown as big numbers.", if n == 1 { "" } else { "s" }),
+        (ChartKind::Cards, true) => format!("{n}个数据以大字显示。"),
+        (ChartKind::Map, false) => {
             "Map of the regions, each in its own colour; select a region to explore its figures.".to_string()
         }
+        (ChartKind::Map, true) => "各地区地图，每个地区一种颜色；选择一个地区查看其数据。".to_string(),
     };
-    let mut parts = vec![format!("{}.", c.headline.trim_end_matches('.')), what];
+    let (colon, sep, stop) = if zh { ("：", "；", "。") } else { (": ", "; ", ".") };
+    let headline = c.headline.trim_end_matches(['.', '。']);
+    let mut parts = vec![format!("{headline}{stop}"), what];
     let items: Vec<String> = if c.kind == ChartKind::Map {
-        d.regions.iter().map(|r| format!("{} ({})", r.name, r.kind.label().to_lowercase())).collect()
+        d.regions
+            .iter()
+            .map(|r| {
+                let kind = i18n::region_kind(r.kind, d.lang);
+                if zh {
+                    format!("{}（{kind}）", r.name)
+                } else {
+                    format!("{} ({})", r.name, kind.to_lowercase())
+                }
+            })
+            .collect()
     } else if c.kind == ChartKind::Multiple {
         let (start, end) = c.endpoints.clone().map_or(("Start".into(), "End".into()), |[a, b]| (a, b));
-        figures.iter().map(|f| format!("{start}: 1×; {end}: {}", value_words(f))).collect()
+        let one = format::number_with_symbol(1.0, "times", d.lang);
+        figures.iter().map(|f| format!("{start}{colon}{one}{sep}{end}{colon}{}", value_words(f, d.lang))).collect()
     } else {
         figures
             .iter()
             .map(|f| {
-                let when = f.period.as_deref().map(|p| format!(" ({p})")).unwrap_or_default();
-                format!("{}: {}{when}", f.label, value_words(f))
+                let when = f
+                    .period
+                    .as_deref()
+                    .map(|p| if zh { format!("（{p}）") } else { format!(" ({p})") })
+                    .unwrap_or_default();
+                format!("{}{colon}{}{when}", f.label, value_words(f, d.lang))
             })
             .collect()
     };
     if items.len() > LISTED {
-        parts.push(format!("{}; and {} more.", items[..LISTED].join("; "), items.len() - LISTED));
+        let more = items.len() - LISTED;
+        let rest = if zh { format!("{sep}另有{more}项{stop}") } else { format!("{sep}and {more} more{stop}") };
+        parts.push(format!("{}{rest}", items[..LISTED].join(sep)));
     } else if !items.is_empty() {
-        parts.push(format!("{}.", items.join("; ")));
+        parts.push(format!("{}{stop}", items.join(sep)));
     }
     if figures.iter().any(|f| f.qualifier.is_lower_bound()) {
-        parts.push("Figures reported as “more than” are lower bounds: the true values are higher.".into());
+        parts.push(
+            if zh {
+                "标为“超过”的数字是下限：实际数值更高。"
+            } else {
+                "Figures reported as “more than” are lower bounds: the true values are higher."
+            }
+            .into(),
+        );
     }
     if figures.iter().any(|f| f.qualifier.is_approximate()) {
-        parts.push("Approximate figures are drawn with a softened edge.".into());
+        parts.push(
+            if zh {
+                "近似数字以柔化的边缘绘制。"
+            } else {
+                "Approximate figures are drawn with a softened edge."
+            }
+            .into(),
+        );
     }
     if let Some(note) = &c.note {
         parts.push(note.clone());
     }
-    let sources = crate::model::source_line(d, &figures);
     if c.kind != ChartKind::Map {
-        parts.push(format!("{sources}."));
+        parts.push(format!("{}{stop}", crate::model::source_line(d, &figures)));
     }
-    parts.join(" ")
+    parts.join(if zh { "" } else { " " })
 }
 
 /// A drawn mark in words, with where it is drawn.
@@ -148,17 +187,13 @@ fn region_info(d: &Dataset, r: &Region) -> MarkInfo {
         region_name: Some(r.name.clone()),
         color: Some(r.color.clone()),
         title: r.name.clone(),
-        value: r.kind.label().to_string(),
+        value: i18n::region_kind(r.kind, d.lang).to_string(),
         qualifier: String::new(),
         unit: String::new(),
         period: None,
         source: None,
         quote: None,
-        summary: Some(format!(
-            "{figures} figure{} in {charts} chart{}",
-            if figures == 1 { "" } else { "s" },
-            if charts == 1 { "" } else { "s" }
-        )),
+        summary: Some(i18n::region_summary(figures, charts, d.lang)),
         rect: [0.0; 4],
     }
 }

@@ -1,17 +1,19 @@
 //! Turns stated figures into the words and numbers drawn on screen, keeping every qualifier.
 
 use crate::data::{Figure, Qualifier};
+use crate::i18n::{self, Lang};
 
-/// A number as a reader says it: "5.23 million", "80 billion", "6.3", "12,500".
-/// Never rounds to fewer digits than the data holds (up to nine decimals of the scaled number).
-pub fn number(v: f64) -> String {
+/// A number as a reader says it: "5.23 million", "80 billion", "6.3", "12,500"; in Chinese in
+/// 万 and 亿: "523万", "800亿". Never rounds to fewer digits than the data holds (up to nine
+/// decimals of the scaled number).
+pub fn number(v: f64, lang: Lang) -> String {
     let a = v.abs();
-    let (scaled, word) = if a >= 1e9 {
-        (v / 1e9, " billion")
-    } else if a >= 1e6 {
-        (v / 1e6, " million")
-    } else {
-        (v, "")
+    let (scaled, word) = match lang {
+        Lang::En if a >= 1e9 => (v / 1e9, " billion"),
+        Lang::En if a >= 1e6 => (v / 1e6, " million"),
+        Lang::Zh if a >= 1e8 => (v / 1e8, "亿"),
+        Lang::Zh if a >= 1e4 => (v / 1e4, "万"),
+        _ => (v, ""),
     };
     let digits = trim_decimals(&format!("{scaled:.9}"));
     format!("{}{word}", group_thousands(&digits))
@@ -44,13 +46,24 @@ fn group_thousands(s: &str) -> String {
     }
 }
 
-/// The number with a symbol unit attached ("6.3%", "60×"); word units are left to the caller.
-pub fn number_with_symbol(v: f64, unit: &str) -> String {
-    let n = number(v);
-    match unit {
-        "%" => format!("{n}%"),
-        "times" => format!("{n}×"),
+/// The number with a symbol unit attached ("6.3%", "60×", "60倍"); word units are left to the caller.
+pub fn number_with_symbol(v: f64, unit: &str, lang: Lang) -> String {
+    let n = number(v, lang);
+    match (unit, lang) {
+        ("%", _) => format!("{n}%"),
+        ("times", Lang::En) => format!("{n}×"),
+        ("times", Lang::Zh) => format!("{n}倍"),
         _ => n,
+    }
+}
+
+/// The number and its unit, spaced as the language spaces them: "80 billion jin", "800亿斤".
+pub fn with_unit(v: f64, unit: &str, lang: Lang) -> String {
+    let n = number_with_symbol(v, unit, lang);
+    match (is_word_unit(unit), lang.joins_words()) {
+        (false, _) => n,
+        (true, true) => format!("{n}{unit}"),
+        (true, false) => format!("{n} {unit}"),
     }
 }
 
@@ -60,40 +73,38 @@ pub fn is_word_unit(unit: &str) -> bool {
 }
 
 /// The short form drawn at a bar end: "200+", "6.3%", "nearly half".
-pub fn compact(f: &Figure) -> String {
+pub fn compact(f: &Figure, lang: Lang) -> String {
     if let Some(w) = &f.wording {
         return w.clone();
     }
     let Some(v) = f.value else {
         return f.claim.clone().unwrap_or_default();
     };
-    let n = number_with_symbol(v, &f.unit);
+    let n = number_with_symbol(v, &f.unit, lang);
     match f.qualifier {
         Qualifier::Exact => n,
         Qualifier::MoreThan | Qualifier::AtLeast => format!("{n}+"),
-        q => format!("{} {n}", q.words()),
+        q => qualified(i18n::qualifier(q, lang), &n, lang),
     }
 }
 
-/// The full form for running text: "more than 200 countries and regions", "nearly half".
-pub fn full(f: &Figure) -> String {
+/// The full form for running text: "more than 200 countries and regions", "超过200个国家和地区".
+pub fn full(f: &Figure, lang: Lang) -> String {
     if let Some(w) = &f.wording {
         return w.clone();
     }
     let Some(v) = f.value else {
         return f.claim.clone().unwrap_or_default();
     };
-    let mut s = String::new();
-    if f.qualifier != Qualifier::Exact {
-        s.push_str(f.qualifier.words());
-        s.push(' ');
+    qualified(i18n::qualifier(f.qualifier, lang), &with_unit(v, &f.unit, lang), lang)
+}
+
+fn qualified(words: &str, n: &str, lang: Lang) -> String {
+    match (words.is_empty(), lang.joins_words()) {
+        (true, _) => n.to_string(),
+        (false, true) => format!("{words}{n}"),
+        (false, false) => format!("{words} {n}"),
     }
-    s.push_str(&number_with_symbol(v, &f.unit));
-    if is_word_unit(&f.unit) {
-        s.push(' ');
-        s.push_str(&f.unit);
-    }
-    s
 }
 
 /// First letter upper case, for words that start a line ("More than").
@@ -111,21 +122,35 @@ mod tests {
 
     #[test]
     fn numbers_keep_their_digits() {
-        assert_eq!(number(5.23e6), "5.23 million");
-        assert_eq!(number(1.23e9), "1.23 billion");
-        assert_eq!(number(80e9), "80 billion");
-        assert_eq!(number(200e6), "200 million");
-        assert_eq!(number(6.3), "6.3");
-        assert_eq!(number(12_500.0), "12,500");
-        assert_eq!(number(2024.0), "2024");
-        assert_eq!(number(-1_234_567.5), "-1.2345675 million");
-        assert_eq!(number(0.125), "0.125");
+        let n = |v| number(v, Lang::En);
+        assert_eq!(n(5.23e6), "5.23 million");
+        assert_eq!(n(1.23e9), "1.23 billion");
+        assert_eq!(n(80e9), "80 billion");
+        assert_eq!(n(200e6), "200 million");
+        assert_eq!(n(6.3), "6.3");
+        assert_eq!(n(12_500.0), "12,500");
+        assert_eq!(n(2024.0), "2024");
+        assert_eq!(n(-1_234_567.5), "-1.2345675 million");
+        assert_eq!(n(0.125), "0.125");
+    }
+
+    #[test]
+    fn chinese_counts_in_wan_and_yi() {
+        let n = |v| number(v, Lang::Zh);
+        assert_eq!(n(5.23e6), "523万");
+        assert_eq!(n(1.23e9), "12.3亿");
+        assert_eq!(n(80e9), "800亿");
+        assert_eq!(n(200e6), "2亿");
+        assert_eq!(n(200.0), "200");
+        assert_eq!(with_unit(200e6, "千瓦", Lang::Zh), "2亿千瓦");
+        assert_eq!(with_unit(200e6, "kW", Lang::En), "200 million kW");
+        assert_eq!(number_with_symbol(60.0, "times", Lang::Zh), "60倍");
     }
 
     #[test]
     fn symbols_attach_and_words_follow() {
-        assert_eq!(number_with_symbol(67.0, "%"), "67%");
-        assert_eq!(number_with_symbol(60.0, "times"), "60×");
+        assert_eq!(number_with_symbol(67.0, "%", Lang::En), "67%");
+        assert_eq!(number_with_symbol(60.0, "times", Lang::En), "60×");
         assert!(is_word_unit("tons"));
         assert!(!is_word_unit("%"));
     }

@@ -15,6 +15,7 @@ use crate::describe;
 use crate::export;
 use crate::geo::{GeoMap, MapData};
 use crate::hit;
+use crate::i18n::Lang;
 use crate::model::{self, outline, Measure, View};
 use crate::render::{self, Geometry};
 use crate::theme::{Font, Theme, FONT_FAMILY};
@@ -75,11 +76,19 @@ fn index(i: i32) -> Option<usize> {
 
 #[wasm_bindgen]
 impl Story {
-    /// Takes the object `JSON.parse` made of the dataset and validates it.
+    /// Takes the object `JSON.parse` made of the dataset, validates it and puts it in language
+    /// `lang` (`en`, `zh`; the story's own language when `undefined`).
     /// Throws an `Error` whose message names the field and says what was expected.
     #[wasm_bindgen(constructor)]
-    pub fn new(data: JsValue) -> Result<Story, JsError> {
+    pub fn new(data: JsValue, lang: Option<String>) -> Result<Story, JsError> {
         let dataset = data::from_deserializer(serde_wasm_bindgen::Deserializer::from(data)).map_err(js_err)?;
+        let lang = match lang.as_deref() {
+            None | Some("") => data::localize::base(&dataset),
+            Some(code) => Lang::parse(code).ok_or_else(|| {
+                js_err(format!("the language \"{code}\" is not one this graphic speaks; use \"en\" or \"zh\""))
+            })?,
+        };
+        let dataset = data::localize::localize(&dataset, lang).map_err(js_err)?;
         Ok(Story {
             dataset,
             map: None,
@@ -272,6 +281,11 @@ impl Story {
         canvas.set_height((model.height * dpr).round() as u32);
         render_on(canvas, &ctx, &model, dpr, &View::default())?;
         Ok(model.height)
+    }
+
+    /// The language the story is drawn in: `en` or `zh`.
+    pub fn language(&self) -> String {
+        self.dataset.lang.code().to_string()
     }
 
     /// The story's id, the first part of every download's file name.

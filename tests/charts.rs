@@ -160,3 +160,35 @@ fn golden_svgs() {
         }
     });
 }
+
+#[test]
+fn in_chinese_no_label_overlaps_or_leaves_the_canvas_from_280_to_1200_px() {
+    let d = datastory::data::localize::localize(&common::story(), datastory::i18n::Lang::Zh).expect("zh");
+    for c in &d.charts {
+        for width in (280..=1200).step_by(16) {
+            let m = common::model(&d, &c.id, f64::from(width));
+            let (svg, g) = common::svg(&m);
+            for (i, a) in g.labels.iter().enumerate() {
+                assert!(
+                    inside(a, g.width, g.height),
+                    "{} at {width}: {:?} leaves the canvas",
+                    c.id,
+                    m.labels()[i].text
+                );
+                for (j, b) in g.labels.iter().enumerate().skip(i + 1) {
+                    assert!(
+                        !a.overlaps(b),
+                        "{} at {width}: {:?} overlaps {:?}",
+                        c.id,
+                        m.labels()[i].text,
+                        m.labels()[j].text
+                    );
+                }
+            }
+            if width == 320 {
+                let all = words(&svg);
+                assert!(all.contains("来源：") || all.contains("地图："), "{}: no Chinese source line in {all}", c.id);
+            }
+        }
+    }
+}

@@ -59,7 +59,7 @@ fn every_quote_is_word_for_word_in_the_seed_article() {
             assert!(seed.contains(&f.source.quote), "quote of {} is not in the article: {}", f.id, f.source.quote);
         }
         if let Some(v) = f.value {
-            let digits = datastory::format::number(v);
+            let digits = datastory::format::number(v, datastory::i18n::Lang::En);
             let first = digits.split_whitespace().next().unwrap_or_default();
             let stated =
                 f.source.quote.contains(first) || f.wording.as_deref().is_some_and(|w| f.source.quote.contains(w));
@@ -169,4 +169,37 @@ fn the_readme_names_the_source_of_every_figure() {
     for f in &common::story().figures {
         assert!(readme.contains(&format!("| `{}` |", f.id)), "README's source table lacks {}", f.id);
     }
+}
+
+#[test]
+fn the_story_reads_in_chinese_with_official_names_and_chinese_numbers() {
+    use datastory::data::localize::localize;
+    use datastory::i18n::Lang;
+    let zh = localize(&common::story(), Lang::Zh).expect("the Chinese translation is complete");
+    let names: Vec<&str> = zh.regions.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["吉林省", "黑龙江省", "辽宁省", "内蒙古自治区"]);
+    let full = |id: &str| zh.figures.iter().find(|f| f.id == id).map(|f| datastory::format::full(f, Lang::Zh));
+    assert_eq!(full("liaoning-active-businesses").as_deref(), Some("523万户"));
+    assert_eq!(full("inner-mongolia-installed-capacity").as_deref(), Some("超过2亿千瓦"));
+    assert_eq!(full("heilongjiang-trade-partners").as_deref(), Some("超过200个国家和地区"));
+    assert_eq!(full("inner-mongolia-renewable-share").as_deref(), Some("近一半"));
+    // The source's sentence stays in the source's own words.
+    assert_eq!(zh.figures[0].source.quote, common::story().figures[0].source.quote);
+}
+
+#[test]
+fn a_missing_translation_is_named_by_its_key() {
+    let msg = error_after(|v| {
+        v["translations"]["zh"].as_object_mut().expect("zh").remove("charts.reach.headline");
+    });
+    assert!(msg.contains("translations.zh"), "{msg}");
+    assert!(msg.contains("charts.reach.headline"), "{msg}");
+}
+
+#[test]
+fn a_translation_of_nothing_and_an_unknown_language_are_refused() {
+    let msg = error_after(|v| v["translations"]["zh"]["charts.nope.headline"] = json!("……"));
+    assert!(msg.contains("charts.nope.headline") && msg.contains("names no text"), "{msg}");
+    let msg = error_after(|v| v["languages"] = json!(["en", "zh", "fr"]));
+    assert!(msg.contains("languages[2]") && msg.contains("\"fr\""), "{msg}");
 }

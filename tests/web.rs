@@ -14,7 +14,7 @@ const MAP: &str = include_str!("../data/map/northeast-china.json");
 
 fn story() -> Story {
     let data = js_sys::JSON::parse(STORY).expect("story.json parses in the browser");
-    let mut s = Story::new(data).unwrap_or_else(|_| panic!("the story does not load in the browser"));
+    let mut s = Story::new(data, None).unwrap_or_else(|_| panic!("the story does not load in the browser"));
     s.set_map(js_sys::JSON::parse(MAP).expect("the map parses")).unwrap_or_else(|_| panic!("the map joins the story"));
     s
 }
@@ -161,7 +161,7 @@ fn an_unknown_chart_is_an_error_not_a_panic() {
 fn a_bad_dataset_is_refused_with_the_field_named() {
     let bad = STORY.replacen("\"qualifier\": \"exact\"", "\"qualifier\": \"roughly\"", 1);
     let data = js_sys::JSON::parse(&bad).expect("still JSON");
-    let err = Story::new(data).expect_err("accepted a bad qualifier");
+    let err = Story::new(data, None).expect_err("accepted a bad qualifier");
     let msg: String = js_sys::Error::from(wasm_bindgen::JsValue::from(err)).message().into();
     assert!(msg.contains("qualifier") && msg.contains("roughly"), "{msg}");
 }

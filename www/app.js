@@ -3,6 +3,7 @@ import init, { Story } from './pkg/datastory.js';
 import { explore } from './explore.js';
 import { el } from './dom.js';
 import { chartDownloads, storyDownloads } from './download.js';
+import { translator, htmlLang } from './i18n.js';
 
 export const DEFAULT_DATA = 'data/story.json';
 
@@ -17,7 +18,7 @@ export class StoryError extends Error {
 }
 
 /** Only files on the infographic's own site may be loaded, so an embed cannot be pointed at another site. */
-export function sameOrigin(asked, base) {
+export function sameOrigin(asked, base, t = translator('en')) {
   let url;
   try {
     url = new URL(asked, base);
@@ -25,39 +26,34 @@ export function sameOrigin(asked, base) {
     url = null;
   }
   if (!url || url.origin !== new URL(base).origin || !/^https?:$/.test(url.protocol)) {
-    throw new StoryError('The data address was refused.',
-      `“${asked}” is not a relative path on this site.`,
-      'Name a data file on this site with a relative path, e.g. data/story.json.');
+    throw new StoryError(t('refusedWhat'), t('refusedDetail', asked), t('refusedFix'));
   }
   return url.href;
 }
 
-async function loadJson(url) {
+async function loadJson(url, t) {
   let response;
   try {
     response = await fetch(url);
   } catch (e) {
-    throw new StoryError('The figures could not be loaded.', `The request for ${url} failed: ${e.message}.`,
-      'Check your connection and reload the page.');
+    throw new StoryError(t('loadWhat'), t('loadFailed', url, e.message), t('retryFix'));
   }
   if (!response.ok) {
-    throw new StoryError('The figures could not be loaded.', `The data file ${url} answered HTTP ${response.status}.`,
-      'Check that the data file exists at that address.');
+    throw new StoryError(t('loadWhat'), t('loadStatus', url, response.status), t('loadFix'));
   }
   const text = await response.text();
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new StoryError('The data file is not valid JSON.', e.message,
-      'Fix the file’s syntax, for example with a JSON validator, and reload.');
+    throw new StoryError(t('jsonWhat'), e.message, t('jsonFix'));
   }
 }
 
 /** The map's boundaries are optional: without them the map says so in place and the rest works. */
-async function loadMap(story, data, url) {
+async function loadMap(story, data, url, t) {
   if (!data.story || typeof data.story.map !== 'string') return;
   try {
-    story.setMap(await loadJson(sameOrigin(data.story.map, url)));
+    story.setMap(await loadJson(sameOrigin(data.story.map, url, t), t));
   } catch (err) {
     console.warn(`The map is shown without boundaries: ${err.message}`);
   }
@@ -67,13 +63,13 @@ async function loadMap(story, data, url) {
 const panicMessage = () => globalThis.__datastoryPanic;
 
 /** The figures as a plain table, for when the charts cannot be drawn but the data could be read. */
-function figuresTable(data) {
+function figuresTable(data, t) {
   if (!data || !Array.isArray(data.figures)) return null;
   const names = new Map((data.regions || []).map((r) => [r.id, r.name]));
   const table = el('table', 'figures-table');
-  table.append(el('caption', '', 'The figures of this story'));
+  table.append(el('caption', '', t('tableCaption')));
   const head = el('tr');
-  for (const h of ['Region', 'Figure', 'Value', 'Period', 'Source']) head.append(el('th', '', h));
+  for (const h of [t('region'), t('figure'), t('value'), t('period'), t('source')]) head.append(el('th', '', h));
   table.append(el('thead'));
   table.tHead.append(head);
   const body = el('tbody');
@@ -99,9 +95,11 @@ function figuresTable(data) {
  * engine fails), onChange (called after anything that may change the height).
  */
 export async function mount(container, options = {}) {
-  const o = { data: DEFAULT_DATA, base: location.href, theme: 'auto', useUrl: false, standalone: true };
+  const o = { data: DEFAULT_DATA, base: location.href, theme: 'auto', useUrl: false, standalone: true, lang: undefined };
   // An option given as undefined keeps its default.
   for (const [key, value] of Object.entries(options)) if (value !== undefined) o[key] = value;
+  let t = translator(o.lang);
+  if (o.lang) container.lang = htmlLang(o.lang);
   container.classList.add('story');
   container.setAttribute('aria-busy', 'true');
   if (o.maxWidth) container.style.setProperty('max-width', `${Number(o.maxWidth)}px`);
@@ -113,7 +111,7 @@ export async function mount(container, options = {}) {
   const title = el('h1', 'story-title');
   const dek = el('p', 'dek');
   header.append(title, dek);
-  const status = el('p', 'status', 'Loading the figures…');
+  const status = el('p', 'status', t('loading'));
   status.setAttribute('role', 'status');
   const sectionsBox = el('div', 'sections');
   const tooltip = el('div', 'tooltip');
@@ -132,10 +130,10 @@ export async function mount(container, options = {}) {
   const showError = (err, data) => {
     const box = el('div', 'story-error');
     box.setAttribute('role', 'alert');
-    box.append(el('h2', '', err.what || 'This graphic could not be shown.'));
+    box.append(el('h2', '', err.what || t('genericWhat')));
     box.append(el('p', '', err.message || String(err)));
     if (err.fix) box.append(el('p', '', err.fix));
-    const table = figuresTable(data) ?? o.fallbackTable?.cloneNode(true);
+    const table = figuresTable(data, t) ?? o.fallbackTable?.cloneNode(true);
     if (table) {
       table.hidden = false;
       box.append(table);
@@ -147,26 +145,26 @@ export async function mount(container, options = {}) {
   let story;
   let data;
   try {
-    const url = sameOrigin(o.data, o.base);
+    const url = sameOrigin(o.data, o.base, t);
     const engine = init().catch((e) => {
-      throw new StoryError('The graphic’s engine could not start.', e.message || String(e),
-        'Reload the page; if this persists, your browser may not support WebAssembly.');
+      throw new StoryError(t('engineWhat'), e.message || String(e), t('engineFix'));
     });
-    [, data] = await Promise.all([engine, loadJson(url)]);
+    [, data] = await Promise.all([engine, loadJson(url, t)]);
     try {
-      story = new Story(data);
+      story = new Story(data, o.lang);
     } catch (e) {
-      throw new StoryError('The data file has a problem.', e.message,
-        'Correct the field named above in the data file and reload.');
+      throw new StoryError(t('dataWhat'), e.message, t('dataFix'));
     }
-    await loadMap(story, data, url);
+    await loadMap(story, data, url, t);
   } catch (err) {
-    const known = err instanceof StoryError ? err : new StoryError('The graphic’s engine could not start.',
-      err.message || String(err), 'Reload the page; if this persists, your browser may not support WebAssembly.');
+    const known = err instanceof StoryError ? err : new StoryError(t('engineWhat'), err.message || String(err), t('engineFix'));
     // A failed engine with readable data still shows the figures, as a table.
-    showError(known, known.what === 'The graphic’s engine could not start.' ? data : null);
+    showError(known, known.what === t('engineWhat') ? data : null);
     return null;
   }
+  const lang = story.language();
+  t = translator(lang);
+  container.lang = htmlLang(lang);
 
   story.setTheme(themeName());
   const outline = story.outline();
@@ -174,23 +172,23 @@ export async function mount(container, options = {}) {
     title.textContent = outline.title;
     dek.textContent = outline.dek;
   }
-  const charts = buildSections(sectionsBox, outline, o.charts, story);
+  const charts = buildSections(sectionsBox, outline, o.charts, story, t);
   if (!o.charts?.length) {
-    const all = allFigures(data);
-    all.append(storyDownloads(story, charts[0]?.canvas ?? el('canvas'), (err) => announceError(all, err)));
+    const all = allFigures(data, t);
+    all.append(storyDownloads(story, charts[0]?.canvas ?? el('canvas'), t, (err) => announceError(all, err, t)));
     sectionsBox.append(all);
   }
   await document.fonts.ready;
-  const redrawAll = keepDrawn(story, charts, changed);
+  const redrawAll = keepDrawn(story, charts, changed, t);
   darkQuery.addEventListener('change', () => {
     if (o.theme !== 'auto') return;
     container.dataset.theme = themeName();
     story.setTheme(themeName());
     redrawAll(true);
   });
-  const view = explore(story, charts, { root: container, tooltip, announcer, useUrl: o.useUrl, region: o.region, onChange: changed });
+  const view = explore(story, charts, { root: container, tooltip, announcer, useUrl: o.useUrl, region: o.region, onChange: changed, t });
   done('true');
-  return { story, charts, view, outline };
+  return { story, charts, view, outline, lang, t };
 }
 
 /** A button that shows and hides `content` (built on first use by `build`). */
@@ -209,12 +207,12 @@ function toggle(label, build) {
 }
 
 /** A chart's figures as a table: caption, headers, values in words with qualifiers and units, source. */
-function chartTable(story, chart) {
+function chartTable(story, chart, t) {
   const rows = story.chartRows(chart.id);
   const table = el('table', 'figures-table');
   table.append(el('caption', '', chart.headline));
   const regions = rows.length && rows[0].kind === 'region';
-  const heads = regions ? ['Region', 'Kind', 'In this story'] : ['Figure', 'Value', 'Period', 'Source'];
+  const heads = regions ? [t('region'), t('kind'), t('inStory')] : [t('figure'), t('value'), t('period'), t('source')];
   const head = el('tr');
   for (const h of heads) {
     const th = el('th', '', h);
@@ -238,22 +236,22 @@ function chartTable(story, chart) {
 }
 
 /** Says in place that a download failed, and why. */
-function announceError(where, err) {
-  const p = el('p', 'chart-error', `The download could not be made: ${err.message || err}`);
+function announceError(where, err, t) {
+  const p = el('p', 'chart-error', t('downloadFailed', err.message || err));
   p.setAttribute('role', 'alert');
   where.append(p);
 }
 
 /** The whole dataset as one table, at the end of the page. */
-function allFigures(data) {
+function allFigures(data, t) {
   const box = el('section', 'all-figures');
-  box.setAttribute('aria-label', 'All figures');
-  const [button, holder] = toggle('Show all figures as a table', () => figuresTable(data));
+  box.setAttribute('aria-label', t('allFiguresLabel'));
+  const [button, holder] = toggle(t('allFigures'), () => figuresTable(data, t));
   box.append(button, holder);
   return box;
 }
 
-function buildSections(box, outline, only, story) {
+function buildSections(box, outline, only, story, t) {
   const wanted = Array.isArray(only) && only.length ? new Set(only) : null;
   const charts = [];
   const sections = [];
@@ -292,11 +290,11 @@ function buildSections(box, outline, only, story) {
       canvas.tabIndex = 0;
       const panel = el('div', 'pin-panel');
       panel.hidden = true;
-      const [tableButton, tableHolder] = toggle('Table', () => chartTable(story, c));
-      tableButton.setAttribute('aria-label', `Show the figures of “${c.headline}” as a table`);
+      const [tableButton, tableHolder] = toggle(t('table'), () => chartTable(story, c, t));
+      tableButton.setAttribute('aria-label', t('tableLabel', c.headline));
       const chart = { id: c.id, kind: c.kind, figure, canvas, panel, width: 0, dpr: 0 };
       const tools = el('div', 'chart-tools');
-      tools.append(tableButton, chartDownloads(story, chart, c.headline, (err) => announceError(figure, err)));
+      tools.append(tableButton, chartDownloads(story, chart, c.headline, t, (err) => announceError(figure, err, t)));
       figure.append(canvas, description, panel, tools, tableHolder);
       grid.append(figure);
       charts.push(chart);
@@ -308,23 +306,23 @@ function buildSections(box, outline, only, story) {
   return charts;
 }
 
-function showChartError(figure, err) {
+function showChartError(figure, err, t) {
   const box = el('div', 'chart-error');
   box.setAttribute('role', 'alert');
-  box.append(el('strong', '', 'This chart could not be drawn.'));
+  box.append(el('strong', '', t('chartFailed')));
   box.append(el('p', '', panicMessage() || err.message || String(err)));
-  box.append(el('p', '', 'Reload the page to try again.'));
+  box.append(el('p', '', t('reload')));
   figure.replaceChildren(box);
   figure.dataset.state = 'error';
 }
 
-function drawChart(story, chart, force) {
+function drawChart(story, chart, force, t) {
   if (chart.figure.dataset.state === 'error') return;
   const width = Math.floor(chart.figure.clientWidth);
   const dpr = window.devicePixelRatio || 1;
   if (!force && width === chart.width && dpr === chart.dpr) return;
   if (panicMessage()) {
-    showChartError(chart.figure, new Error(panicMessage()));
+    showChartError(chart.figure, new Error(panicMessage()), t);
     return;
   }
   try {
@@ -335,16 +333,16 @@ function drawChart(story, chart, force) {
     chart.dpr = dpr;
     chart.figure.dataset.state = 'drawn';
   } catch (err) {
-    showChartError(chart.figure, err);
+    showChartError(chart.figure, err, t);
   }
 }
 
 /** Draws every chart now and again whenever its box or the pixel ratio changes; returns a redraw-all. */
-function keepDrawn(story, charts, changed) {
+function keepDrawn(story, charts, changed, t) {
   let pending = false;
   const redraw = (force = false) => {
     pending = false;
-    for (const c of charts) drawChart(story, c, force);
+    for (const c of charts) drawChart(story, c, force, t);
     changed();
   };
   const schedule = () => {

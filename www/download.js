@@ -40,11 +40,11 @@ async function svgPng(svg) {
 }
 
 /** A row of download buttons; `files` maps a format to a function that makes [blob, file name]. */
-function buttons(label, files, onError) {
+function buttons(label, files, t, onError) {
   const group = el('div', 'downloads');
   group.setAttribute('role', 'group');
   group.setAttribute('aria-label', label);
-  group.append(el('span', 'downloads-label', 'Download'));
+  group.append(el('span', 'downloads-label', t('download')));
   for (const [format, make] of Object.entries(files)) {
     const b = el('button', 'download-button', format);
     b.type = 'button';
@@ -63,9 +63,9 @@ function buttons(label, files, onError) {
 }
 
 /** Download buttons for one chart, drawn at its width on the page. */
-export function chartDownloads(story, chart, headline, onError) {
+export function chartDownloads(story, chart, headline, t, onError) {
   const base = `${story.storyId()}-${chart.id}`;
-  return buttons(`Download “${headline}”`, {
+  return buttons(t('downloadChart', headline), {
     PNG: async () => {
       const canvas = el('canvas');
       story.drawCopy(chart.id, canvas, chart.width || STORY_WIDTH, 2);
@@ -73,15 +73,15 @@ export function chartDownloads(story, chart, headline, onError) {
     },
     SVG: () => [new Blob([story.chartSvg(chart.id)], { type: 'image/svg+xml' }), `${base}.svg`],
     CSV: () => [new Blob([story.csv(chart.id)], { type: 'text/csv;charset=utf-8' }), `${base}.csv`],
-  }, onError);
+  }, t, onError);
 }
 
 /** Download buttons for the whole story. */
-export function storyDownloads(story, measureCanvas, onError) {
+export function storyDownloads(story, measureCanvas, t, onError) {
   const base = story.storyId();
-  return buttons('Download the whole story', {
+  return buttons(t('downloadStory'), {
     PNG: async () => [await svgPng(story.storySvg(measureCanvas, STORY_WIDTH)), `${base}.png`],
     SVG: () => [new Blob([story.storySvg(measureCanvas, STORY_WIDTH)], { type: 'image/svg+xml' }), `${base}.svg`],
     CSV: () => [new Blob([story.csv(undefined)], { type: 'text/csv;charset=utf-8' }), `${base}.csv`],
-  }, onError);
+  }, t, onError);
 }

@@ -88,6 +88,7 @@
         data,
         base: base.href,
         region: this.getAttribute('region') || undefined,
+        lang: this.getAttribute('lang') || undefined,
         charts,
         theme: ['light', 'dark', 'auto'].includes(theme) ? theme : 'auto',
         maxWidth: Number(this.getAttribute('maxwidth')) > 0 ? Number(this.getAttribute('maxwidth')) : undefined,

@@ -22,7 +22,7 @@ function hashOf(state) {
 }
 
 /** The lines a tooltip or panel shows for a mark, all as text. */
-function detailNodes(info) {
+function detailNodes(info, t) {
   const nodes = [];
   const head = el('p', 'detail-title');
   if (info.color) {
@@ -34,10 +34,10 @@ function detailNodes(info) {
   nodes.push(head);
   nodes.push(el('p', 'detail-value', info.value));
   if (info.region_name && info.kind === 'figure') nodes.push(el('p', 'detail-meta', info.region_name));
-  if (info.period) nodes.push(el('p', 'detail-meta', `Period: ${info.period}`));
+  if (info.period) nodes.push(el('p', 'detail-meta', t('periodLine', info.period)));
   if (info.summary) nodes.push(el('p', 'detail-meta', info.summary));
   if (info.quote) nodes.push(el('p', 'detail-quote', `“${info.quote}”`));
-  if (info.source) nodes.push(el('p', 'detail-meta', `Source: ${info.source}`));
+  if (info.source) nodes.push(el('p', 'detail-meta', t('sourceLine', info.source)));
   return nodes;
 }
 
@@ -55,7 +55,7 @@ function spoken(info) {
  * Returns the current view and a way to change it.
  */
 export function explore(story, charts, ui) {
-  const { root, tooltip, announcer } = ui;
+  const { root, tooltip, announcer, t } = ui;
   const byId = new Map(charts.map((c) => [c.id, c]));
   const regionNames = new Map(story.outline().sections.map((s) => [s.id, s.heading]));
   const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)');
@@ -79,7 +79,7 @@ export function explore(story, charts, ui) {
   function showTooltip(chart, index, at) {
     const info = safely(() => story.markInfo(chart.id, index));
     if (!info) return hideTooltip();
-    tooltip.replaceChildren(...detailNodes(info));
+    tooltip.replaceChildren(...detailNodes(info, t));
     tooltip.hidden = false;
     const box = chart.canvas.getBoundingClientRect();
     const [x, y, w, h] = info.rect;
@@ -109,11 +109,11 @@ export function explore(story, charts, ui) {
     }
     const info = safely(() => story.markInfo(chart.id, index));
     if (!info) return;
-    const close = el('button', 'pin-close', 'Close');
+    const close = el('button', 'pin-close', t('close'));
     close.type = 'button';
-    close.setAttribute('aria-label', `Close the details of ${info.title}`);
+    close.setAttribute('aria-label', t('closeLabel', info.title));
     close.addEventListener('click', () => setState({ ...state, chart: null, mark: null }));
-    chart.panel.replaceChildren(...detailNodes(info), close);
+    chart.panel.replaceChildren(...detailNodes(info, t), close);
     chart.panel.hidden = false;
   }
 
@@ -149,7 +149,7 @@ export function explore(story, charts, ui) {
       b.setAttribute('aria-pressed', String(b.dataset.region === region));
     }
     if (changedRegion) {
-      announce(region ? `${regionNames.get(region) ?? region} selected. Its figures are highlighted; press Escape to clear.` : 'Selection cleared.');
+      announce(region ? t('selected', regionNames.get(region) ?? region) : t('cleared'));
       if (region && scroll && matchMedia(NARROW).matches) {
         root.querySelector(`section.region[data-region="${CSS.escape(region)}"]`)
           ?.scrollIntoView({ behavior: reduceMotion.matches ? 'auto' : 'smooth', block: 'start' });
@@ -182,7 +182,7 @@ export function explore(story, charts, ui) {
     } else {
       const same = state.chart === chart.id && state.mark === info.id;
       setState({ ...state, chart: same ? null : chart.id, mark: same ? null : info.id });
-      if (!same) announce(`Pinned. ${spoken(info)}`);
+      if (!same) announce(t('pinned', spoken(info)));
     }
   }
 

@@ -7,6 +7,24 @@ const framed = window.parent !== window;
 const main = document.getElementById('story');
 const charts = params.get('charts')?.split(',').map((s) => s.trim()).filter(Boolean);
 
+/** Links to this page in each language, keeping every other option and the view. */
+function languageSwitch(container, app) {
+  const nav = document.createElement('nav');
+  nav.className = 'language-switch';
+  nav.setAttribute('aria-label', app.t('language'));
+  for (const [code, name] of [['en', 'English'], ['zh', '中文']]) {
+    const url = new URL(location.href);
+    url.searchParams.set('lang', code);
+    const a = document.createElement('a');
+    a.href = url.search + url.hash;
+    a.textContent = name;
+    a.lang = code === 'zh' ? 'zh-Hans' : 'en';
+    if (code === app.lang) a.setAttribute('aria-current', 'true');
+    nav.append(a);
+  }
+  (container.querySelector('.story-head') ?? container).prepend(nav);
+}
+
 let posted = 0;
 /** Tells the host page how tall the content is: our namespaced message, and AMP's for amp-iframe. */
 function postHeight() {
@@ -26,6 +44,7 @@ if (framed) {
 }
 
 const app = await mount(main, {
+  lang: params.get('lang') ?? undefined,
   data: params.get('data') ?? undefined,
   region: params.get('region') ?? undefined,
   charts,
@@ -40,5 +59,11 @@ const paintBody = () => document.body.classList.toggle('theme-dark', main.datase
 paintBody();
 new MutationObserver(paintBody).observe(main, { attributes: true, attributeFilter: ['data-theme'] });
 document.documentElement.dataset.ready = main.dataset.ready;
-if (app && !framed) embedBox(main, app);
+if (app) {
+  document.documentElement.lang = main.lang;
+  if (!framed) {
+    embedBox(main, app);
+    languageSwitch(main, app);
+  }
+}
 postHeight();

@@ -10,7 +10,7 @@ export function snippets(pageUrl, state, title, height, params) {
   const base = new URL('.', pageUrl);
   const page = new URL(pageUrl);
   const query = new URLSearchParams();
-  for (const key of ['data', 'charts', 'theme', 'maxwidth']) if (params.get(key)) query.set(key, params.get(key));
+  for (const key of ['data', 'charts', 'theme', 'maxwidth', 'lang']) if (params.get(key)) query.set(key, params.get(key));
   if (state.region) query.set('region', state.region);
   page.search = query.toString();
   page.hash = '';
@@ -19,14 +19,15 @@ export function snippets(pageUrl, state, title, height, params) {
   const data = new URL(params.get('data') || 'data/story.json', base).href;
   const options = [`src="${attr(data)}"`];
   if (state.region) options.push(`region="${attr(state.region)}"`);
-  for (const key of ['charts', 'theme', 'maxwidth']) if (params.get(key)) options.push(`${key}="${attr(params.get(key))}"`);
+  for (const key of ['charts', 'theme', 'maxwidth', 'lang']) if (params.get(key)) options.push(`${key}="${attr(params.get(key))}"`);
   const fallback = new URL('fallback/northeast-china.svg', base).href;
   const element = `<script src="${attr(embedJs)}" defer></script>\n<region-infographic ${options.join(' ')}><img src="${attr(fallback)}" alt="${attr(title)}" width="640"></region-infographic>`;
   return { iframe, element };
 }
 
 export function embedBox(container, app) {
-  const toggle = el('button', 'embed-toggle', 'Embed');
+  const { t } = app;
+  const toggle = el('button', 'embed-toggle', t('embed'));
   toggle.type = 'button';
   toggle.setAttribute('aria-expanded', 'false');
   const box = el('div', 'embed-box');
@@ -38,28 +39,28 @@ export function embedBox(container, app) {
     const id = `embed-${name}`;
     const l = el('label', '', label);
     l.htmlFor = id;
-    const t = el('textarea');
-    t.id = id;
-    t.readOnly = true;
-    t.rows = 4;
-    const copy = el('button', 'copy-button', 'Copy');
+    const area = el('textarea');
+    area.id = id;
+    area.readOnly = true;
+    area.rows = 4;
+    const copy = el('button', 'copy-button', t('copy'));
     copy.type = 'button';
     copy.addEventListener('click', async () => {
-      t.select();
+      area.select();
       try {
-        await navigator.clipboard.writeText(t.value);
-        copy.textContent = 'Copied';
+        await navigator.clipboard.writeText(area.value);
+        copy.textContent = t('copied');
       } catch {
         // Without clipboard access the text stays selected for Ctrl-C.
-        copy.textContent = 'Press Ctrl-C to copy';
+        copy.textContent = t('copyByHand');
       }
     });
-    box.append(l, t, copy);
-    return t;
+    box.append(l, area, copy);
+    return area;
   };
-  box.append(el('p', '', 'Paste one of these into your article. Both show the current view.'));
-  const iframe = field('Responsive iframe', 'iframe');
-  const element = field('Script embed', 'element');
+  box.append(el('p', '', t('embedIntro')));
+  const iframe = field(t('iframe'), 'iframe');
+  const element = field(t('element'), 'element');
 
   const refresh = () => {
     const s = snippets(location.href, app.view.state(), app.outline.title, Math.ceil(container.getBoundingClientRect().height), new URLSearchParams(location.search));

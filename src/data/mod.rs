@@ -1,5 +1,6 @@
 //! Serde types of a story dataset and the entry points that load and check one.
 
+pub mod localize;
 mod validate;
 
 use std::fmt;
@@ -17,6 +18,17 @@ pub struct Dataset {
     pub regions: Vec<Region>,
     pub figures: Vec<Figure>,
     pub charts: Vec<Chart>,
+    /// Languages the story is written in, its own first; every other one needs all its texts in
+    /// `translations`.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// For each further language, its text for every translatable field, by key such as
+    /// `charts.reach.headline` (see `data::localize::keys`).
+    #[serde(default)]
+    pub translations: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
+    /// The language the texts above are in now; set by `localize`, never read from the file.
+    #[serde(skip)]
+    pub lang: crate::i18n::Lang,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -30,6 +42,10 @@ pub struct Story {
     /// The boundaries file for `map` charts, relative to this dataset's address.
     #[serde(default)]
     pub map: Option<String>,
+    /// The map's credit line in the current language, from the translation key `map.attribution`;
+    /// without it the map file's own attribution is shown.
+    #[serde(skip)]
+    pub map_credit: Option<String>,
 }
 
 /// Where figures come from; every figure names one of these.

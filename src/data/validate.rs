@@ -37,7 +37,7 @@ pub fn validate(d: &Dataset) -> Result<(), DataError> {
     for (i, c) in d.charts.iter().enumerate() {
         check_chart(i, c, d, &region_ids)?;
     }
-    Ok(())
+    super::localize::check(d)
 }
 
 fn err(path: String, message: String) -> DataError {

@@ -2,6 +2,7 @@
 
 use crate::data::{Dataset, Figure, Qualifier};
 use crate::format;
+use crate::i18n;
 use crate::theme::{Font, Rgb};
 
 use super::{figure_colour, Ctx, Label, Mark, Rect};
@@ -79,18 +80,17 @@ fn card(cx: &Ctx, d: &Dataset, f: &Figure, x: f64, top: f64, w: f64) -> Card {
     };
     // The qualifier gets its own line so "more than" is read before the number.
     if f.value.is_some() && f.qualifier != Qualifier::Exact && f.wording.is_none() {
-        para(&format::sentence_case(f.qualifier.words()), Font::BODY_BOLD, theme.muted, &mut y, &mut texts);
+        para(
+            &format::sentence_case(i18n::qualifier(f.qualifier, d.lang)),
+            Font::BODY_BOLD,
+            theme.muted,
+            &mut y,
+            &mut texts,
+        );
     }
     let big = match (f.value, &f.wording, &f.claim) {
         (_, Some(w), _) => format::sentence_case(w),
-        (Some(v), None, _) => {
-            let n = format::number_with_symbol(v, &f.unit);
-            if format::is_word_unit(&f.unit) {
-                format!("{n} {}", f.unit)
-            } else {
-                n
-            }
-        }
+        (Some(v), None, _) => format::with_unit(v, &f.unit, d.lang),
         (None, None, Some(c)) => c.clone(),
         (None, None, None) => String::new(),
     };

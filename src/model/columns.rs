@@ -68,7 +68,8 @@ pub fn layout(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> ColumnsLa
     let ticks = (max / step).ceil().max(1.0) as usize;
     let y_max = step * ticks as f64;
 
-    let tick_texts: Vec<String> = (0..=ticks).map(|i| format::number_with_symbol(step * i as f64, unit)).collect();
+    let tick_texts: Vec<String> =
+        (0..=ticks).map(|i| format::number_with_symbol(step * i as f64, unit, d.lang)).collect();
     let tick_w = tick_texts.iter().map(|t| cx.m.width(t, Font::SMALL)).fold(0.0, f64::max);
     // Value labels sit above the columns: leave a line of room above the top gridline.
     let plot_top = top + Font::BODY_BOLD.line_height() + 4.0;
@@ -101,7 +102,8 @@ pub fn layout(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> ColumnsLa
             let center = plot_left + offset + slot * (i as f64 + 0.5);
             let rect = Rect { x: center - col_w / 2.0, y: y_of(v), w: col_w, h: baseline_y - y_of(v) };
             let value_y = rect.y - Font::BODY_BOLD.line_height();
-            let value = cx.label(format::compact(f), center, value_y, Font::BODY_BOLD, cx.theme.ink, Align::Center);
+            let value =
+                cx.label(format::compact(f, d.lang), center, value_y, Font::BODY_BOLD, cx.theme.ink, Align::Center);
             let period_text = format::sentence_case(f.period.as_deref().unwrap_or(&f.label));
             let mut period = Vec::new();
             let mut y = baseline_y + 8.0;

@@ -49,14 +49,7 @@ impl MapLayout {
 pub fn layout(cx: &Ctx, d: &Dataset, map: Option<&GeoMap>, top: f64) -> MapLayout {
     let w = cx.width;
     let Some(g) = map else {
-        let (message, bottom) = cx.paragraph(
-            "The map’s boundaries could not be loaded; the figures below are complete without it.",
-            0.0,
-            top,
-            w,
-            Font::BODY,
-            cx.theme.muted,
-        );
+        let (message, bottom) = cx.paragraph(crate::i18n::map_missing(d.lang), 0.0, top, w, Font::BODY, cx.theme.muted);
         return MapLayout {
             frame: Rect { x: 0.0, y: top, w, h: 0.0 },
             context: Vec::new(),

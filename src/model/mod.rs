@@ -232,7 +232,7 @@ pub fn build(
         y = ny + 2.0;
     }
     let source = match (chart.kind, map) {
-        (ChartKind::Map, Some(g)) => g.attribution.clone(),
+        (ChartKind::Map, Some(g)) => d.story.map_credit.clone().unwrap_or_else(|| g.attribution.clone()),
         (ChartKind::Map, None) => String::new(),
         _ => source_line(d, &figures),
     };
@@ -252,5 +252,5 @@ pub fn source_line(d: &Dataset, figures: &[&Figure]) -> String {
             }
         }
     }
-    format!("Source: {}", names.join("; "))
+    crate::i18n::source_line(&names, d.lang)
 }

@@ -67,7 +67,7 @@ pub fn outline(d: &Dataset) -> Outline {
             sections.push(Section {
                 id: r.id.clone(),
                 heading: r.name.clone(),
-                kind: r.kind.label().into(),
+                kind: crate::i18n::region_kind(r.kind, d.lang).into(),
                 color: r.color.clone(),
                 charts,
             });

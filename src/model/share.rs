@@ -2,6 +2,7 @@
 
 use crate::data::{Dataset, Figure};
 use crate::format;
+use crate::i18n;
 use crate::theme::{Font, Rgb};
 
 use super::bars::FADE_STEPS;
@@ -55,7 +56,7 @@ pub fn layout(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> ShareLayo
     let qualifier = share.map(|f| f.qualifier);
 
     // "67% active" / "Nearly half from renewable sources": value bold, then the label.
-    let value_text = share.map(|f| format::sentence_case(&format::compact(f))).unwrap_or_default();
+    let value_text = share.map(|f| format::sentence_case(&format::compact(f, d.lang))).unwrap_or_default();
     let label_text = share.map(|f| f.label.to_lowercase()).unwrap_or_default();
     let value = cx.label(value_text, 0.0, top, Font::LABEL_BOLD, theme.ink, Align::Left);
     let mut headline = Vec::new();
@@ -99,7 +100,7 @@ pub fn layout(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> ShareLayo
     let mut bottom = tick_y + Font::SMALL.line_height();
     let mut whole_labels = Vec::new();
     if let Some(f) = whole {
-        let text = format!("100% = {}: {}", f.label.to_lowercase(), format::full(f));
+        let text = i18n::share_whole(&f.label, &format::full(f, d.lang), d.lang);
         let (lines, below) = cx.paragraph(&format::sentence_case(&text), 0.0, bottom + 4.0, w, Font::BODY, theme.muted);
         whole_labels = lines;
         bottom = below;

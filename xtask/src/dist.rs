@@ -79,7 +79,9 @@ pub fn all() -> Result<(), String> {
     let share_name = hashed(&dist, "share.js", share.as_bytes())?;
     let download = replace(&read(&www.join("download.js"))?, "'./dom.js'", &dom_import, "download.js")?;
     let download_name = hashed(&dist, "download.js", download.as_bytes())?;
+    let i18n_name = hashed(&dist, "i18n.js", read(&www.join("i18n.js"))?.as_bytes())?;
     let mut app = read(&www.join("app.js"))?;
+    app = replace(&app, "'./i18n.js'", &format!("'./{}'", file_name(&i18n_name)), "app.js")?;
     app = replace(&app, "'./pkg/datastory.js'", &format!("'./{}'", file_name(&glue_name)), "app.js")?;
     app = replace(&app, "'./explore.js'", &format!("'./{}'", file_name(&explore_name)), "app.js")?;
     app = replace(&app, "'./dom.js'", &dom_import, "app.js")?;
@@ -163,7 +165,7 @@ fn figures_table(d: &Dataset) -> String {
             f.region.as_ref().and_then(|id| d.regions.iter().find(|r| &r.id == id)).map_or("—", |r| r.name.as_str());
         let value = match (&f.claim, f.value) {
             (Some(c), None) => c.clone(),
-            _ => datastory::format::full(f),
+            _ => datastory::format::full(f, d.lang),
         };
         let source = d.sources.iter().find(|s| s.id == f.source.id).map_or("", |s| s.name.as_str());
         let _ = writeln!(

@@ -1,0 +1,94 @@
+//! The engine's own words in each language it speaks (the story's words come translated in its data).
+
+use crate::data::{Qualifier, RegionKind};
+
+/// A language the engine can draw a story in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Lang {
+    #[default]
+    En,
+    /// Simplified Chinese.
+    Zh,
+}
+
+impl Lang {
+    /// `en` or `zh` (also `zh-Hans`, `zh-CN`); anything else is not a language the engine speaks.
+    pub fn parse(code: &str) -> Option<Lang> {
+        let primary = code.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Lang::En),
+            "zh" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// True where words are not separated by spaces (a number and its unit run together).
+    pub fn joins_words(self) -> bool {
+        self == Lang::Zh
+    }
+}
+
+/// A qualifier as it is written before a number.
+pub fn qualifier(q: Qualifier, lang: Lang) -> &'static str {
+    match (lang, q) {
+        (_, Qualifier::Exact) => "",
+        (Lang::En, Qualifier::MoreThan) => "more than",
+        (Lang::En, Qualifier::AtLeast) => "at least",
+        (Lang::En, Qualifier::Nearly) => "nearly",
+        (Lang::En, Qualifier::About) => "about",
+        (Lang::En, Qualifier::LessThan) => "less than",
+        (Lang::Zh, Qualifier::MoreThan) => "超过",
+        (Lang::Zh, Qualifier::AtLeast) => "至少",
+        (Lang::Zh, Qualifier::Nearly) => "近",
+        (Lang::Zh, Qualifier::About) => "约",
+        (Lang::Zh, Qualifier::LessThan) => "不到",
+    }
+}
+
+pub fn region_kind(kind: RegionKind, lang: Lang) -> &'static str {
+    match (lang, kind) {
+        (Lang::En, RegionKind::Province) => "Province",
+        (Lang::En, RegionKind::AutonomousRegion) => "Autonomous region",
+        (Lang::Zh, RegionKind::Province) => "省",
+        (Lang::Zh, RegionKind::AutonomousRegion) => "自治区",
+    }
+}
+
+/// "Source: A; B" / "来源：A；B".
+pub fn source_line(names: &[&str], lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Source: {}", names.join("; ")),
+        Lang::Zh => format!("来源：{}", names.join("；")),
+    }
+}
+
+pub fn map_missing(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "The map’s boundaries could not be loaded; the figures below are complete without it.",
+        Lang::Zh => "地图边界未能加载；下方的数据不受影响，完整可读。",
+    }
+}
+
+/// "100% = {whole}: {value}", what the full bar of a share chart stands for.
+pub fn share_whole(whole: &str, value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("100% = {}: {value}", whole.to_lowercase()),
+        Lang::Zh => format!("100% = {whole}：{value}"),
+    }
+}
+
+/// "N figures in M charts".
+pub fn region_summary(figures: usize, charts: usize, lang: Lang) -> String {
+    let s = |n: usize| if n == 1 { "" } else { "s" };
+    match lang {
+        Lang::En => format!("{figures} figure{} in {charts} chart{}", s(figures), s(charts)),
+        Lang::Zh => format!("{charts}张图表中的{figures}个数据"),
+    }
+}
