@@ -133,6 +133,26 @@ fn each_region_is_hit_where_its_name_is_drawn() {
 }
 
 #[wasm_bindgen_test]
+fn in_chinese_with_real_fonts_no_label_overlaps_or_leaves_the_canvas() {
+    let data = js_sys::JSON::parse(STORY).expect("story.json parses in the browser");
+    let mut s = Story::new(data, Some("zh".into())).unwrap_or_else(|_| panic!("the Chinese story does not load"));
+    s.set_map(js_sys::JSON::parse(MAP).expect("the map parses")).unwrap_or_else(|_| panic!("the map joins the story"));
+    assert_eq!(s.language(), "zh");
+    for id in CHARTS {
+        for width in [280.0, 320.0, 1200.0] {
+            s.draw(id, &canvas(), width, 2.0).unwrap_or_else(|_| panic!("{id} failed to draw in Chinese"));
+            let g = s.geometry(id).expect("geometry after drawing");
+            for (i, a) in g.labels.iter().enumerate() {
+                assert!(a.x >= -0.5 && a.right() <= g.width + 0.5, "{id} at {width}: label {i} leaves the canvas");
+                for b in g.labels.iter().skip(i + 1) {
+                    assert!(!a.overlaps(b), "{id} at {width}: labels overlap: {a:?} and {b:?}");
+                }
+            }
+        }
+    }
+}
+
+#[wasm_bindgen_test]
 fn backing_store_follows_the_device_pixel_ratio() {
     let mut s = story();
     for dpr in [1_u32, 2, 3] {

@@ -178,3 +178,59 @@ test('the dark theme follows prefers-color-scheme when the theme is auto', async
   await page.screenshot({ path: new URL('dark-1280.png', `file://${process.env.SCREENSHOT_DIR || 'screenshots'}/`).pathname });
   await context.close();
 });
+
+for (const width of [375, 1280]) {
+  test(`in Simplified Chinese at ${width}px: the page, its charts and its document language`, async () => {
+    const { page, errors, context } = await open(browser, '/?lang=zh', { width, dpr: 2 });
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans');
+    assert.equal(await page.textContent('h1'), '东北振兴：来自四省区的数据');
+    const headings = await page.$$eval('section.region h2', (hs) => hs.map((h) => h.textContent));
+    for (const name of ['吉林省', '黑龙江省', '辽宁省', '内蒙古自治区']) assert.ok(headings.some((h) => h.includes(name)), `${name} missing`);
+    const inked = await page.$$eval('figure.chart canvas', (cs) => cs.map((c) => {
+      const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < px.length; i += 4) if (px[i] < 250) n += 1;
+      return n;
+    }));
+    assert.ok(inked.every((n) => n > 500), 'a chart is blank in Chinese');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, 'the Chinese page scrolls sideways');
+    // Numbers and qualifiers in Chinese, in what a screen reader gets.
+    const described = await page.$$eval('canvas[aria-describedby]', (cs) => cs.map((c) => document.getElementById(c.getAttribute('aria-describedby')).textContent).join(' '));
+    assert.match(described, /超过200个国家和地区/);
+    assert.match(described, /523万户/);
+    assert.match(described, /超过2亿千瓦/);
+    assert.match(await page.textContent('.table-toggle'), /表格/);
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR || 'screenshots'}/page-zh-${width}-dpr2.png`, fullPage: true });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('the language switch swaps the language and keeps the view', async () => {
+  const { page, context } = await open(browser, '/#region=jilin');
+  await page.click('.language-switch a[lang="zh-Hans"]');
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true' && document.documentElement.lang === 'zh-Hans');
+  assert.equal(await page.evaluate(() => location.hash), '#region=jilin');
+  assert.equal(await page.getAttribute('.language-switch a[aria-current="true"]', 'lang'), 'zh-Hans');
+  await context.close();
+});
+
+test('a script embed takes a lang attribute', async () => {
+  const { page, context } = await open(browser, '/');
+  await page.evaluate(() => {
+    const e = document.createElement('region-infographic');
+    e.setAttribute('src', 'data/story.json');
+    e.setAttribute('lang', 'zh');
+    e.setAttribute('charts', 'liaoning-standouts');
+    document.body.append(e);
+  });
+  await page.addScriptTag({ url: 'embed.js' });
+  await page.evaluate(() => document.querySelector('region-infographic').scrollIntoView());
+  await page.waitForFunction(() => document.querySelector('region-infographic').dataset.ready === 'true');
+  const described = await page.evaluate(() => {
+    const root = document.querySelector('region-infographic').shadowRoot;
+    return [root.querySelector('.story').lang, root.querySelector('canvas').getAttribute('aria-label')];
+  });
+  assert.deepEqual(described, ['zh-Hans', '辽宁活跃经营主体达523万户']);
+  await context.close();
+});
