@@ -192,3 +192,27 @@ fn in_chinese_no_label_overlaps_or_leaves_the_canvas_from_280_to_1200_px() {
         }
     }
 }
+
+#[test]
+fn descriptions_read_every_figure_and_summarise_many() {
+    let mut d = common::story();
+    let reach = datastory::describe::chart(&d, &d.charts[1]);
+    assert!(reach.starts_with("Heilongjiang trades with more than 200 countries and regions."), "{reach}");
+    assert!(reach.contains("Heilongjiang’s trade partners: more than 200 countries and regions"), "{reach}");
+    assert!(reach.contains("lower bounds"), "{reach}");
+    // Twelve bars: eight are read out, the rest summarised.
+    let base = d.figures.iter().find(|f| f.id == "heilongjiang-trade-partners").cloned().expect("figure");
+    let mut ids = Vec::new();
+    for i in 0..12 {
+        let mut f = base.clone();
+        f.id = format!("copy-{i}");
+        f.label = format!("Copy {i}");
+        ids.push(f.id.clone());
+        d.figures.push(f);
+    }
+    d.charts[1].figures = ids;
+    let many = datastory::describe::chart(&d, &d.charts[1]);
+    assert!(many.contains("Copy 7: more than 200"), "{many}");
+    assert!(!many.contains("Copy 8:"), "{many}");
+    assert!(many.contains("and 4 more"), "{many}");
+}
