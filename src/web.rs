@@ -80,6 +80,8 @@ impl Story {
     /// `lang` (`en`, `zh`; the story's own language when `undefined`).
     /// Throws an `Error` whose message names the field and says what was expected.
     #[wasm_bindgen(constructor)]
+    // wasm-bindgen hands an optional string over by value; there is no borrowed form.
+    #[allow(clippy::needless_pass_by_value)]
     pub fn new(data: JsValue, lang: Option<String>) -> Result<Story, JsError> {
         let dataset = data::from_deserializer(serde_wasm_bindgen::Deserializer::from(data)).map_err(js_err)?;
         let lang = match lang.as_deref() {
