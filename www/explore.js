@@ -76,9 +76,13 @@ export function explore(story, charts, ui) {
     }
   };
 
+  // What the tooltip points at: a pointer position, or (for the keyboard) a mark it follows on scroll.
+  let tipFor = null;
+
   function showTooltip(chart, index, at) {
     const info = safely(() => story.markInfo(chart.id, index));
     if (!info) return hideTooltip();
+    tipFor = { chart, index, pointer: Boolean(at) };
     tooltip.replaceChildren(...detailNodes(info, t));
     tooltip.hidden = false;
     const box = chart.canvas.getBoundingClientRect();
@@ -99,6 +103,14 @@ export function explore(story, charts, ui) {
 
   function hideTooltip() {
     tooltip.hidden = true;
+    tipFor = null;
+  }
+
+  /** A scroll moves the page under the tooltip: one at the pointer goes, one at a focused mark follows it. */
+  function onScroll() {
+    if (!tipFor) return;
+    if (tipFor.pointer) hideTooltip();
+    else showTooltip(tipFor.chart, tipFor.index);
   }
 
   function showPanel(chart, index) {
@@ -267,7 +279,7 @@ export function explore(story, charts, ui) {
     });
   }
   if (ui.useUrl) window.addEventListener('popstate', () => setState(readHash(), { push: false }));
-  window.addEventListener('scroll', hideTooltip, { passive: true });
+  window.addEventListener('scroll', onScroll, { passive: true });
 
   const fromUrl = ui.useUrl ? readHash() : {};
   setState({ region: fromUrl.region ?? ui.region ?? null, chart: fromUrl.chart, mark: fromUrl.mark }, { push: false });
