@@ -229,12 +229,7 @@ impl Story {
     /// The rows of chart `id`'s table: each figure in words (for a map, each region).
     #[wasm_bindgen(js_name = chartRows)]
     pub fn chart_rows(&self, id: &str) -> Result<JsValue, JsError> {
-        let c = self
-            .dataset
-            .charts
-            .iter()
-            .find(|c| c.id == id)
-            .ok_or_else(|| js_err(format!("the story has no chart \"{id}\"")))?;
+        let c = self.chart(id)?;
         serde_wasm_bindgen::to_value(&describe::rows(&self.dataset, c)).map_err(js_err)
     }
 
@@ -257,15 +252,7 @@ impl Story {
     /// The figures of chart `id` (or of the whole story, with `undefined`) as CSV with a byte-order mark.
     pub fn csv(&self, id: Option<String>) -> Result<String, JsError> {
         let figures: Vec<&data::Figure> = match id {
-            Some(id) => {
-                let c = self
-                    .dataset
-                    .charts
-                    .iter()
-                    .find(|c| c.id == id)
-                    .ok_or_else(|| js_err(format!("the story has no chart \"{id}\"")))?;
-                model::chart_figures(&self.dataset, c)
-            }
+            Some(id) => model::chart_figures(&self.dataset, self.chart(&id)?),
             None => self.dataset.figures.iter().collect(),
         };
         Ok(export::csv(&self.dataset, &figures))
@@ -309,6 +296,14 @@ impl Story {
 }
 
 impl Story {
+    fn chart(&self, id: &str) -> Result<&data::Chart, JsError> {
+        self.dataset
+            .charts
+            .iter()
+            .find(|c| c.id == id)
+            .ok_or_else(|| js_err(format!("the story has no chart \"{id}\"")))
+    }
+
     /// What chart `id` drew last time, in CSS pixels (for checks in the browser).
     pub fn geometry(&self, id: &str) -> Option<Geometry> {
         let d = self.charts.get(id)?;

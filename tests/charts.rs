@@ -107,29 +107,18 @@ fn inside(r: &Rect, w: f64, h: f64) -> bool {
     r.x >= -0.5 && r.y >= -0.5 && r.right() <= w + 0.5 && r.bottom() <= h + 0.5
 }
 
-#[test]
-fn no_label_overlaps_or_leaves_the_canvas_from_280_to_1200_px() {
-    let d = common::story();
+/// Every label inside the canvas and clear of every other, every mark inside, at each width.
+fn assert_layout_holds(d: &datastory::data::Dataset, widths: &[u32]) {
     for c in &d.charts {
-        for width in (280..=1200).step_by(8) {
-            let m = common::model(&d, &c.id, f64::from(width));
+        for &width in widths {
+            let m = common::model(d, &c.id, f64::from(width));
             let (_, g) = common::svg(&m);
             assert!(g.height > 0.0);
+            let text = |i: usize| m.labels()[i].text.clone();
             for (i, a) in g.labels.iter().enumerate() {
-                assert!(
-                    inside(a, g.width, g.height),
-                    "{} at {width}: label {:?} leaves the canvas",
-                    c.id,
-                    m.labels()[i].text
-                );
+                assert!(inside(a, g.width, g.height), "{} at {width}: label {:?} leaves the canvas", c.id, text(i));
                 for (j, b) in g.labels.iter().enumerate().skip(i + 1) {
-                    assert!(
-                        !a.overlaps(b),
-                        "{} at {width}: {:?} overlaps {:?}",
-                        c.id,
-                        m.labels()[i].text,
-                        m.labels()[j].text
-                    );
+                    assert!(!a.overlaps(b), "{} at {width}: {:?} overlaps {:?}", c.id, text(i), text(j));
                 }
             }
             for mark in &g.marks {
@@ -143,6 +132,11 @@ fn no_label_overlaps_or_leaves_the_canvas_from_280_to_1200_px() {
             assert!(!g.marks.is_empty(), "{} at {width} drew no marks", c.id);
         }
     }
+}
+
+#[test]
+fn no_label_overlaps_or_leaves_the_canvas_from_280_to_1200_px() {
+    assert_layout_holds(&common::story(), &(280..=1200).step_by(8).collect::<Vec<_>>());
 }
 
 #[test]
@@ -164,32 +158,10 @@ fn golden_svgs() {
 #[test]
 fn in_chinese_no_label_overlaps_or_leaves_the_canvas_from_280_to_1200_px() {
     let d = datastory::data::localize::localize(&common::story(), datastory::i18n::Lang::Zh).expect("zh");
+    assert_layout_holds(&d, &(280..=1200).step_by(16).collect::<Vec<_>>());
     for c in &d.charts {
-        for width in (280..=1200).step_by(16) {
-            let m = common::model(&d, &c.id, f64::from(width));
-            let (svg, g) = common::svg(&m);
-            for (i, a) in g.labels.iter().enumerate() {
-                assert!(
-                    inside(a, g.width, g.height),
-                    "{} at {width}: {:?} leaves the canvas",
-                    c.id,
-                    m.labels()[i].text
-                );
-                for (j, b) in g.labels.iter().enumerate().skip(i + 1) {
-                    assert!(
-                        !a.overlaps(b),
-                        "{} at {width}: {:?} overlaps {:?}",
-                        c.id,
-                        m.labels()[i].text,
-                        m.labels()[j].text
-                    );
-                }
-            }
-            if width == 320 {
-                let all = words(&svg);
-                assert!(all.contains("来源：") || all.contains("地图："), "{}: no Chinese source line in {all}", c.id);
-            }
-        }
+        let all = words(&common::svg(&common::model(&d, &c.id, 320.0)).0);
+        assert!(all.contains("来源：") || all.contains("地图："), "{}: no Chinese source line in {all}", c.id);
     }
 }
 
