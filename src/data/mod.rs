@@ -78,15 +78,6 @@ pub enum RegionKind {
     AutonomousRegion,
 }
 
-impl RegionKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            RegionKind::Province => "Province",
-            RegionKind::AutonomousRegion => "Autonomous region",
-        }
-    }
-}
-
 /// One figure as the source states it, with the words that bound it.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -132,18 +123,6 @@ impl Qualifier {
 
     pub fn is_approximate(self) -> bool {
         matches!(self, Qualifier::Nearly | Qualifier::About)
-    }
-
-    /// The words placed before the number in running text.
-    pub fn words(self) -> &'static str {
-        match self {
-            Qualifier::Exact => "",
-            Qualifier::MoreThan => "more than",
-            Qualifier::AtLeast => "at least",
-            Qualifier::Nearly => "nearly",
-            Qualifier::About => "about",
-            Qualifier::LessThan => "less than",
-        }
     }
 }
 
