@@ -11,6 +11,7 @@ pub use validate::validate;
 
 /// One story: its words, the regions it covers, the figures it states and the charts that show them.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
     pub story: Story,
@@ -32,6 +33,7 @@ pub struct Dataset {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Story {
     pub id: String,
@@ -50,6 +52,7 @@ pub struct Story {
 
 /// Where figures come from; every figure names one of these.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
@@ -59,6 +62,7 @@ pub struct Source {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Region {
     pub id: String,
@@ -72,6 +76,7 @@ pub struct Region {
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RegionKind {
     Province,
@@ -80,6 +85,7 @@ pub enum RegionKind {
 
 /// One figure as the source states it, with the words that bound it.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     pub id: String,
@@ -105,6 +111,7 @@ pub struct Figure {
 
 /// How a stated number bounds the true one; never dropped on the way to the screen.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     Exact,
@@ -127,6 +134,7 @@ impl Qualifier {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SourceRef {
     /// Id of an entry in `sources`.
@@ -136,6 +144,7 @@ pub struct SourceRef {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Chart {
     pub id: String,
@@ -156,6 +165,7 @@ pub struct Chart {
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ChartKind {
     /// Magnitude: horizontal bars from zero.

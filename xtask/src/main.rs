@@ -2,6 +2,7 @@
 
 mod bench;
 mod build;
+mod data;
 mod dist;
 mod map;
 mod serve;
@@ -21,6 +22,8 @@ commands:
   test               install what the tests need, then run every test (native, wasm in Chromium, end to end)
   bench              print interaction redraw times (p50/p95) measured in headless Chromium
   map                rebuild data/map/northeast-china.json from Natural Earth boundaries
+  data check FILE    validate a dataset and say what is wrong and where
+  data schema        write the dataset's JSON Schema (from the Rust types) to docs/data-format.schema.json
 ";
 
 fn main() -> ExitCode {
@@ -38,6 +41,7 @@ fn main() -> ExitCode {
         Some("test") => test::all(),
         Some("bench") => bench::all(),
         Some("map") => map::rebuild(),
+        Some("data") => data::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             Ok(())
