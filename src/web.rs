@@ -233,6 +233,14 @@ impl Story {
         serde_wasm_bindgen::to_value(&describe::rows(&self.dataset, c)).map_err(js_err)
     }
 
+    /// Every figure of the story in words, in the story's language, for the whole-story table.
+    #[wasm_bindgen(js_name = figureRows)]
+    pub fn figure_rows(&self) -> Result<JsValue, JsError> {
+        let rows: Vec<describe::MarkInfo> =
+            self.dataset.figures.iter().map(|f| describe::figure(&self.dataset, f)).collect();
+        serde_wasm_bindgen::to_value(&rows).map_err(js_err)
+    }
+
     /// Chart `id` as an SVG document, as it is laid out now (call after `draw`).
     #[wasm_bindgen(js_name = chartSvg)]
     pub fn chart_svg(&self, id: &str) -> Result<String, JsError> {

@@ -174,7 +174,7 @@ export async function mount(container, options = {}) {
   }
   const charts = buildSections(sectionsBox, outline, o.charts, story, t);
   if (!o.charts?.length) {
-    const all = allFigures(data, t);
+    const all = allFigures(story, t);
     all.append(storyDownloads(story, charts[0]?.canvas ?? el('canvas'), t, (err) => announceError(all, err, t)));
     sectionsBox.append(all);
   }
@@ -242,11 +242,29 @@ function announceError(where, err, t) {
   where.append(p);
 }
 
+/** Every figure of the loaded story, in its language, as one table. */
+function storyTable(story, t) {
+  const table = el('table', 'figures-table');
+  table.append(el('caption', '', t('tableCaption')));
+  const head = el('tr');
+  for (const h of [t('region'), t('figure'), t('value'), t('period'), t('source')]) head.append(el('th', '', h));
+  table.append(el('thead'));
+  table.tHead.append(head);
+  const body = el('tbody');
+  for (const r of story.figureRows()) {
+    const tr = el('tr');
+    for (const cell of [r.region_name ?? '—', r.title, r.value, r.period ?? '—', `“${r.quote}” (${r.source})`]) tr.append(el('td', '', cell));
+    body.append(tr);
+  }
+  table.append(body);
+  return table;
+}
+
 /** The whole dataset as one table, at the end of the page. */
-function allFigures(data, t) {
+function allFigures(story, t) {
   const box = el('section', 'all-figures');
   box.setAttribute('aria-label', t('allFiguresLabel'));
-  const [button, holder] = toggle(t('allFigures'), () => figuresTable(data, t));
+  const [button, holder] = toggle(t('allFigures'), () => storyTable(story, t));
   box.append(button, holder);
   return box;
 }

@@ -61,6 +61,7 @@ new MutationObserver(paintBody).observe(main, { attributes: true, attributeFilte
 document.documentElement.dataset.ready = main.dataset.ready;
 if (app) {
   document.documentElement.lang = main.lang;
+  document.title = app.outline.title;
   if (!framed) {
     embedBox(main, app);
     languageSwitch(main, app);

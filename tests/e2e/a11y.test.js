@@ -200,6 +200,9 @@ for (const width of [375, 1280]) {
     assert.match(described, /523万户/);
     assert.match(described, /超过2亿千瓦/);
     assert.match(await page.textContent('.table-toggle'), /表格/);
+    await page.click('.all-figures .table-toggle');
+    assert.match(await page.textContent('.all-figures table'), /黑龙江的贸易伙伴.*超过200个国家和地区/s);
+    assert.equal(await page.title(), '东北振兴：来自四省区的数据');
     await page.screenshot({ path: `${process.env.SCREENSHOT_DIR || 'screenshots'}/page-zh-${width}-dpr2.png`, fullPage: true });
     assert.deepEqual(errors, []);
     await context.close();
