@@ -62,29 +62,45 @@ async function loadMap(story, data, url, t) {
 /** A wasm panic leaves its message in a global; after one, the engine cannot be trusted to draw again. */
 const panicMessage = () => globalThis.__datastoryPanic;
 
+/**
+ * A table of text: `caption`, column `heads`, and `rows` of cells; the first cell of each row heads
+ * it (a row header), so screen readers announce which figure a value belongs to.
+ */
+function table(caption, heads, rows) {
+  const tbl = el('table', 'figures-table');
+  tbl.append(el('caption', '', caption));
+  const head = el('tr');
+  for (const h of heads) {
+    const th = el('th', '', h);
+    th.scope = 'col';
+    head.append(th);
+  }
+  tbl.append(el('thead'));
+  tbl.tHead.append(head);
+  const body = el('tbody');
+  for (const [first, ...rest] of rows) {
+    const tr = el('tr');
+    const th = el('th', '', String(first ?? ''));
+    th.scope = 'row';
+    tr.append(th);
+    for (const cell of rest) tr.append(el('td', '', String(cell ?? '')));
+    body.append(tr);
+  }
+  tbl.append(body);
+  return tbl;
+}
+
 /** The figures as a plain table, for when the charts cannot be drawn but the data could be read. */
 function figuresTable(data, t) {
   if (!data || !Array.isArray(data.figures)) return null;
   const names = new Map((data.regions || []).map((r) => [r.id, r.name]));
-  const table = el('table', 'figures-table');
-  table.append(el('caption', '', t('tableCaption')));
-  const head = el('tr');
-  for (const h of [t('region'), t('figure'), t('value'), t('period'), t('source')]) head.append(el('th', '', h));
-  table.append(el('thead'));
-  table.tHead.append(head);
-  const body = el('tbody');
   const words = { more_than: 'more than ', at_least: 'at least ', nearly: 'nearly ', about: 'about ', less_than: 'less than ' };
-  for (const f of data.figures) {
-    const tr = el('tr');
+  const rows = data.figures.map((f) => {
     const value = f.wording ?? (f.value === null || f.value === undefined ? f.claim
       : `${words[f.qualifier] ?? ''}${Number(f.value).toLocaleString('en')} ${f.unit}`.trim());
-    for (const cell of [names.get(f.region) ?? '—', f.label, value, f.period ?? '—', f.source?.quote ?? '']) {
-      tr.append(el('td', '', String(cell ?? '')));
-    }
-    body.append(tr);
-  }
-  table.append(body);
-  return table;
+    return [f.label, names.get(f.region) ?? '—', value, f.period ?? '—', f.source?.quote ?? ''];
+  });
+  return table(t('tableCaption'), [t('figure'), t('region'), t('value'), t('period'), t('source')], rows);
 }
 
 /**
@@ -209,30 +225,12 @@ function toggle(label, build) {
 /** A chart's figures as a table: caption, headers, values in words with qualifiers and units, source. */
 function chartTable(story, chart, t) {
   const rows = story.chartRows(chart.id);
-  const table = el('table', 'figures-table');
-  table.append(el('caption', '', chart.headline));
-  const regions = rows.length && rows[0].kind === 'region';
-  const heads = regions ? [t('region'), t('kind'), t('inStory')] : [t('figure'), t('value'), t('period'), t('source')];
-  const head = el('tr');
-  for (const h of heads) {
-    const th = el('th', '', h);
-    th.scope = 'col';
-    head.append(th);
+  if (rows.length && rows[0].kind === 'region') {
+    return table(chart.headline, [t('region'), t('kind'), t('inStory')], rows.map((r) => [r.title, r.value, r.summary]));
   }
-  table.append(el('thead'));
-  table.tHead.append(head);
-  const body = el('tbody');
-  for (const r of rows) {
-    const tr = el('tr');
-    const th = el('th', '', r.region_name && !regions ? `${r.title} (${r.region_name})` : r.title);
-    th.scope = 'row';
-    tr.append(th);
-    const cells = regions ? [r.value, r.summary] : [r.value, r.period ?? '—', `“${r.quote}” (${r.source})`];
-    for (const c of cells) tr.append(el('td', '', c ?? ''));
-    body.append(tr);
-  }
-  table.append(body);
-  return table;
+  return table(chart.headline, [t('figure'), t('value'), t('period'), t('source')], rows.map((r) => [
+    r.region_name ? `${r.title} (${r.region_name})` : r.title, r.value, r.period ?? '—', `“${r.quote}” (${r.source})`,
+  ]));
 }
 
 /** Says in place that a download failed, and why. */
@@ -244,20 +242,8 @@ function announceError(where, err, t) {
 
 /** Every figure of the loaded story, in its language, as one table. */
 function storyTable(story, t) {
-  const table = el('table', 'figures-table');
-  table.append(el('caption', '', t('tableCaption')));
-  const head = el('tr');
-  for (const h of [t('region'), t('figure'), t('value'), t('period'), t('source')]) head.append(el('th', '', h));
-  table.append(el('thead'));
-  table.tHead.append(head);
-  const body = el('tbody');
-  for (const r of story.figureRows()) {
-    const tr = el('tr');
-    for (const cell of [r.region_name ?? '—', r.title, r.value, r.period ?? '—', `“${r.quote}” (${r.source})`]) tr.append(el('td', '', cell));
-    body.append(tr);
-  }
-  table.append(body);
-  return table;
+  const rows = story.figureRows().map((r) => [r.title, r.region_name ?? '—', r.value, r.period ?? '—', `“${r.quote}” (${r.source})`]);
+  return table(t('tableCaption'), [t('figure'), t('region'), t('value'), t('period'), t('source')], rows);
 }
 
 /** The whole dataset as one table, at the end of the page. */
