@@ -124,13 +124,7 @@ impl Story {
     /// Lays out chart `id` at `css_width` CSS pixels, sizes `canvas` for device pixel ratio `dpr`
     /// and draws it; returns the chart's height in CSS pixels.
     pub fn draw(&mut self, id: &str, canvas: &HtmlCanvasElement, css_width: f64, dpr: f64) -> Result<f64, JsError> {
-        let ctx = context(canvas)?;
-        let measure = CanvasMeasure { ctx: &ctx, cache: &self.widths };
-        let model = model::build(&self.dataset, self.map.as_ref(), id, css_width, &measure, &self.theme)
-            .ok_or_else(|| js_err(format!("the story has no chart with id \"{id}\"")))?;
-        let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.min(4.0) } else { 1.0 };
-        canvas.set_width((model.width * dpr).round() as u32);
-        canvas.set_height((model.height * dpr).round() as u32);
+        let (_, model, dpr) = self.layout_onto(id, canvas, css_width, dpr)?;
         let chart_region = self.dataset.charts.iter().find(|c| c.id == id).and_then(|c| c.region.clone());
         let marks = model.marks();
         let shows_selection = chart_region.is_none() && !marks.is_empty();
@@ -270,13 +264,8 @@ impl Story {
     /// touching the copy on the page.
     #[wasm_bindgen(js_name = drawCopy)]
     pub fn draw_copy(&self, id: &str, canvas: &HtmlCanvasElement, css_width: f64, dpr: f64) -> Result<f64, JsError> {
-        let ctx = context(canvas)?;
-        let measure = CanvasMeasure { ctx: &ctx, cache: &self.widths };
-        let model = model::build(&self.dataset, self.map.as_ref(), id, css_width, &measure, &self.theme)
-            .ok_or_else(|| js_err(format!("the story has no chart with id \"{id}\"")))?;
-        canvas.set_width((model.width * dpr).round() as u32);
-        canvas.set_height((model.height * dpr).round() as u32);
-        render_on(canvas, &ctx, &model, dpr, &View::default())?;
+        let (ctx, model, dpr) = self.layout_onto(id, canvas, css_width, dpr)?;
+        render_on(canvas, &ctx, &model, &model.marks(), dpr, &View::default())?;
         Ok(model.height)
     }
 
@@ -304,6 +293,25 @@ impl Story {
 }
 
 impl Story {
+    /// Lays out chart `id` at `css_width` with `canvas`' fonts and sizes the canvas' backing store
+    /// for the pixel ratio (kept between 1 and 4); returns the context, the layout and that ratio.
+    fn layout_onto(
+        &self,
+        id: &str,
+        canvas: &HtmlCanvasElement,
+        css_width: f64,
+        dpr: f64,
+    ) -> Result<(CanvasRenderingContext2d, model::ChartModel, f64), JsError> {
+        let ctx = context(canvas)?;
+        let measure = CanvasMeasure { ctx: &ctx, cache: &self.widths };
+        let model = model::build(&self.dataset, self.map.as_ref(), id, css_width, &measure, &self.theme)
+            .ok_or_else(|| js_err(format!("the story has no chart with id \"{id}\"")))?;
+        let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.min(4.0) } else { 1.0 };
+        canvas.set_width((model.width * dpr).round() as u32);
+        canvas.set_height((model.height * dpr).round() as u32);
+        Ok((ctx, model, dpr))
+    }
+
     fn chart(&self, id: &str) -> Result<&data::Chart, JsError> {
         self.dataset
             .charts
@@ -344,15 +352,16 @@ impl Story {
             focus: d.focus,
             pinned: d.pinned,
         };
-        render_on(&d.canvas, &context(&d.canvas)?, &d.model, d.dpr, &view)
+        render_on(&d.canvas, &context(&d.canvas)?, &d.model, &d.geometry.marks, d.dpr, &view)
     }
 }
 
-/// Renders `model` onto `canvas`, whose backing store is already sized for `dpr`.
+/// Renders `model` (with its `marks`) onto `canvas`, whose backing store is already sized for `dpr`.
 fn render_on(
     canvas: &HtmlCanvasElement,
     ctx: &CanvasRenderingContext2d,
     model: &model::ChartModel,
+    marks: &[model::Mark],
     dpr: f64,
     view: &View,
 ) -> Result<(), JsError> {
@@ -361,8 +370,7 @@ fn render_on(
     let inner =
         CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| js_err("the canvas could not be drawn on"))?;
     let backend = CssPixels { inner, size: (model.width as u32, model.height.ceil() as u32) };
-    render::draw(&backend.into_drawing_area(), model, view).map_err(|e| js_err(format!("drawing failed: {e}")))?;
-    Ok(())
+    render::paint(&backend.into_drawing_area(), model, marks, view).map_err(|e| js_err(format!("drawing failed: {e}")))
 }
 
 fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsError> {

@@ -37,6 +37,23 @@ pub fn draw<DB: DrawingBackend>(
     model: &ChartModel,
     view: &View,
 ) -> DrawResult<Geometry, DB> {
+    let marks = model.marks();
+    paint(area, model, &marks, view)?;
+    Ok(Geometry {
+        width: model.width,
+        height: model.height,
+        marks,
+        labels: model.labels().iter().map(|l| l.bbox()).collect(),
+    })
+}
+
+/// Draws `model` with marks already worked out (`model.marks()`), for redraws that keep them.
+pub fn paint<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    model: &ChartModel,
+    marks: &[Mark],
+    view: &View,
+) -> DrawResult<(), DB> {
     let theme = &model.theme;
     area.fill(&rgb(theme.background))?;
     for l in &model.chrome {
@@ -49,15 +66,8 @@ pub fn draw<DB: DrawingBackend>(
         Body::Cards(c) => cards::draw(area, c, view, theme)?,
         Body::Map(m) => map::draw(area, m, view, theme)?,
     }
-    let marks = model.marks();
-    emphasis(area, &marks, view, theme, model.width, model.height)?;
-    area.present()?;
-    Ok(Geometry {
-        width: model.width,
-        height: model.height,
-        marks,
-        labels: model.labels().iter().map(|l| l.bbox()).collect(),
-    })
+    emphasis(area, marks, view, theme, model.width, model.height)?;
+    area.present()
 }
 
 /// The mark's colour as the view wants it: its own, or faded while another region is selected.
