@@ -58,6 +58,16 @@ pub fn region_kind(kind: RegionKind, lang: Lang) -> &'static str {
         (Lang::En, RegionKind::AutonomousRegion) => "Autonomous region",
         (Lang::Zh, RegionKind::Province) => "省",
         (Lang::Zh, RegionKind::AutonomousRegion) => "自治区",
+        (Lang::En, RegionKind::Country) => "Country",
+        (Lang::Zh, RegionKind::Country) => "国家",
+        (Lang::En, RegionKind::State) => "State",
+        (Lang::Zh, RegionKind::State) => "州",
+        (Lang::En, RegionKind::City) => "City",
+        (Lang::Zh, RegionKind::City) => "城市",
+        (Lang::En, RegionKind::Region) => "Region",
+        (Lang::Zh, RegionKind::Region) => "地区",
+        (Lang::En, RegionKind::Site) => "Site",
+        (Lang::Zh, RegionKind::Site) => "地点",
     }
 }
 

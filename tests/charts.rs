@@ -140,6 +140,13 @@ fn no_label_overlaps_or_leaves_the_canvas_from_280_to_1200_px() {
 }
 
 #[test]
+fn every_example_story_lays_out_from_280_to_1200_px() {
+    for (_, d) in common::examples() {
+        assert_layout_holds(&d, &(280..=1200).step_by(16).collect::<Vec<_>>());
+    }
+}
+
+#[test]
 fn golden_svgs() {
     let d = common::story();
     let mut settings = insta::Settings::clone_current();
@@ -150,6 +157,13 @@ fn golden_svgs() {
             for width in [320.0, 640.0] {
                 let (svg, _) = common::svg(&common::model(&d, &c.id, width));
                 insta::assert_snapshot!(format!("{}-{width}", c.id), svg);
+            }
+        }
+        for (file, d) in common::examples() {
+            let story = file.trim_end_matches(".json");
+            for c in &d.charts {
+                let (svg, _) = common::svg(&common::model(&d, &c.id, 480.0));
+                insta::assert_snapshot!(format!("{story}-{}-480", c.id), svg);
             }
         }
     });

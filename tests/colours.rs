@@ -8,12 +8,24 @@ mod common;
 use datastory::theme::{Rgb, Theme};
 use datastory::vision::{difference, Deficiency};
 
-fn region_colours() -> Vec<(String, Rgb)> {
-    common::story()
-        .regions
-        .iter()
-        .map(|r| (r.name.clone(), Rgb::from_hex(&r.color).unwrap_or_else(|| panic!("{} has no colour", r.name))))
+/// Each story's region colours (the default story and every example), named "file: region".
+fn stories_colours() -> Vec<Vec<(String, Rgb)>> {
+    common::stories()
+        .into_iter()
+        .map(|(file, d)| {
+            d.regions
+                .iter()
+                .map(|r| {
+                    let c = Rgb::from_hex(&r.color).unwrap_or_else(|| panic!("{file}: {} has no colour", r.name));
+                    (format!("{file}: {}", r.name), c)
+                })
+                .collect()
+        })
         .collect()
+}
+
+fn region_colours() -> Vec<(String, Rgb)> {
+    stories_colours().into_iter().flatten().collect()
 }
 
 #[test]
@@ -44,7 +56,12 @@ fn names_written_on_the_map_read_on_their_region() {
 
 #[test]
 fn region_colours_stay_apart_for_every_kind_of_colour_vision() {
-    let colours = region_colours();
+    for colours in stories_colours() {
+        apart(&colours);
+    }
+}
+
+fn apart(colours: &[(String, Rgb)]) {
     for d in [None, Some(Deficiency::Protanopia), Some(Deficiency::Deuteranopia), Some(Deficiency::Tritanopia)] {
         for (i, (a, ca)) in colours.iter().enumerate() {
             for (b, cb) in colours.iter().skip(i + 1) {

@@ -204,7 +204,8 @@ export async function mount(container, options = {}) {
   });
   const view = explore(story, charts, { root: container, tooltip, announcer, useUrl: o.useUrl, region: o.region, onChange: changed, t });
   done('true');
-  return { story, charts, view, outline, lang, t };
+  const languages = Array.isArray(data.languages) && data.languages.length ? data.languages : [lang];
+  return { story, charts, view, outline, lang, languages, t };
 }
 
 /** A button that shows and hides `content` (built on first use by `build`). */

@@ -7,12 +7,14 @@ const framed = window.parent !== window;
 const main = document.getElementById('story');
 const charts = params.get('charts')?.split(',').map((s) => s.trim()).filter(Boolean);
 
-/** Links to this page in each language, keeping every other option and the view. */
+/** Links to this page in each language the story is written in, keeping every other option and the view. */
 function languageSwitch(container, app) {
+  const offered = [['en', 'English'], ['zh', '中文']].filter(([code]) => app.languages.includes(code));
+  if (offered.length < 2) return;
   const nav = document.createElement('nav');
   nav.className = 'language-switch';
   nav.setAttribute('aria-label', app.t('language'));
-  for (const [code, name] of [['en', 'English'], ['zh', '中文']]) {
+  for (const [code, name] of offered) {
     const url = new URL(location.href);
     url.searchParams.set('lang', code);
     const a = document.createElement('a');

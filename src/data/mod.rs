@@ -1,5 +1,8 @@
 //! Serde types of a story dataset and the entry points that load and check one.
 
+/// The spreadsheet (CSV) layout: native tools only, the page reads JSON.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod csv;
 pub mod localize;
 mod validate;
 
@@ -21,11 +24,11 @@ pub struct Dataset {
     pub charts: Vec<Chart>,
     /// Languages the story is written in, its own first; every other one needs all its texts in
     /// `translations`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub languages: Vec<String>,
     /// For each further language, its text for every translatable field, by key such as
     /// `charts.reach.headline` (see `data::localize::keys`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub translations: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
     /// The language the texts above are in now; set by `localize`, never read from the file.
     #[serde(skip)]
@@ -42,7 +45,7 @@ pub struct Story {
     /// Heading of the section that holds charts not tied to one region.
     pub overview_heading: String,
     /// The boundaries file for `map` charts, relative to this dataset's address.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub map: Option<String>,
     /// The map's credit line in the current language, from the translation key `map.attribution`;
     /// without it the map file's own attribution is shown.
@@ -71,7 +74,7 @@ pub struct Region {
     /// `#rrggbb`; used for the region everywhere it appears.
     pub color: String,
     /// The id of the region's shape in the story's map file.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub geo: Option<String>,
 }
 
@@ -81,6 +84,13 @@ pub struct Region {
 pub enum RegionKind {
     Province,
     AutonomousRegion,
+    Country,
+    State,
+    City,
+    /// Any other area (a district, a metropolitan region).
+    Region,
+    /// A place that is not an area: a station, a plant, an experimental farm.
+    Site,
 }
 
 /// One figure as the source states it, with the words that bound it.
@@ -97,12 +107,12 @@ pub struct Figure {
     /// The number as stated, in `unit`; `null` for a claim that has no number.
     pub value: Option<f64>,
     /// The words shown big on a card when there is no number ("World's largest").
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub claim: Option<String>,
     pub unit: String,
     pub qualifier: Qualifier,
     /// How the source words an approximate value ("nearly half"); drawn instead of the number.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wording: Option<String>,
     /// The period exactly as the source words it; `null` where it gives none.
     pub period: Option<String>,
@@ -157,10 +167,10 @@ pub struct Chart {
     pub dek: String,
     pub figures: Vec<String>,
     /// Units, conversions or caveats printed above the source line.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// For `multiple` charts: the names of the two endpoints, start first.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoints: Option<[String; 2]>,
 }
 

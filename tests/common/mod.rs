@@ -28,6 +28,34 @@ pub fn story() -> Dataset {
     }
 }
 
+/// Every example story in data/examples/ with its file name: the engine must draw them with no code change.
+pub fn examples() -> Vec<(String, Dataset)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/examples");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("data/examples: {e}"))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "data/examples has no example story");
+    files
+        .into_iter()
+        .map(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let d = data::from_json(&text).unwrap_or_else(|e| panic!("{name} does not load: {e}"));
+            (name, d)
+        })
+        .collect()
+}
+
+/// The default story and every example.
+pub fn stories() -> Vec<(String, Dataset)> {
+    let mut all = vec![("story.json".to_string(), story())];
+    all.extend(examples());
+    all
+}
+
 pub fn model(d: &Dataset, chart: &str, width: f64) -> ChartModel {
     model::build(d, Some(map()), chart, width, &ApproxMeasure, &Theme::LIGHT)
         .unwrap_or_else(|| panic!("no chart {chart}"))

@@ -1,12 +1,19 @@
-//! `cargo xtask data check FILE` validates a dataset with the engine's own loader; `cargo xtask data
-//! schema` writes the JSON Schema generated from the Rust types to docs/data-format.schema.json.
+//! `cargo xtask data …`: checks a dataset with the engine's own loader, converts the spreadsheet (CSV)
+//! layout to JSON and back, and writes the JSON Schema generated from the Rust types.
 
 use std::path::Path;
+
+use datastory::data::{self, Dataset};
 
 use crate::root;
 
 /// Where the generated schema is committed; a test fails when it drifts from the types.
 pub const SCHEMA_FILE: &str = "docs/data-format.schema.json";
+
+const USAGE: &str = "usage: cargo xtask data check FILE.json|FILE.csv
+       cargo xtask data import FILE.csv > FILE.json
+       cargo xtask data export FILE.json > FILE.csv
+       cargo xtask data schema";
 
 pub fn schema_text() -> Result<String, String> {
     let schema = schemars::schema_for!(datastory::data::Dataset);
@@ -15,30 +22,56 @@ pub fn schema_text() -> Result<String, String> {
 
 pub fn run(args: &[String]) -> Result<(), String> {
     match args {
-        [cmd, file] if cmd == "check" => check(Path::new(file)),
+        [cmd, file] if cmd == "check" => {
+            let d = load(Path::new(file))?;
+            eprintln!("{file}: {}", summary(&d));
+            Ok(())
+        }
+        [cmd, file] if cmd == "import" => {
+            let d = load(Path::new(file))?;
+            print!("{}", to_json(&d)?);
+            eprintln!("{file}: {}", summary(&d));
+            Ok(())
+        }
+        [cmd, file] if cmd == "export" => {
+            print!("{}", data::csv::to_csv(&load(Path::new(file))?));
+            Ok(())
+        }
         [cmd] if cmd == "schema" => {
             let path = root().join(SCHEMA_FILE);
             std::fs::write(&path, schema_text()?).map_err(|e| format!("writing {}: {e}", path.display()))?;
             eprintln!("xtask: wrote {SCHEMA_FILE}");
             Ok(())
         }
-        _ => Err("usage: cargo xtask data check FILE.json | cargo xtask data schema".into()),
+        _ => Err(USAGE.into()),
     }
 }
 
-/// Loads `file` exactly as the page does (same types, same checks) and says what is wrong and where.
-fn check(file: &Path) -> Result<(), String> {
+/// Loads a JSON or CSV dataset exactly as the engine does (same types, same checks), naming the file
+/// and the place in it when something is wrong.
+pub fn load(file: &Path) -> Result<Dataset, String> {
     let text = std::fs::read_to_string(file).map_err(|e| format!("{}: cannot be read: {e}", file.display()))?;
-    let d = datastory::data::from_json(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+    let csv = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let loaded = if csv { data::csv::from_csv(&text).map_err(|e| e.to_string()) } else { from_json(&text) };
+    loaded.map_err(|e| format!("{}: {e}", file.display()))
+}
+
+fn from_json(text: &str) -> Result<Dataset, String> {
+    data::from_json(text).map_err(|e| e.to_string())
+}
+
+pub fn to_json(d: &Dataset) -> Result<String, String> {
+    serde_json::to_string_pretty(d).map(|s| format!("{s}\n")).map_err(|e| e.to_string())
+}
+
+fn summary(d: &Dataset) -> String {
     let languages = if d.languages.is_empty() { "en".to_string() } else { d.languages.join(", ") };
-    println!(
-        "{}: valid — {} regions, {} figures, {} charts; languages: {languages}",
-        file.display(),
+    format!(
+        "valid — {} regions, {} figures, {} charts; languages: {languages}",
         d.regions.len(),
         d.figures.len(),
         d.charts.len()
-    );
-    Ok(())
+    )
 }
 
 #[cfg(test)]
@@ -56,10 +89,24 @@ mod tests {
 
     #[test]
     fn the_story_checks_and_a_broken_file_is_named() {
-        assert!(check(&root().join("data/story.json")).is_ok());
+        assert!(load(&root().join("data/story.json")).is_ok());
         let broken = std::env::temp_dir().join("datastory-broken-check.json");
         std::fs::write(&broken, "{\"story\": {\"id\": 1}}").unwrap_or_default();
-        let msg = check(&broken).err().unwrap_or_default();
+        let msg = load(&broken).err().unwrap_or_default();
         assert!(msg.contains("story.id") && msg.contains("expected a string"), "{msg}");
+    }
+
+    #[test]
+    fn the_story_survives_export_to_csv_and_import_back() {
+        let d = load(&root().join("data/story.json")).unwrap_or_else(|e| panic!("{e}"));
+        let csv = std::env::temp_dir().join("datastory-roundtrip.csv");
+        std::fs::write(&csv, data::csv::to_csv(&d)).unwrap_or_default();
+        let back = load(&csv).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back, d);
+        let json: serde_json::Value = serde_json::from_str(&to_json(&back).unwrap_or_default()).unwrap_or_default();
+        let original: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(root().join("data/story.json")).unwrap_or_default())
+                .unwrap_or_default();
+        assert_eq!(json["figures"].as_array().map(Vec::len), original["figures"].as_array().map(Vec::len));
     }
 }

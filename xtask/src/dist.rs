@@ -115,6 +115,17 @@ pub fn all() -> Result<(), String> {
         None => None,
     };
 
+    // Example stories load with `?data=data/examples/NAME.json`; one that does not load stops the build.
+    for entry in std::fs::read_dir(root.join("data/examples")).map_err(|e| format!("data/examples: {e}"))? {
+        let path = entry.map_err(|e| format!("data/examples: {e}"))?.path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let text = read(&path)?;
+        data::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        write(&dist.join("data/examples").join(path.file_name().unwrap_or_default()), text.as_bytes())?;
+    }
+
     // A stable name for RSS and AMP readers, drawn by the same code as the canvas.
     let picture = datastory::export::story_svg(&dataset, map.as_ref(), FALLBACK_WIDTH, &ApproxMeasure, &Theme::LIGHT)?;
     write(&dist.join("fallback/northeast-china.svg"), picture.as_bytes())?;

@@ -1,0 +1,163 @@
+//! The spreadsheet (CSV) layout: the examples' CSV sources match their JSON, and every kind of
+//! mistake an editor makes in a sheet is named by line, column, what was found and how to fix it.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use datastory::data::csv::{from_csv, to_csv};
+
+/// A small valid sheet; each test breaks one thing in it.
+const SHEET: &str = "\
+[story]
+key,value
+id,demo
+title,A demo
+dek,What it shows
+overview_heading,Overall
+
+[sources]
+id,name,description
+office,Statistics office,The annual report
+
+[regions]
+id,name,kind,color
+north,North,province,#006eac
+south,South,province,#d55e00
+
+[figures]
+id,region,indicator,label,value,unit,qualifier,period,source,quote
+n,north,output,North,\"5,230,000\",tons,more than,2024,office,North made more than 5.23 million tons.
+s,south,output,South,1200000,tons,exact,2024,office,South made 1.2 million tons.
+
+[charts]
+id,kind,region,headline,dek,figures
+output,bars,,North makes four times as much,\"Output, tons\",n s
+";
+
+fn error(sheet: &str) -> String {
+    match from_csv(sheet) {
+        Ok(_) => panic!("accepted a broken sheet:\n{sheet}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+fn assert_says(sheet: &str, parts: &[&str]) {
+    let msg = error(sheet);
+    for p in parts {
+        assert!(msg.contains(p), "expected {p:?} in: {msg}");
+    }
+}
+
+#[test]
+fn a_well_formed_sheet_loads_with_editors_spellings() {
+    let d = from_csv(SHEET).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(d.figures[0].value, Some(5_230_000.0));
+    assert_eq!(d.figures[0].qualifier, datastory::data::Qualifier::MoreThan);
+    assert_eq!(d.figures[0].region.as_deref(), Some("north"));
+    assert_eq!(d.charts[0].region, None);
+    assert_eq!(d.charts[0].figures, ["n", "s"]);
+    // A sheet saved by a spreadsheet program often starts with a byte-order mark and ends lines with CRLF.
+    let excel = format!("\u{feff}{}", SHEET.replace('\n', "\r\n"));
+    assert_eq!(from_csv(&excel).ok(), Some(d));
+}
+
+#[test]
+fn every_example_csv_matches_its_json() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/examples");
+    let mut checked = 0;
+    for (file, json) in common::examples() {
+        let csv = dir.join(file.replace(".json", ".csv"));
+        let Ok(text) = std::fs::read_to_string(&csv) else { continue };
+        let from_sheet = from_csv(&text).unwrap_or_else(|e| panic!("{}: {e}", csv.display()));
+        assert!(
+            from_sheet == json,
+            "{file} differs from its CSV source; run `cargo xtask data import {0} > {1}`",
+            csv.display(),
+            file
+        );
+        checked += 1;
+    }
+    assert!(checked > 0, "no example has a CSV source");
+}
+
+#[test]
+fn the_story_and_the_examples_survive_a_round_trip_through_the_sheet() {
+    for (file, d) in common::stories() {
+        let back = from_csv(&to_csv(&d)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert!(back == d, "{file} changed on its way through CSV");
+    }
+}
+
+#[test]
+fn a_value_that_is_not_a_number_is_placed_and_explained() {
+    assert_says(
+        &SHEET.replace("1200000,tons", "1.2 million,tons"),
+        &["line 20, column E (value)", "1.2 million", "1200000"],
+    );
+    assert_says(&SHEET.replace("1200000,tons", "NaN,tons"), &["line 20, column E (value)", "finite number"]);
+    assert_says(&SHEET.replace("1200000,tons", "1e999,tons"), &["line 20", "finite number"]);
+    assert_says(&SHEET.replace("1200000,tons", "45%,tons"), &["write 45 and put % in the unit column"]);
+}
+
+#[test]
+fn columns_and_sections_are_checked_by_name() {
+    assert_says(&SHEET.replace("unit,qualifier", "units,qualifier"), &["line 18, column F", "no column \"units\""]);
+    assert_says(&SHEET.replace(",quote\n", "\n"), &["line 18", "no \"quote\" column"]);
+    assert_says(&SHEET.replace("[charts]", "[chart]"), &["line 22", "unknown section [chart]", "[charts]"]);
+    assert_says(
+        &format!("{SHEET}\n[regions]\nid,name,kind,color\n"),
+        &["line 26", "[regions] appears twice (first on line 12)"],
+    );
+    let without_story = SHEET.split_once("[sources]").map(|(_, rest)| format!("[sources]{rest}")).unwrap_or_default();
+    assert_says(&without_story, &["no [story] section"]);
+    assert_says(&format!("id,name\n{SHEET}"), &["line 1", "data before any section"]);
+    assert_says(
+        &SHEET.replace("office,Statistics office,The annual report", "office,Stats,Report,extra"),
+        &["line 10", "column D has \"extra\""],
+    );
+}
+
+#[test]
+fn words_from_a_list_name_the_allowed_ones() {
+    assert_says(&SHEET.replace("more than", "roughly"), &["line 19, column G (qualifier)", "roughly", "more_than"]);
+    assert_says(&SHEET.replace("bars,,", "pie,,"), &["line 24, column B (kind)", "\"pie\"", "bars"]);
+    assert_says(&SHEET.replace("north,North,province", "north,North,county"), &["line 14, column C (kind)"]);
+}
+
+#[test]
+fn the_checks_of_the_json_format_are_placed_on_the_sheet() {
+    // References, duplicates, colours and values are the loader's own checks, mapped to line and column.
+    assert_says(
+        &SHEET.replace("s,south,output", "s,west,output"),
+        &["line 20, column B (region)", "region \"west\"", "north, south"],
+    );
+    assert_says(&SHEET.replace("s,south,output", "n,south,output"), &["line 20, column A (id)", "used twice"]);
+    assert_says(&SHEET.replace("#d55e00", "orange"), &["line 15, column D (color)", "#rrggbb"]);
+    // A negative value is refused by the chart that would draw it from zero.
+    assert_says(
+        &SHEET.replace("\"5,230,000\"", "-5"),
+        &["line 24, column F (figures)", "figure \"n\" (value -5) is negative"],
+    );
+    assert_says(&SHEET.replace(",n s\n", ",n x\n"), &["line 24, column F (figures)", "\"x\""]);
+    assert_says(&SHEET.replace(",office,South", ",bureau,South"), &["line 20, column I (source)", "bureau"]);
+    assert_says(&SHEET.replace("title,A demo", "title,"), &["line 4, column B (value)", "empty"]);
+    assert_says(&SHEET.replace("title,A demo\n", ""), &["line 1", "no \"title\" row"]);
+}
+
+#[test]
+fn hostile_text_is_kept_as_text() {
+    let hostile = "<script>alert(1)</script> \u{202e}evil\u{202c} مرحبا 北 🌾 javascript:alert(1)";
+    let d = from_csv(&SHEET.replace("North,\"5,230,000\"", &format!("\"{hostile}\",\"5,230,000\"")))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(d.figures[0].label, hostile);
+    let back = from_csv(&to_csv(&d)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(back.figures[0].label, hostile);
+}
+
+#[test]
+fn a_one_megabyte_cell_gets_a_short_message() {
+    let long = "x".repeat(1 << 20);
+    let msg = error(&SHEET.replace("1200000,tons", &format!("{long},tons")));
+    assert!(msg.len() < 400, "the message repeats the whole cell ({} bytes)", msg.len());
+    assert!(msg.contains("line 20, column E (value)"), "{msg}");
+}
