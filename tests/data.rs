@@ -203,3 +203,45 @@ fn a_translation_of_nothing_and_an_unknown_language_are_refused() {
     let msg = error_after(|v| v["languages"] = json!(["en", "zh", "fr"]));
     assert!(msg.contains("languages[2]") && msg.contains("\"fr\""), "{msg}");
 }
+
+#[test]
+fn a_text_of_a_megabyte_is_refused_with_its_place_and_its_limit() {
+    let msg = error_after(|v| v["figures"][0]["label"] = json!("word ".repeat(200_000)));
+    assert!(
+        msg.contains("figures[0].label") && msg.contains("1000000 characters") && msg.contains("at most 400"),
+        "{msg}"
+    );
+    assert!(msg.len() < 300, "the message repeats the text: {} bytes", msg.len());
+    let msg = error_after(|v| v["figures"][0]["source"]["quote"] = json!("q".repeat(5000)));
+    assert!(msg.contains("figures[0].source.quote") && msg.contains("at most 4000"), "{msg}");
+}
+
+#[test]
+fn ten_thousand_records_load_and_a_wrong_reference_among_them_names_a_few_choices() {
+    let mut v = story_json();
+    // Only the story's own language: 10,000 new figures have no translations.
+    v.as_object_mut().map(|o| (o.remove("languages"), o.remove("translations")));
+    let template = v["figures"][2].clone();
+    let figures = v["figures"].as_array_mut().expect("figures");
+    for i in 0..10_000 {
+        let mut f = template.clone();
+        f["id"] = json!(format!("extra-{i}"));
+        figures.push(f);
+    }
+    let d = from_json(&v.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(d.figures.len(), 16 + 10_000);
+    // A chart's figures are looked up by id among all of them.
+    v["charts"][1]["figures"][0] = json!("extra-9999");
+    assert!(from_json(&v.to_string()).is_ok());
+
+    let mut v = story_json();
+    v.as_object_mut().map(|o| (o.remove("languages"), o.remove("translations")));
+    let regions = v["regions"].as_array_mut().expect("regions");
+    for i in 0..10_000 {
+        regions.push(json!({"id": format!("r{i}"), "name": "R", "kind": "region", "color": "#333333"}));
+    }
+    v["figures"][2]["region"] = json!("atlantis");
+    let msg = from_json(&v.to_string()).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(msg.contains("\"atlantis\"") && msg.contains("and 9984 more"), "{msg}");
+    assert!(msg.len() < 600, "the message lists every region: {} bytes", msg.len());
+}

@@ -6,7 +6,9 @@ import { chartDownloads, storyDownloads } from './download.js';
 import { translator, htmlLang } from './i18n.js';
 
 export const DEFAULT_DATA = 'data/story.json';
-
+/** After this long the status says the figures are slow to come; after the second, loading gives up. */
+const SLOW_MS = 4000;
+const TIMEOUT_MS = 30000;
 
 /** A failure the reader should see, with what went wrong and what to do. */
 export class StoryError extends Error {
@@ -31,21 +33,35 @@ export function sameOrigin(asked, base, t = translator('en')) {
   return url.href;
 }
 
-async function loadJson(url, t) {
+async function loadJson(url, t, onSlow = () => {}) {
+  // A reader on a slow line sees that the figures are still coming; one that never answers is given up
+  // on with a message rather than an endless "loading".
+  const slow = setTimeout(onSlow, SLOW_MS);
+  const abort = new AbortController();
+  const timeout = setTimeout(() => abort.abort(), TIMEOUT_MS);
   let response;
+  let text;
   try {
-    response = await fetch(url);
+    response = await fetch(url, { signal: abort.signal });
+    if (!response.ok) {
+      throw new StoryError(t('loadWhat'), t('loadStatus', url, response.status), t('loadFix'));
+    }
+    text = await response.text();
   } catch (e) {
-    throw new StoryError(t('loadWhat'), t('loadFailed', url, e.message), t('retryFix'));
+    if (e instanceof StoryError) throw e;
+    const why = abort.signal.aborted ? t('timedOut', TIMEOUT_MS / 1000) : e.message;
+    throw new StoryError(t('loadWhat'), t('loadFailed', url, why), t('retryFix'));
+  } finally {
+    clearTimeout(slow);
+    clearTimeout(timeout);
   }
-  if (!response.ok) {
-    throw new StoryError(t('loadWhat'), t('loadStatus', url, response.status), t('loadFix'));
-  }
-  const text = await response.text();
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new StoryError(t('jsonWhat'), e.message, t('jsonFix'));
+    // Two answers that are not a bad file: a web page (a login or error page) and a cut-off body.
+    if (/^\s*</.test(text)) throw new StoryError(t('jsonWhat'), t('htmlInstead', url), t('loadFix'));
+    const cut = /end of (JSON )?input|unterminated/i.test(e.message);
+    throw new StoryError(t('jsonWhat'), cut ? t('truncated', e.message, text.length) : e.message, t('jsonFix'));
   }
 }
 
@@ -149,7 +165,9 @@ export async function mount(container, options = {}) {
     box.append(el('h2', '', err.what || t('genericWhat')));
     box.append(el('p', '', err.message || String(err)));
     if (err.fix) box.append(el('p', '', err.fix));
-    const table = figuresTable(data, t) ?? o.fallbackTable?.cloneNode(true);
+    // The page's built-in table holds the default story's figures: never show them for another file.
+    const ownData = !o.data || o.data === DEFAULT_DATA;
+    const table = figuresTable(data, t) ?? (ownData ? o.fallbackTable?.cloneNode(true) : null);
     if (table) {
       table.hidden = false;
       box.append(table);
@@ -165,7 +183,7 @@ export async function mount(container, options = {}) {
     const engine = init().catch((e) => {
       throw new StoryError(t('engineWhat'), e.message || String(e), t('engineFix'));
     });
-    [, data] = await Promise.all([engine, loadJson(url, t)]);
+    [, data] = await Promise.all([engine, loadJson(url, t, () => { status.textContent = t('slow'); })]);
     try {
       story = new Story(data, o.lang);
     } catch (e) {
@@ -195,17 +213,26 @@ export async function mount(container, options = {}) {
     sectionsBox.append(all);
   }
   await document.fonts.ready;
-  const redrawAll = keepDrawn(story, charts, changed, t);
+  // Everything the infographic hangs on the window ends with `destroy()`.
+  const life = new AbortController();
+  const redrawAll = keepDrawn(story, charts, changed, t, life.signal);
   darkQuery.addEventListener('change', () => {
     if (o.theme !== 'auto') return;
     container.dataset.theme = themeName();
     story.setTheme(themeName());
     redrawAll(true);
-  });
-  const view = explore(story, charts, { root: container, tooltip, announcer, useUrl: o.useUrl, region: o.region, onChange: changed, t });
+  }, { signal: life.signal });
+  const view = explore(story, charts, { root: container, tooltip, announcer, useUrl: o.useUrl, region: o.region, onChange: changed, t, signal: life.signal });
   done('true');
   const languages = Array.isArray(data.languages) && data.languages.length ? data.languages : [lang];
-  return { story, charts, view, outline, lang, languages, t };
+  // The story's engine memory is freed here, not left to wasm-bindgen's finalizer: measured in the
+  // soak test, remounted embeds kept about 260 KB each until the page closed.
+  const destroy = () => {
+    if (life.signal.aborted) return;
+    life.abort();
+    story.free();
+  };
+  return { story, charts, view, outline, lang, languages, t, destroy };
 }
 
 /** A button that shows and hides `content` (built on first use by `build`). */
@@ -343,10 +370,12 @@ function drawChart(story, chart, force, t) {
 }
 
 /** Draws every chart now and again whenever its box or the pixel ratio changes; returns a redraw-all. */
-function keepDrawn(story, charts, changed, t) {
+function keepDrawn(story, charts, changed, t, signal) {
   let pending = false;
   const redraw = (force = false) => {
     pending = false;
+    // A frame asked for before `destroy()` must not touch the freed story.
+    if (signal.aborted) return;
     for (const c of charts) drawChart(story, c, force, t);
     changed();
   };
@@ -358,12 +387,13 @@ function keepDrawn(story, charts, changed, t) {
   };
   const observer = new ResizeObserver(schedule);
   for (const c of charts) observer.observe(c.figure);
+  signal.addEventListener('abort', () => observer.disconnect());
   // A window moved to a screen with another pixel ratio needs a sharper (or lighter) backing store.
   const watchDpr = () => {
     matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`).addEventListener('change', () => {
       schedule();
       watchDpr();
-    }, { once: true });
+    }, { once: true, signal });
   };
   watchDpr();
   redraw(false);

@@ -32,8 +32,13 @@
 
   class RegionInfographic extends HTMLElement {
     connectedCallback() {
-      if (this.shadowRoot) return;
-      const root = this.attachShadow({ mode: 'open' });
+      if (this.started) return;
+      this.started = true;
+      // Each connection is one life; a mount that finishes after its life ended is dropped.
+      this.life = (this.life ?? 0) + 1;
+      const life = this.life;
+      // Taken out and put back (a page that rebuilds its article), the embed starts afresh.
+      const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
       const link = document.createElement('link');
       link.rel = 'stylesheet';
       link.href = new URL(STYLE, base).href;
@@ -43,11 +48,11 @@
       status.className = 'status';
       status.textContent = 'Loading the figures…';
       container.append(status);
-      root.append(link, container);
+      root.replaceChildren(link, container);
       // Hold the space the graphic will take, so the article does not jump when it arrives.
       const reserve = Number(this.getAttribute('height')) || 480;
       this.style.setProperty('min-height', `${reserve}px`);
-      const start = () => this.start(container);
+      const start = () => this.start(container, life);
       if (!('IntersectionObserver' in window)) {
         start();
         return;
@@ -60,9 +65,19 @@
         }
       }, { rootMargin: '1200px 0px' });
       io.observe(this);
+      this.io = io;
     }
 
-    async start(container) {
+    /** Removed from the page: stop watching, and let go of the window so the story can be freed. */
+    disconnectedCallback() {
+      this.io?.disconnect();
+      this.app?.destroy();
+      this.app = null;
+      this.started = false;
+      this.life += 1;
+    }
+
+    async start(container, life) {
       const charts = (this.getAttribute('charts') || '').split(',').map((s) => s.trim()).filter(Boolean);
       const theme = this.getAttribute('theme');
       let data;
@@ -84,7 +99,7 @@
         this.style.removeProperty('min-height');
         return;
       }
-      await mount(container, {
+      const app = await mount(container, {
         data,
         base: base.href,
         region: this.getAttribute('region') || undefined,
@@ -95,6 +110,12 @@
         useUrl: false,
         standalone: charts.length === 0,
       });
+      // Removed while it was loading: nothing is left to show it in.
+      if (life !== this.life || !this.started) {
+        app?.destroy();
+        return;
+      }
+      this.app = app;
       this.dataset.ready = container.dataset.ready;
       this.style.removeProperty('min-height');
     }

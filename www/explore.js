@@ -261,25 +261,27 @@ export function explore(story, charts, ui) {
   // Esc unpins first, then clears the selection. On a page of its own the whole page listens; in an
   // embed only the embed does, so Esc in one infographic leaves the others alone.
   const escapeScope = ui.useUrl ? document : root;
+  // Listeners outside the infographic end with it (`ui.signal`), so a removed embed is freed.
+  const outside = { signal: ui.signal };
   escapeScope.addEventListener('keydown', (e) => {
     if (e.key !== 'Escape') return;
     hideTooltip();
     if (state.mark) setState({ ...state, chart: null, mark: null });
     else if (state.region) setState({ ...state, region: null });
-  });
+  }, outside);
   // A click outside any mark (and outside the open panel) unpins.
   document.addEventListener('click', (e) => {
     const inPanel = e.composedPath().some((n) => n.classList?.contains('pin-panel'));
     if (state.mark && !inPanel) setState({ ...state, chart: null, mark: null });
-  });
+  }, outside);
   for (const b of root.querySelectorAll('.region-button')) {
     b.addEventListener('click', (e) => {
       e.stopPropagation();
       toggleRegion(b.dataset.region, false);
     });
   }
-  if (ui.useUrl) window.addEventListener('popstate', () => setState(readHash(), { push: false }));
-  window.addEventListener('scroll', onScroll, { passive: true });
+  if (ui.useUrl) window.addEventListener('popstate', () => setState(readHash(), { push: false }), outside);
+  window.addEventListener('scroll', onScroll, { passive: true, signal: ui.signal });
 
   const fromUrl = ui.useUrl ? readHash() : {};
   setState({ region: fromUrl.region ?? ui.region ?? null, chart: fromUrl.chart, mark: fromUrl.mark }, { push: false });

@@ -2,6 +2,10 @@
 const STRINGS = {
   en: {
     loading: 'Loading the figures…',
+    slow: 'Still loading the figures: the connection is slow…',
+    timedOut: 'no answer within {0} seconds',
+    htmlInstead: '{0} answered with a web page, not with the data file.',
+    truncated: '{0}: the file ends too early ({1} characters arrived); it may have been cut off in transfer or when saved.',
     refusedWhat: 'The data address was refused.',
     refusedDetail: '“{0}” is not a relative path on this site.',
     refusedFix: 'Name a data file on this site with a relative path, e.g. data/story.json.',
@@ -47,6 +51,10 @@ const STRINGS = {
   },
   zh: {
     loading: '正在加载数据……',
+    slow: '仍在加载数据：网络连接较慢……',
+    timedOut: '{0} 秒内没有回应',
+    htmlInstead: '{0} 返回的是一个网页，而不是数据文件。',
+    truncated: '{0}：文件提前结束（只收到 {1} 个字符），可能在传输或保存时被截断。',
     refusedWhat: '数据地址被拒绝。',
     refusedDetail: '“{0}”不是本站的相对路径。',
     refusedFix: '请用相对路径指定本站的数据文件，例如 data/story.json。',

@@ -238,6 +238,8 @@ pub fn from_json(text: &str) -> Result<Dataset, DataError> {
 
 /// serde's messages say what was found and expected; add how to fix the common cases.
 fn explain_serde(message: &str) -> String {
+    // serde-wasm-bindgen's messages come through a JavaScript Error and carry its name.
+    let message = message.strip_prefix("Error: ").unwrap_or(message);
     let hint = if message.starts_with("missing field") {
         "; add the field (see the dataset format in the README)"
     } else if message.starts_with("unknown variant") {

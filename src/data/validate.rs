@@ -1,11 +1,12 @@
 //! Checks that go beyond types: references resolve, ids are unique, values fit the charts that draw them.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{Chart, ChartKind, DataError, Dataset, Figure};
 
 /// Returns the first problem found, naming the record by index and id.
 pub fn validate(d: &Dataset) -> Result<(), DataError> {
+    text_lengths(d)?;
     unique_ids("sources", d.sources.iter().map(|s| s.id.as_str()))?;
     unique_ids("regions", d.regions.iter().map(|r| r.id.as_str()))?;
     unique_ids("figures", d.figures.iter().map(|f| f.id.as_str()))?;
@@ -34,8 +35,9 @@ pub fn validate(d: &Dataset) -> Result<(), DataError> {
             "the dataset has no charts; add at least one chart that lists figure ids".into(),
         ));
     }
+    let figures: HashMap<&str, &Figure> = d.figures.iter().map(|f| (f.id.as_str(), f)).collect();
     for (i, c) in d.charts.iter().enumerate() {
-        check_chart(i, c, d, &region_ids)?;
+        check_chart(i, c, d, &figures, &region_ids)?;
     }
     super::localize::check(d)
 }
@@ -110,7 +112,13 @@ fn check_figure(i: usize, f: &Figure, regions: &HashSet<&str>, sources: &HashSet
     }
 }
 
-fn check_chart(i: usize, c: &Chart, d: &Dataset, regions: &HashSet<&str>) -> Result<(), DataError> {
+fn check_chart(
+    i: usize,
+    c: &Chart,
+    d: &Dataset,
+    figures: &HashMap<&str, &Figure>,
+    regions: &HashSet<&str>,
+) -> Result<(), DataError> {
     let at = |field: &str| format!("charts[{i}].{field}");
     if let Some(r) = &c.region {
         if !regions.contains(r.as_str()) {
@@ -149,7 +157,7 @@ fn check_chart(i: usize, c: &Chart, d: &Dataset, regions: &HashSet<&str>) -> Res
         ));
     }
     for (j, id) in c.figures.iter().enumerate() {
-        let Some(f) = d.figures.iter().find(|f| &f.id == id) else {
+        let Some(f) = figures.get(id.as_str()) else {
             return Err(err(
                 format!("charts[{i}].figures[{j}]"),
                 format!("chart \"{}\" lists figure \"{id}\", which is not in `figures`; check the id", c.id),
@@ -203,8 +211,84 @@ fn check_value_for_kind(c: &Chart, f: &Figure, j: usize, path: &str) -> Result<(
     }
 }
 
+/// The ids to choose from, sorted; a long list is cut so the message stays readable.
 fn sorted(ids: &HashSet<&str>) -> String {
+    const SHOWN: usize = 20;
     let mut v: Vec<&str> = ids.iter().copied().collect();
     v.sort_unstable();
-    v.join(", ")
+    if v.len() > SHOWN {
+        format!("{} … and {} more", v[..SHOWN].join(", "), v.len() - SHOWN)
+    } else {
+        v.join(", ")
+    }
+}
+
+/// Texts drawn beside marks and as headings: a phone shows a few lines of them, not a page.
+const SHORT_TEXT: usize = 400;
+/// Sentences: quotes, descriptions, deks and notes.
+const LONG_TEXT: usize = 4000;
+
+/// Bounds every text, so a pasted document or a hostile file gets a message instead of a layout that
+/// runs for seconds and a chart taller than the page.
+fn text_lengths(d: &Dataset) -> Result<(), DataError> {
+    let s = &d.story;
+    let mut texts: Vec<(String, &str, usize)> = vec![
+        ("story.id".into(), &s.id, SHORT_TEXT),
+        ("story.title".into(), &s.title, SHORT_TEXT),
+        ("story.dek".into(), &s.dek, LONG_TEXT),
+        ("story.overview_heading".into(), &s.overview_heading, SHORT_TEXT),
+    ];
+    for (i, x) in d.sources.iter().enumerate() {
+        texts.push((format!("sources[{i}].id"), &x.id, SHORT_TEXT));
+        texts.push((format!("sources[{i}].name"), &x.name, SHORT_TEXT));
+        texts.push((format!("sources[{i}].description"), &x.description, LONG_TEXT));
+    }
+    for (i, r) in d.regions.iter().enumerate() {
+        texts.push((format!("regions[{i}].id"), &r.id, SHORT_TEXT));
+        texts.push((format!("regions[{i}].name"), &r.name, SHORT_TEXT));
+    }
+    for (i, f) in d.figures.iter().enumerate() {
+        for (field, text, max) in [
+            ("id", f.id.as_str(), SHORT_TEXT),
+            ("indicator", &f.indicator, SHORT_TEXT),
+            ("label", &f.label, SHORT_TEXT),
+            ("unit", &f.unit, SHORT_TEXT),
+            ("claim", f.claim.as_deref().unwrap_or(""), SHORT_TEXT),
+            ("wording", f.wording.as_deref().unwrap_or(""), SHORT_TEXT),
+            ("period", f.period.as_deref().unwrap_or(""), SHORT_TEXT),
+            ("source.quote", &f.source.quote, LONG_TEXT),
+        ] {
+            texts.push((format!("figures[{i}].{field}"), text, max));
+        }
+    }
+    for (i, c) in d.charts.iter().enumerate() {
+        let [start, end] = c.endpoints.as_ref().map_or(["", ""], |[a, b]| [a.as_str(), b.as_str()]);
+        for (field, text, max) in [
+            ("id", c.id.as_str(), SHORT_TEXT),
+            ("headline", &c.headline, SHORT_TEXT),
+            ("dek", &c.dek, LONG_TEXT),
+            ("note", c.note.as_deref().unwrap_or(""), LONG_TEXT),
+            ("endpoints[0]", start, SHORT_TEXT),
+            ("endpoints[1]", end, SHORT_TEXT),
+        ] {
+            texts.push((format!("charts[{i}].{field}"), text, max));
+        }
+    }
+    for (lang, t) in &d.translations {
+        for (key, text) in t {
+            texts.push((format!("translations.{lang}.{key}"), text, LONG_TEXT));
+        }
+    }
+    for (path, text, max) in texts {
+        // Counting characters is linear; only texts long in bytes need it.
+        if text.len() > max && text.chars().count() > max {
+            let n = text.chars().count();
+            let start: String = text.chars().take(40).collect();
+            return Err(err(
+                path,
+                format!("this text is {n} characters long (it starts \"{start}…\"); shorten it to at most {max}"),
+            ));
+        }
+    }
+    Ok(())
 }

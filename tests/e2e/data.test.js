@@ -1,0 +1,247 @@
+// End to end: any story and any data. A second, unrelated story draws with no code change in the page and both embeds; every class of bad data or bad answer gets a message or a correct chart, never a blank box or executed text.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { launch, open, SCREENSHOT_DIR } from './browser.js';
+
+const EXAMPLE = 'data/examples/minnesota-barley.json';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** Chart ids on the page with how many non-background pixels each canvas has. */
+const drawn = (root) => root.$$eval('figure.chart', (figures) => figures.map((f) => {
+  const c = f.querySelector('canvas');
+  if (!c) return [f.dataset.chart, 0];
+  const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let inked = 0;
+  for (let i = 0; i < px.length; i += 16) if (px[i] < 250 || px[i + 1] < 250 || px[i + 2] < 250) inked += 1;
+  return [f.dataset.chart, inked];
+}));
+
+const story = (page, url) => page.evaluate(async (u) => (await fetch(u)).json(), url);
+
+for (const [width, dpr] of [[375, 2], [1280, 1]]) {
+  test(`the second example story draws every chart at ${width}px with no code change`, async () => {
+    const { page, errors, context } = await open(browser, `/?data=${EXAMPLE}`, { width, dpr });
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), 'true');
+    const data = await story(page, EXAMPLE);
+    const charts = await drawn(page);
+    assert.deepEqual(charts.map(([id]) => id), data.charts.map((c) => c.id));
+    for (const [id, inked] of charts) assert.ok(inked > 100, `${id} is blank`);
+    assert.equal(await page.textContent('h1'), data.story.title);
+    const headings = await page.$$eval('section.region h2', (hs) => hs.map((h) => h.textContent));
+    for (const r of data.regions) assert.ok(headings.some((h) => h.startsWith(r.name)), `no section for ${r.name}`);
+    // The example is written in English only: no switch to a language it does not have.
+    assert.equal(await page.$('.language-switch'), null);
+    // Exploring works on it too: the region buttons select a site and the URL keeps it.
+    await page.click('.region-button[data-region="morris"]');
+    assert.match(await page.evaluate(() => location.hash), /morris/);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `example-${width}-dpr${dpr}.png`), fullPage: true });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('the second example story works in the iframe and in the script embed', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  // A host page on the same site, as a newsroom's article would be.
+  const host = new URL('__example-host.html', process.env.BASE_URL).href;
+  await page.route(host, (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><html lang="en"><body><h1>Host</h1>
+      <iframe id="frame" src="index.html?data=${EXAMPLE}&charts=yield-1932" title="Barley" width="100%" height="400"></iframe>
+      <region-infographic id="tag" src="${EXAMPLE}" charts="morris-years"></region-infographic>
+      <script src="embed.js"></script></body></html>`,
+  }));
+  await page.goto(host);
+  const frame = page.frameLocator('#frame');
+  await frame.locator('html[data-ready="true"]').waitFor({ timeout: 30000 });
+  assert.equal(await frame.locator('figure.chart').count(), 1);
+  assert.match(await frame.locator('figure.chart canvas').first().getAttribute('aria-label'), /In 1932, Morris yielded the most/);
+  await page.locator('#tag').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.getElementById('tag').dataset.ready === 'true', null, { timeout: 30000 });
+  const tagCharts = await page.evaluate(() => [...document.getElementById('tag').shadowRoot.querySelectorAll('figure.chart')].map((f) => f.dataset.chart));
+  assert.deepEqual(tagCharts, ['morris-years']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/**
+ * Opens the page with the dataset's answer replaced by `fulfil(route)`; waits for the page to settle
+ * and returns what the reader sees: the alert's text (if any), the drawn charts and console errors.
+ */
+async function answer(fulfil, { timeout = 30000 } = {}) {
+  const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.route('**/data/story.json', fulfil);
+  await page.goto(process.env.BASE_URL);
+  await page.waitForFunction(() => document.documentElement.dataset.ready !== undefined, null, { timeout });
+  const result = {
+    ready: await page.evaluate(() => document.documentElement.dataset.ready),
+    alert: (await page.$('[role=alert]')) ? await page.textContent('[role=alert]') : null,
+    charts: await drawn(page),
+    owned: await page.evaluate(() => window.__owned),
+    page,
+    errors,
+    close: () => context.close(),
+  };
+  return result;
+}
+
+/** The default story with `edit` applied, as the answer to the data request. */
+const edited = (edit) => async (route) => {
+  const response = await route.fetch();
+  const data = await response.json();
+  edit(data);
+  await route.fulfill({ response, body: JSON.stringify(data), contentType: 'application/json' });
+};
+
+test('a web page instead of the data file is named as such', async () => {
+  const r = await answer((route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Sign in</title><p>Please sign in' }));
+  assert.equal(r.ready, 'error');
+  assert.match(r.alert, /not valid JSON/);
+  assert.match(r.alert, /answered with a web page/);
+  assert.equal(r.owned, undefined);
+  await r.close();
+});
+
+test('a body cut off in transfer says the file ends too early', async () => {
+  const r = await answer(async (route) => {
+    const text = await (await route.fetch()).text();
+    await route.fulfill({ status: 200, contentType: 'application/json', body: text.slice(0, Math.floor(text.length / 2)) });
+  });
+  assert.equal(r.ready, 'error');
+  assert.match(r.alert, /ends too early/);
+  await r.close();
+});
+
+test('an answer that takes over 10 s shows that it is still loading, then draws the charts', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+  const page = await context.newPage();
+  await page.route('**/data/story.json', async (route) => {
+    const response = await route.fetch();
+    await new Promise((resolve) => { setTimeout(resolve, 10500); });
+    await route.fulfill({ response });
+  });
+  await page.goto(process.env.BASE_URL);
+  await page.waitForFunction(() => /slow/.test(document.querySelector('[role=status]')?.textContent ?? ''), null, { timeout: 9000 });
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), undefined, 'the page gave up early');
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 30000 });
+  const charts = await drawn(page);
+  assert.ok(charts.length > 5 && charts.every(([, inked]) => inked > 100), 'charts are missing after the slow answer');
+  await context.close();
+});
+
+test('an empty dataset and an empty object say what is missing', async () => {
+  for (const [body, expected] of [['{}', /missing field `story`/], ['', /ends too early|not valid JSON/], ['[]', /missing field `story`|invalid type/]]) {
+    const r = await answer((route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+    assert.equal(r.ready, 'error', body);
+    assert.match(r.alert, expected);
+    await r.close();
+  }
+  const r = await answer(edited((d) => { d.charts = []; }));
+  assert.match(r.alert, /no charts/);
+  await r.close();
+});
+
+test('numbers: Infinity, a negative bar and a NaN literal get messages; zero and 1e300 draw', async () => {
+  const bars = (d) => d.charts.find((c) => c.kind === 'bars');
+  const first = (d) => d.figures.find((f) => f.id === bars(d).figures[0]);
+  // JSON has no Infinity: 1e999 is how a file says it, and the browser reads it as Infinity.
+  let r = await answer(async (route) => {
+    const text = await (await route.fetch()).text();
+    await route.fulfill({ status: 200, contentType: 'application/json', body: text.replace('"value": 200,', '"value": 1e999,') });
+  });
+  assert.match(r.alert, /finite/);
+  await r.close();
+  r = await answer(async (route) => {
+    const text = await (await route.fetch()).text();
+    await route.fulfill({ status: 200, contentType: 'application/json', body: text.replace('"value": 200,', '"value": NaN,') });
+  });
+  assert.match(r.alert, /not valid JSON/);
+  await r.close();
+  r = await answer(edited((d) => { first(d).value = -5; }));
+  assert.match(r.alert, /negative/);
+  await r.close();
+  for (const value of [0, 1e300]) {
+    r = await answer(edited((d) => { first(d).value = value; }));
+    assert.equal(r.ready, 'true', `value ${value}: ${r.alert}`);
+    assert.ok(r.charts.every(([, inked]) => inked > 100), `value ${value} left a blank chart`);
+    await r.close();
+  }
+});
+
+test('10,000 records load and the charts draw', async () => {
+  const r = await answer(edited((d) => {
+    delete d.languages;
+    delete d.translations;
+    const template = d.figures[2];
+    for (let i = 0; i < 10000; i += 1) d.figures.push({ ...template, id: `extra-${i}` });
+  }), { timeout: 60000 });
+  assert.equal(r.ready, 'true', r.alert ?? '');
+  assert.ok(r.charts.every(([, inked]) => inked > 100));
+  await r.close();
+});
+
+test('a 1 MB label is refused with its place and its limit, quickly', async () => {
+  const r = await answer(edited((d) => { d.figures[0].label = 'x'.repeat(1 << 20); }));
+  assert.equal(r.ready, 'error');
+  assert.match(r.alert, /figures\[0\]\.label/);
+  assert.match(r.alert, /1048576 characters long/);
+  const message = await r.page.textContent('[role=alert] p');
+  assert.ok(message.length < 300, `the message repeats the label (${message.length} characters)`);
+  await r.close();
+});
+
+test('HTML, script, javascript: URLs, bidi overrides, emoji, CJK and right-to-left text are drawn as text', async () => {
+  const texts = {
+    title: '<img src=x onerror="window.__owned=1">Barley <b>bold</b>',
+    region: '<script>window.__owned=2</script>Jilin 🌾',
+    label: 'javascript:window.__owned=3',
+    bidi: '\u202Edesrever\u202C and مرحبا بالعالم',
+    cjk: '吉林省 — 粮食产量',
+  };
+  const r = await answer(edited((d) => {
+    delete d.languages;
+    delete d.translations;
+    d.story.title = texts.title;
+    d.regions[0].name = texts.region;
+    d.figures[0].label = texts.label;
+    d.charts[1].headline = texts.bidi;
+    d.charts[2].headline = texts.cjk;
+    // A map address that is a script URL is refused, not followed.
+    d.story.map = 'javascript:window.__owned=4';
+  }));
+  assert.equal(r.ready, 'true', r.alert ?? '');
+  assert.equal(r.owned, undefined, 'text from the data ran as script');
+  assert.equal(await r.page.textContent('h1'), texts.title);
+  // Headlines are drawn on the canvas and given to assistive technology as its name.
+  const headlines = await r.page.$$eval('figure.chart canvas', (cs) => cs.map((c) => c.getAttribute('aria-label')));
+  assert.ok(headlines.includes(texts.bidi) && headlines.includes(texts.cjk), headlines.join(' | '));
+  const names = await r.page.$$eval('section.region h2', (hs) => hs.map((h) => h.textContent));
+  assert.ok(names.some((n) => n.startsWith(texts.region)), names.join(' | '));
+  assert.equal(await r.page.$$eval('main img, main script, main b, a[href^="javascript:"]', (n) => n.length), 0);
+  assert.ok(r.charts.every(([, inked]) => inked > 100), 'a chart with such text is blank');
+  assert.deepEqual(r.errors, []);
+  await r.close();
+});
+
+test('a broken example file never shows the default story’s figures in its place', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route(`**/${EXAMPLE}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"story": 1}' }));
+  await page.goto(new URL(`/?data=${EXAMPLE}`, process.env.BASE_URL).href);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'error');
+  const alert = await page.textContent('[role=alert]');
+  assert.match(alert, /story/);
+  assert.doesNotMatch(alert, /Jilin|Changchun/);
+  await context.close();
+});
