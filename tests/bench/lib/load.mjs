@@ -46,7 +46,9 @@ export async function waitDrawn(page, name, errors) {
       for (let i = 3; i < px.length; i += 4 * 97) if (px[i] !== 0) return false;
       return true;
     }).map((c) => c.closest('figure').dataset.chart);
-    return { ...window.__bench, canvases: canvases.length, blank };
+    // The last byte the page had received by then: what is left after it is compiling and drawing.
+    const received = performance.getEntriesByType('resource').map((e) => e.responseEnd).filter((t) => t <= window.__bench.drawn);
+    return { ...window.__bench, canvases: canvases.length, blank, received: Math.max(0, ...received) };
   });
   if (state.ready !== 'true') throw new Error(`${name}: the page says data-ready="${state.ready}" ${errors.join('; ')}`);
   if (!state.canvases || state.blank.length) throw new Error(`${name}: charts not drawn: ${state.blank.join(', ') || 'no canvas'}`);
@@ -62,11 +64,11 @@ const compressed = (body) => ({
   }).length,
 });
 
-/** One cold load: the page's timings and, per response, its path and sizes. */
-export async function loadOnce(browser, url, name) {
+/** One cold load: the page's timings and, if `sizes`, per response its path and sizes. */
+export async function loadOnce(browser, url, name, sizes) {
   const { context, page, errors } = await freshPage(browser);
   const bodies = [];
-  page.on('response', (r) => {
+  if (sizes) page.on('response', (r) => {
     bodies.push(r.body().then(
       (body) => ({ path: new URL(r.url()).pathname, status: r.status(), ...compressed(body) }),
       () => ({ path: new URL(r.url()).pathname, status: r.status(), raw: 0, gzip: 0, brotli: 0 }),
@@ -75,10 +77,10 @@ export async function loadOnce(browser, url, name) {
   await page.goto(url);
   const state = await waitDrawn(page, name, errors);
   // Late requests (a favicon) count too: give them a moment to finish.
-  await page.waitForLoadState('networkidle');
+  if (sizes) await page.waitForLoadState('networkidle');
   const files = await Promise.all(bodies);
   await context.close();
-  return { drawn: state.drawn, frame: state.frame, canvases: state.canvases, files };
+  return { drawn: state.drawn, frame: state.frame, received: state.received, canvases: state.canvases, files };
 }
 
 export const sum = (files, key) => files.reduce((s, f) => s + f[key], 0);

@@ -46,6 +46,7 @@ export function markdown(pages, budgetList, meta) {
     ]),
     '',
     table(`Navigation start to every chart drawn (ms, median of ${meta.loads} cold loads)`, pages, [
+      ['last response received before that', (p) => p.load.received, 0],
       ['charts drawn (data-ready)', (p) => p.load.drawn, 0],
       ['next animation frame', (p) => p.load.frame, 0],
       ['fastest load, charts drawn', (p) => Math.min(...p.load.runs.map((r) => r.drawn)), 0],
