@@ -1,20 +1,53 @@
-//! `cargo xtask bench`: builds the release page, serves it on loopback and prints interaction timings from headless Chromium.
+//! `cargo xtask bench`: builds the release page and the peer pages (the same charts drawn with
+//! two other chart libraries), serves them alike on loopback and prints what headless Chromium
+//! measures of each (see tests/bench/run.mjs).
 
+use std::path::Path;
 use std::process::Command;
 
 use crate::{dist, root, run, serve, setup};
 
+/// Strings only the peer libraries' code carries: none of them may reach the bundle readers get.
+const PEER_MARKERS: [&str; 3] = ["zrender", "echarts", "chartjs-chart-geo"];
+
 pub fn all() -> Result<(), String> {
     setup::debian_packages()?;
     setup::node_packages()?;
+    setup::bench_packages()?;
     dist::all()?;
-    let port = serve::spawn("/")?;
-    let json = root().join("target/bench-interactions.json");
+    let root = root();
+    no_peer_code(&root.join("dist"))?;
+    let peers = root.join("target/bench-peers");
+    run(Command::new("node").arg("tests/bench/build.mjs").arg(&peers))?;
+    let ours = serve::spawn("/")?;
+    let echarts = serve::spawn_dir(peers.join("echarts"), "/", serve::CSP_INLINE_STYLES)?;
+    let chartjs = serve::spawn_dir(peers.join("chartjs"), "/", serve::CSP_INLINE_STYLES)?;
+    let json = root.join("target/bench.json");
     run(Command::new("node")
-        .arg("tests/e2e/bench.mjs")
-        .env("BASE_URL", format!("http://127.0.0.1:{port}/"))
+        .arg("tests/bench/run.mjs")
+        .env("OURS_URL", format!("http://127.0.0.1:{ours}/"))
+        .env("ECHARTS_URL", format!("http://127.0.0.1:{echarts}/"))
+        .env("CHARTJS_URL", format!("http://127.0.0.1:{chartjs}/"))
         .env("CHROMIUM", setup::CHROMIUM)
         .env("BENCH_JSON", &json))?;
-    eprintln!("xtask: figures also written to {}", json.strip_prefix(root()).unwrap_or(&json).display());
+    eprintln!("xtask: figures also written to {}", json.strip_prefix(&root).unwrap_or(&json).display());
+    Ok(())
+}
+
+/// Fails if any file of `dir` names a peer library: they are for measuring, never for shipping.
+fn no_peer_code(dir: &Path) -> Result<(), String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("reading {}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            no_peer_code(&path)?;
+            continue;
+        }
+        let bytes = std::fs::read(&path).map_err(|e| format!("reading {}: {e}", path.display()))?;
+        let text = String::from_utf8_lossy(&bytes).to_lowercase();
+        if let Some(m) = PEER_MARKERS.iter().find(|m| text.contains(*m)) {
+            return Err(format!("{} mentions {m}: peer libraries must not ship in dist/", path.display()));
+        }
+    }
     Ok(())
 }

@@ -20,7 +20,7 @@ commands:
   dist               write the self-contained static bundle to dist/ (what `serve` serves)
   build [--dev]      build the wasm package into www/pkg/
   test               install what the tests need, then run every test (native, wasm in Chromium, end to end)
-  bench              print interaction redraw times (p50/p95) measured in headless Chromium
+  bench              measure our page against ECharts and Chart.js pages of the same charts (size, load, clicks, memory)
   map                rebuild data/map/northeast-china.json from Natural Earth boundaries
   data check FILE    validate a dataset and say what is wrong and where
   data schema        write the dataset's JSON Schema (from the Rust types) to docs/data-format.schema.json

@@ -88,7 +88,16 @@ pub fn debian_packages() -> Result<(), String> {
 
 /// The end-to-end tests' node packages, from their lock file.
 pub fn node_packages() -> Result<(), String> {
-    let dir = root().join("tests/e2e");
+    npm_ci(&root().join("tests/e2e"))
+}
+
+/// The benchmark's peer libraries and bundler (dev-only; never part of dist/), from their lock file.
+pub fn bench_packages() -> Result<(), String> {
+    npm_ci(&root().join("tests/bench"))
+}
+
+/// `npm ci` in `dir`, unless its `node_modules` is newer than its lock file.
+fn npm_ci(dir: &Path) -> Result<(), String> {
     let lock = dir.join("package-lock.json");
     let installed = dir.join("node_modules/.package-lock.json");
     let fresh = match (
@@ -101,5 +110,5 @@ pub fn node_packages() -> Result<(), String> {
     if fresh {
         return Ok(());
     }
-    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir))
+    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(dir))
 }

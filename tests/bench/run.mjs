@@ -1,0 +1,145 @@
+// The benchmark (run by `cargo xtask bench`): loads our page and the ECharts and Chart.js peer pages in headless Chromium, measures bytes, time to all charts drawn, click-to-redraw and memory, prints tables with ratios and budgets, and writes JSON. Prints figures; fails only when a page cannot be measured.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { launch } from '../e2e/browser.js';
+import { freshPage, loadOnce, waitDrawn, sum, VIEWPORT, DPR } from './lib/load.mjs';
+import { spots, play, percentile, memory } from './lib/interact.mjs';
+import { budgets, markdown } from './lib/report.mjs';
+
+const env = (name, fallback) => process.env[name] ?? fallback;
+const LOADS = Number(env('BENCH_LOADS', 5));
+const SELECTIONS = Number(env('BENCH_SELECTIONS', 200));
+const INTERACTIONS = Number(env('BENCH_INTERACTIONS', 1000));
+const DETAIL = 100;
+const version = (pkg) => JSON.parse(readFileSync(new URL(`node_modules/${pkg}/package.json`, import.meta.url), 'utf8')).version;
+
+const pages = [
+  { id: 'datastory', label: 'datastory (ours)', short: 'ours', url: env('OURS_URL', 'http://127.0.0.1:8080/') },
+  { id: 'echarts', label: `ECharts ${version('echarts')}`, short: 'ECharts', url: env('ECHARTS_URL', '') },
+  { id: 'chartjs', label: `Chart.js ${version('chart.js')}`, short: 'Chart.js', url: env('CHARTJS_URL', '') },
+];
+for (const p of pages) if (!p.url) throw new Error(`no URL for the ${p.id} page (set ${p.id.toUpperCase()}_URL)`);
+const story = await (await fetch(new URL('data/story.json', pages[0].url))).json();
+const colour = (id) => story.regions.find((r) => r.id === id)?.color;
+const regionColours = story.regions.map((r) => r.color);
+const barColours = [colour('heilongjiang'), '#767676', colour('jilin')];
+
+const median = (xs) => percentile(xs, 50);
+const stats = (t) => ({ p50: percentile(t, 50), p95: percentile(t, 95), max: Math.max(...t), n: t.length });
+const cycle = (n, f) => Array.from({ length: n }, (_, i) => f(i));
+
+const browser = await launch();
+const chromium = browser.version();
+
+// Cold loads, taking turns between pages so that a noisy moment on the shared machine hits all alike.
+for (const p of pages) p.runs = [];
+for (let run = 0; run < LOADS; run += 1) {
+  for (const p of pages) {
+    const r = await loadOnce(browser, p.url, p.id, run === 0);
+    p.runs.push(r);
+    process.stderr.write(`bench: ${p.id} load ${run + 1}/${LOADS}: charts drawn at ${r.drawn.toFixed(0)} ms\n`);
+  }
+}
+for (const p of pages) {
+  const { files } = p.runs[0];
+  p.bytes = { files, raw: sum(files, 'raw'), gzip: sum(files, 'gzip'), brotli: sum(files, 'brotli') };
+  p.load = {
+    drawn: median(p.runs.map((r) => r.drawn)),
+    frame: median(p.runs.map((r) => r.frame)),
+    received: median(p.runs.map((r) => r.received)),
+    canvases: p.runs[0].canvases,
+    runs: p.runs.map(({ drawn, frame, received }) => ({ drawn, frame, received })),
+  };
+}
+
+/** Opens a drawn page and finds a spot inside each region on the map and each bar of the overview. */
+async function openDrawn(p) {
+  const { context, page, errors } = await freshPage(browser);
+  await page.goto(p.url);
+  await waitDrawn(page, p.id, errors);
+  const map = await spots(page, 'map', regionColours);
+  const bars = await spots(page, 'reach', barColours);
+  const missing = [...map, ...bars].some((s) => !s);
+  if (missing) throw new Error(`${p.id}: could not find every region on the map and every bar (${JSON.stringify({ map, bars })})`);
+  return { context, page, errors, map, bars };
+}
+
+for (const p of pages) {
+  process.stderr.write(`bench: ${p.id}: ${SELECTIONS} selections, ${INTERACTIONS} interactions\n`);
+  // Click to redraw: each click selects another region than the one selected (A, B, C, D, A, …).
+  {
+    const { context, page, errors, map, bars } = await openDrawn(p);
+    const select = (i) => ['map', 'click', ...map[i % map.length]];
+    await play(page, cycle(20, select));
+    p.click = stats(await play(page, cycle(SELECTIONS, select)));
+    if (p.id === 'datastory') {
+      p.detail = {
+        'map: click a region (select / switch)': stats(await play(page, cycle(DETAIL, select))),
+        'map: hover regions': stats(await play(page, cycle(DETAIL, (i) => ['map', 'move', ...map[i % map.length]]))),
+        'bars: click a bar (pin / unpin)': stats(await play(page, cycle(DETAIL, (i) => ['reach', 'click', ...bars[i % bars.length]]))),
+        'bars: hover bars': stats(await play(page, cycle(DETAIL, (i) => ['reach', 'move', ...bars[i % bars.length]]))),
+      };
+    }
+    if (errors.length) throw new Error(`${p.id}: console errors while clicking: ${errors.join('; ')}`);
+    await context.close();
+  }
+  // Memory: the same mix of clicks and hovers on the map and the bars, read after 100 and after 1,000.
+  {
+    const { context, page, errors, map, bars } = await openDrawn(p);
+    const cdp = await context.newCDPSession(page);
+    const step = (i) => {
+      const n = Math.floor(i / 4);
+      return [
+        ['map', 'click', ...map[n % map.length]],
+        ['map', 'move', ...map[(n + 1) % map.length]],
+        ['reach', 'move', ...bars[n % bars.length]],
+        ['reach', 'click', ...bars[n % bars.length]],
+      ][i % 4];
+    };
+    const load = await memory(cdp);
+    await play(page, cycle(100, step));
+    const after100 = await memory(cdp);
+    await play(page, cycle(INTERACTIONS - 100, (i) => step(i + 100)));
+    const after1000 = await memory(cdp);
+    p.memory = { load, after100, after1000, growth: after1000.total - after100.total };
+    if (errors.length) throw new Error(`${p.id}: console errors while interacting: ${errors.join('; ')}`);
+    await context.close();
+  }
+}
+await browser.close();
+
+const meta = {
+  viewport: `${VIEWPORT.width}×${VIEWPORT.height} px, DPR ${DPR}`,
+  chromium,
+  cores: availableParallelism(),
+  loads: LOADS,
+  selections: SELECTIONS,
+  interactions: INTERACTIONS,
+  detailRuns: DETAIL,
+  notes: [
+    'Chart.js draws the map with chartjs-chart-geo; both peers show the cards as HTML, as a newsroom would; ours draws them on canvas.',
+    'Times are per event, synchronous: the whole pointer sequence dispatched on the canvas, plus ECharts\' queued paint forced at once (zrender would paint it on the next frame). Chart.js redraws inside the handler (animation off).',
+    `Memory: ${INTERACTIONS} interactions, one per frame, cycling a map click, a map hover, a bar hover and a bar click.`,
+  ],
+};
+const budgetList = budgets(pages);
+console.log(markdown(pages, budgetList, meta));
+const out = env('BENCH_JSON', '');
+if (out) {
+  const json = {
+    meta,
+    pages: Object.fromEntries(pages.map((p) => [p.id, {
+      label: p.label, url: p.url, bytes: p.bytes, load: p.load, click: p.click, memory: p.memory, detail: p.detail,
+    }])),
+    ratios: Object.fromEntries(pages.slice(1).map((peer) => [peer.id, {
+      gzip: pages[0].bytes.gzip / peer.bytes.gzip,
+      brotli: pages[0].bytes.brotli / peer.bytes.brotli,
+      drawn: pages[0].load.drawn / peer.load.drawn,
+      click_p50: pages[0].click.p50 / peer.click.p50,
+      click_p95: pages[0].click.p95 / peer.click.p95,
+      memory_after1000: pages[0].memory.after1000.total / peer.memory.after1000.total,
+    }])),
+    budgets: budgetList,
+  };
+  writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`);
+}
