@@ -21,8 +21,14 @@ async function openArticle(path, { width = 1280, height = 900, dpr = 1, javaScri
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     window.__shifts = 0;
+    window.__shiftLog = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts += e.value;
+      for (const e of list.getEntries()) {
+        if (e.hadRecentInput) continue;
+        window.__shifts += e.value;
+        const what = (e.sources ?? []).map((s) => `${s.node?.nodeName ?? '?'}${s.node?.id ? `#${s.node.id}` : ''} ${JSON.stringify(s.previousRect)}→${JSON.stringify(s.currentRect)}`);
+        window.__shiftLog.push(`${e.value.toFixed(4)} at ${Math.round(e.startTime)} ms: ${what.join('; ')}`);
+      }
     }).observe({ type: 'layout-shift', buffered: true });
     window.__streaming = 0;
     const streaming = WebAssembly.instantiateStreaming;
@@ -146,7 +152,7 @@ for (const width of [375, 1280]) {
     for (const f of page.frames()) violations.push(...await f.evaluate(() => window.__violations ?? []));
     assert.deepEqual(violations, [], 'CSP violations');
     assert.deepEqual(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')), [], 'requests left the site');
-    assert.equal(await page.evaluate(() => window.__shifts), 0, 'the article shifted');
+    assert.equal(await page.evaluate(() => window.__shifts), 0, `the article shifted: ${await page.evaluate(() => window.__shiftLog.join(' | '))}`);
     assert.ok(await page.evaluate(() => window.__streaming) >= 1 || await storyFrame(page).evaluate(() => window.__streaming) >= 1,
       'the wasm was not compiled with streaming instantiation');
     assert.deepEqual(errors, []);
