@@ -1,6 +1,6 @@
 //! Checks that go beyond types: references resolve, ids are unique, values fit the charts that draw them.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{Chart, ChartKind, DataError, Dataset, Figure};
 
@@ -34,8 +34,10 @@ pub fn validate(d: &Dataset) -> Result<(), DataError> {
             "the dataset has no charts; add at least one chart that lists figure ids".into(),
         ));
     }
+    // Charts look their figures up by id: a map keeps 10,000 figures in 800 charts from 10⁸ comparisons.
+    let figures: HashMap<&str, &Figure> = d.figures.iter().map(|f| (f.id.as_str(), f)).collect();
     for (i, c) in d.charts.iter().enumerate() {
-        check_chart(i, c, d, &region_ids)?;
+        check_chart(i, c, d, &figures, &region_ids)?;
     }
     super::localize::check(d)
 }
@@ -110,7 +112,13 @@ fn check_figure(i: usize, f: &Figure, regions: &HashSet<&str>, sources: &HashSet
     }
 }
 
-fn check_chart(i: usize, c: &Chart, d: &Dataset, regions: &HashSet<&str>) -> Result<(), DataError> {
+fn check_chart(
+    i: usize,
+    c: &Chart,
+    d: &Dataset,
+    figures: &HashMap<&str, &Figure>,
+    regions: &HashSet<&str>,
+) -> Result<(), DataError> {
     let at = |field: &str| format!("charts[{i}].{field}");
     if let Some(r) = &c.region {
         if !regions.contains(r.as_str()) {
@@ -149,7 +157,7 @@ fn check_chart(i: usize, c: &Chart, d: &Dataset, regions: &HashSet<&str>) -> Res
         ));
     }
     for (j, id) in c.figures.iter().enumerate() {
-        let Some(f) = d.figures.iter().find(|f| &f.id == id) else {
+        let Some(f) = figures.get(id.as_str()) else {
             return Err(err(
                 format!("charts[{i}].figures[{j}]"),
                 format!("chart \"{}\" lists figure \"{id}\", which is not in `figures`; check the id", c.id),
