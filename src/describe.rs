@@ -76,8 +76,12 @@ const LISTED: usize = 8;
 /// The long description of a chart for screen readers: the finding, what is drawn, and the figures
 /// with their qualifiers (summarised when there are many).
 pub fn chart(d: &Dataset, c: &Chart) -> String {
+    chart_of(d, c, &crate::model::chart_figures(d, c))
+}
+
+/// `chart` with the chart's figures already looked up, for callers that describe every chart.
+pub fn chart_of(d: &Dataset, c: &Chart, figures: &[&Figure]) -> String {
     let zh = d.lang == Lang::Zh;
-    let figures = crate::model::chart_figures(d, c);
     let n = figures.len();
     let what = match (c.kind, zh) {
         (ChartKind::Bars, false) => format!("Bar chart of {n} figures, bars from zero."),
@@ -158,7 +162,7 @@ pub fn chart(d: &Dataset, c: &Chart) -> String {
         parts.push(note.clone());
     }
     if c.kind != ChartKind::Map {
-        parts.push(format!("{}{stop}", crate::model::source_line(d, &figures)));
+        parts.push(format!("{}{stop}", crate::model::source_line(d, figures)));
     }
     parts.join(if zh { "" } else { " " })
 }

@@ -6,6 +6,9 @@ use crate::i18n::{self, Lang};
 /// A number as a reader says it: "5.23 million", "80 billion", "6.3", "12,500"; in Chinese in
 /// 万 and 亿: "523万", "800亿". Never rounds to fewer digits than the data holds (up to nine
 /// decimals of the scaled number).
+///
+/// Beyond what the words can say (a million billion, or a million 亿, and more) and below what nine
+/// decimals can show, the number is written in powers of ten with all its digits: "1.5 × 10³⁰⁰".
 pub fn number(v: f64, lang: Lang) -> String {
     let a = v.abs();
     let (scaled, word) = match lang {
@@ -15,8 +18,36 @@ pub fn number(v: f64, lang: Lang) -> String {
         Lang::Zh if a >= 1e4 => (v / 1e4, "万"),
         _ => (v, ""),
     };
+    if v.is_finite() && (scaled.abs() >= 1e6 || (a > 0.0 && a < 1e-4)) {
+        return powers_of_ten(v);
+    }
     let digits = trim_decimals(&format!("{scaled:.9}"));
     format!("{}{word}", group_thousands(&digits))
+}
+
+/// "1.7976931348623157 × 10³⁰⁸": the shortest digits that read back as `v`, so none is lost or made up
+/// (fixed decimals would print the binary value's hundreds of digits, or round a small one to 0).
+fn powers_of_ten(v: f64) -> String {
+    let s = format!("{v:e}");
+    let (mantissa, exponent) = s.split_once('e').unwrap_or((&s, "0"));
+    let sup: String = exponent
+        .chars()
+        .map(|c| match c {
+            '-' => '⁻',
+            '0' => '⁰',
+            '1' => '¹',
+            '2' => '²',
+            '3' => '³',
+            '4' => '⁴',
+            '5' => '⁵',
+            '6' => '⁶',
+            '7' => '⁷',
+            '8' => '⁸',
+            '9' => '⁹',
+            other => other,
+        })
+        .collect();
+    format!("{mantissa} × 10{sup}")
 }
 
 fn trim_decimals(s: &str) -> String {
@@ -132,6 +163,23 @@ mod tests {
         assert_eq!(n(2024.0), "2024");
         assert_eq!(n(-1_234_567.5), "-1.2345675 million");
         assert_eq!(n(0.125), "0.125");
+    }
+
+    #[test]
+    fn numbers_beyond_words_keep_their_digits_in_powers_of_ten() {
+        // Fixed decimals printed 1e300 as a 300-digit binary expansion, and 1e-300 as "0".
+        assert_eq!(number(1e300, Lang::En), "1 × 10³⁰⁰");
+        assert_eq!(number(-1.5e300, Lang::Zh), "-1.5 × 10³⁰⁰");
+        assert_eq!(number(f64::MAX, Lang::En), "1.7976931348623157 × 10³⁰⁸");
+        assert_eq!(number(1e-300, Lang::En), "1 × 10⁻³⁰⁰");
+        assert_eq!(number(5e-324, Lang::En), "5 × 10⁻³²⁴");
+        assert_eq!(number(2.5e-5, Lang::En), "2.5 × 10⁻⁵");
+        // The largest numbers the words still say, and small ones nine decimals show.
+        assert_eq!(number(999_999e9, Lang::En), "999,999 billion");
+        assert_eq!(number(1e15, Lang::En), "1 × 10¹⁵");
+        assert_eq!(number(9_999e8, Lang::Zh), "9999亿");
+        assert_eq!(number(0.000_25, Lang::En), "0.00025");
+        assert_eq!(number(0.0, Lang::En), "0");
     }
 
     #[test]

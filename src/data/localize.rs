@@ -105,7 +105,10 @@ pub fn localize(d: &Dataset, lang: Lang) -> Result<Dataset, DataError> {
     if lang == base(d) {
         return Ok(out);
     }
-    let Some(t) = d.translations.get(lang.code()) else {
+    // The translation is keyed by the code the story lists ("zh-CN", "zh-Hans" or "zh"), which
+    // validation checked is complete; look it up by that code, not by the engine's own.
+    let listed = d.languages.iter().skip(1).find(|c| Lang::parse(c) == Some(lang));
+    let Some(t) = listed.and_then(|c| d.translations.get(c)) else {
         return Err(DataError {
             path: "languages".into(),
             message: format!(

@@ -229,12 +229,23 @@ where
 #[cfg(not(target_arch = "wasm32"))]
 pub fn from_json(text: &str) -> Result<Dataset, DataError> {
     // Syntax first, so a stray comma is reported by line and column rather than by a half-read path.
-    serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|e| DataError {
-        path: String::new(),
-        message: format!("not valid JSON: {e}; fix the syntax at that place"),
-    })?;
+    let whole = |message: String| DataError { path: String::new(), message };
+    if text.trim().is_empty() {
+        return Err(whole(format!("the file is empty; {SHAPE}")));
+    }
+    serde_json::from_str::<serde::de::IgnoredAny>(text)
+        .map_err(|e| whole(format!("not valid JSON: {e}; fix the syntax at that place")))?;
+    // serde would read a list as the struct's fields in order and report "invalid length 0".
+    if !text.trim_start().starts_with('{') {
+        return Err(whole(format!("the file holds JSON, but not an object; {SHAPE}")));
+    }
     from_deserializer(&mut serde_json::Deserializer::from_str(text))
 }
+
+/// What a dataset looks like, for messages about a file that is not one at all.
+#[cfg(not(target_arch = "wasm32"))]
+const SHAPE: &str =
+    "a dataset is a JSON object { \"story\": …, \"sources\": […], \"regions\": […], \"figures\": […], \"charts\": […] } (see docs/data-format.md)";
 
 /// serde's messages say what was found and expected; add how to fix the common cases.
 fn explain_serde(message: &str) -> String {

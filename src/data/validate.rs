@@ -35,6 +35,7 @@ pub fn validate(d: &Dataset) -> Result<(), DataError> {
             "the dataset has no charts; add at least one chart that lists figure ids".into(),
         ));
     }
+    // Charts look their figures up by id: a map keeps 10,000 figures in 800 charts from 10⁸ comparisons.
     let figures: HashMap<&str, &Figure> = d.figures.iter().map(|f| (f.id.as_str(), f)).collect();
     for (i, c) in d.charts.iter().enumerate() {
         check_chart(i, c, d, &figures, &region_ids)?;

@@ -26,12 +26,13 @@ pub struct BarRow {
     pub color: Rgb,
     /// Steps drawn past the end of a lower-bound bar, lightest last.
     pub fade: Vec<(Rect, Rgb)>,
-    pub value: Label,
+    /// The value, at the bar's end; on lines of its own under the bar when it is too long for that.
+    pub value: Vec<Label>,
 }
 
 impl BarsLayout {
     pub fn labels(&self) -> impl Iterator<Item = &Label> {
-        self.rows.iter().flat_map(|r| r.label.iter().chain(std::iter::once(&r.value)))
+        self.rows.iter().flat_map(|r| r.label.iter().chain(r.value.iter()))
     }
 
     /// One mark per row: drawn as the bar with its open end; hit across the whole row, label included,
@@ -40,8 +41,9 @@ impl BarsLayout {
         self.rows.iter().map(move |r| {
             let end = r.fade.last().map_or(r.bar.right(), |(f, _)| f.right());
             let top = r.label.first().map_or(r.bar.y, |l| l.y);
+            let bottom = r.value.last().map_or(r.bar.bottom(), |l| l.bbox().bottom()).max(r.bar.bottom());
             let mut m = Mark::boxed(&r.figure, r.region.as_ref(), Rect { w: end - r.bar.x, ..r.bar });
-            m.hit = Rect { x: 0.0, y: top, w: width, h: r.bar.bottom() - top };
+            m.hit = Rect { x: 0.0, y: top, w: width, h: bottom - top };
             m
         })
     }
@@ -105,7 +107,14 @@ pub fn multiple(cx: &Ctx, d: &Dataset, chart: &Chart, figures: &[&Figure], top: 
 }
 
 fn rows(cx: &Ctx, specs: Vec<RowSpec>, top: f64) -> BarsLayout {
-    let value_w = specs.iter().map(|s| cx.m.width(&s.value_text, Font::BODY_BOLD)).fold(0.0, f64::max);
+    // A value wider than half the chart (a long wording, a number in powers of ten) goes on lines of
+    // its own under its bar, rather than squeezing the scale to nothing or running off the canvas.
+    let beside = |text: &str| cx.m.width(text, Font::BODY_BOLD) <= cx.width / 2.0;
+    let value_w = specs
+        .iter()
+        .filter(|s| beside(&s.value_text))
+        .map(|s| cx.m.width(&s.value_text, Font::BODY_BOLD))
+        .fold(0.0, f64::max);
     let any_bound = specs.iter().any(|s| s.lower_bound);
     let fade_w = if any_bound { (cx.width * 0.08).clamp(18.0, 48.0) } else { 0.0 };
     let plot_w = (cx.width - value_w - fade_w - 8.0).max(1.0);
@@ -114,6 +123,7 @@ fn rows(cx: &Ctx, specs: Vec<RowSpec>, top: f64) -> BarsLayout {
 
     let mut out = Vec::new();
     let mut y = top;
+    let mut bottom = top;
     for s in specs {
         let (label, below) = cx.paragraph(&s.label, 0.0, y, cx.width, Font::BODY, cx.theme.ink);
         let bar_y = below + 4.0;
@@ -129,11 +139,24 @@ fn rows(cx: &Ctx, specs: Vec<RowSpec>, top: f64) -> BarsLayout {
             }
         }
         let end = fade.last().map_or(bar.right(), |(r, _)| r.right());
-        let value_y = bar_y + (BAR_HEIGHT - Font::BODY_BOLD.size * 1.2) / 2.0;
-        let value = cx.label(s.value_text, end + 6.0, value_y, Font::BODY_BOLD, cx.theme.ink, Align::Left);
+        let (value, row_bottom) = if beside(&s.value_text) {
+            let value_y = bar_y + (BAR_HEIGHT - Font::BODY_BOLD.size * 1.2) / 2.0;
+            (vec![cx.label(s.value_text, end + 6.0, value_y, Font::BODY_BOLD, cx.theme.ink, Align::Left)], bar.bottom())
+        } else {
+            super::text::paragraph(
+                cx.m,
+                &s.value_text,
+                0.0,
+                bar.bottom() + 4.0,
+                cx.width,
+                Font::BODY_BOLD,
+                cx.theme.ink,
+                Align::Left,
+            )
+        };
         out.push(BarRow { figure: s.figure, region: s.region, label, bar, color: s.color, fade, value });
-        y = bar.bottom() + ROW_GAP;
+        bottom = row_bottom;
+        y = row_bottom + ROW_GAP;
     }
-    let bottom = out.last().map_or(top, |r| r.bar.bottom());
     BarsLayout { rows: out, bottom }
 }

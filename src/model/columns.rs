@@ -25,7 +25,8 @@ pub struct Column {
     pub region: Option<String>,
     pub rect: Rect,
     pub color: Rgb,
-    pub value: Label,
+    /// The value above the column, wrapped to the column's slot so that neighbours never collide.
+    pub value: Vec<Label>,
     pub period: Vec<Label>,
 }
 
@@ -34,14 +35,14 @@ impl ColumnsLayout {
         self.gridlines
             .iter()
             .map(|(_, l)| l)
-            .chain(self.columns.iter().flat_map(|c| std::iter::once(&c.value).chain(c.period.iter())))
+            .chain(self.columns.iter().flat_map(|c| c.value.iter().chain(c.period.iter())))
     }
 
     pub fn marks(&self) -> impl Iterator<Item = Mark> + '_ {
         self.columns.iter().map(|c| {
             let mut m = Mark::boxed(&c.figure, c.region.as_ref(), c.rect);
             // The whole slot, value and period label included, answers a pointer.
-            let top = c.value.y;
+            let top = c.value.first().map_or(c.rect.y, |l| l.y);
             let bottom = c.period.last().map_or(c.rect.bottom(), |l| l.y + l.font.line_height());
             let half = c.rect.w.max(c.period.iter().map(|l| l.width).fold(0.0, f64::max)) / 2.0;
             let center = c.rect.x + c.rect.w / 2.0;
@@ -58,24 +59,53 @@ pub fn tick_step(max: f64) -> f64 {
     }
     let raw = max / 4.0;
     let mag = 10f64.powf(raw.log10().floor());
+    // The smallest subnormals have no power of ten below them (a quarter of 5e-324 is 0): one step, to the value.
+    if !(mag > 0.0 && raw > 0.0) {
+        return max;
+    }
     [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag)
+}
+
+/// A gridline's value without the last bits of floating-point noise (3 × 10⁹³, not 3.0000000000000002 × 10⁹³).
+fn round_tick(v: f64) -> f64 {
+    format!("{v:.12e}").parse().unwrap_or(v)
+}
+
+/// How many steps of `step` the axis takes to reach `max`, and the axis' top. Near `f64::MAX` the round
+/// step above the largest value does not exist: the axis then ends at the largest value itself.
+fn axis(max: f64, step: f64) -> (usize, f64) {
+    // At most a handful by construction of `tick_step`; the bound keeps a rounding surprise from
+    // turning into millions of gridlines.
+    let ticks = (max / step).ceil().clamp(1.0, 10.0) as usize;
+    let top = step * ticks as f64;
+    if top.is_finite() {
+        (ticks, top.max(max))
+    } else {
+        (ticks - 1, max)
+    }
 }
 
 pub fn layout(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> ColumnsLayout {
     let unit = figures.first().map_or("", |f| f.unit.as_str());
     let max = figures.iter().filter_map(|f| f.value).fold(0.0, f64::max);
     let step = tick_step(max);
-    let ticks = (max / step).ceil().max(1.0) as usize;
-    let y_max = step * ticks as f64;
+    let (ticks, y_max) = axis(max, step);
 
     let tick_texts: Vec<String> =
-        (0..=ticks).map(|i| format::number_with_symbol(step * i as f64, unit, d.lang)).collect();
+        (0..=ticks).map(|i| format::number_with_symbol(round_tick(step * i as f64), unit, d.lang)).collect();
     let tick_w = tick_texts.iter().map(|t| cx.m.width(t, Font::SMALL)).fold(0.0, f64::max);
-    // Value labels sit above the columns: leave a line of room above the top gridline.
-    let plot_top = top + Font::BODY_BOLD.line_height() + 4.0;
-    let baseline_y = plot_top + PLOT_HEIGHT;
     let plot_left = tick_w + 8.0;
     let plot_right = cx.width;
+    let n = figures.len().max(1) as f64;
+    let slot = ((plot_right - plot_left) / n).min(160.0);
+    let value_lines: Vec<Vec<String>> = figures
+        .iter()
+        .map(|f| super::text::wrap(cx.m, &format::compact(f, d.lang), slot - 8.0, Font::BODY_BOLD))
+        .collect();
+    // Value labels sit above the columns: leave room for the longest above the top gridline.
+    let most = value_lines.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    let plot_top = top + most as f64 * Font::BODY_BOLD.line_height() + 4.0;
+    let baseline_y = plot_top + PLOT_HEIGHT;
     let y_of = |v: f64| baseline_y - v / y_max * PLOT_HEIGHT;
 
     let gridlines = tick_texts
@@ -88,22 +118,27 @@ pub fn layout(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> ColumnsLa
         })
         .collect();
 
-    let n = figures.len().max(1) as f64;
-    let slot = ((plot_right - plot_left) / n).min(160.0);
     let col_w = (slot * 0.6).min(72.0);
     // A narrow group of columns sits in the middle of the plot rather than hugging the axis.
     let offset = ((plot_right - plot_left) - slot * n) / 2.0;
     let mut bottom = baseline_y;
     let columns = figures
         .iter()
+        .zip(value_lines)
         .enumerate()
-        .map(|(i, f)| {
+        .map(|(i, (f, lines))| {
             let v = f.value.unwrap_or(0.0);
             let center = plot_left + offset + slot * (i as f64 + 0.5);
             let rect = Rect { x: center - col_w / 2.0, y: y_of(v), w: col_w, h: baseline_y - y_of(v) };
-            let value_y = rect.y - Font::BODY_BOLD.line_height();
-            let value =
-                cx.label(format::compact(f, d.lang), center, value_y, Font::BODY_BOLD, cx.theme.ink, Align::Center);
+            let lh = Font::BODY_BOLD.line_height();
+            let value_y = rect.y - lines.len() as f64 * lh;
+            let value = lines
+                .into_iter()
+                .enumerate()
+                .map(|(k, line)| {
+                    cx.label(line, center, value_y + k as f64 * lh, Font::BODY_BOLD, cx.theme.ink, Align::Center)
+                })
+                .collect();
             let period_text = format::sentence_case(f.period.as_deref().unwrap_or(&f.label));
             let mut period = Vec::new();
             let mut y = baseline_y + 8.0;
@@ -127,12 +162,22 @@ pub fn layout(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> ColumnsLa
 
 #[cfg(test)]
 mod tests {
-    use super::tick_step;
+    use super::{axis, tick_step};
 
     #[test]
     fn ticks_are_round() {
         assert!((tick_step(6.3) - 2.0).abs() < 1e-9);
         assert!((tick_step(100.0) - 25.0).abs() < 1e-9);
         assert!((tick_step(0.0) - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_axis_holds_at_the_ends_of_the_number_line() {
+        // A quarter of the smallest subnormal is zero: the step was 0, and the tick count infinite.
+        assert!(tick_step(5e-324) > 0.0);
+        assert_eq!(axis(5e-324, tick_step(5e-324)), (1, 5e-324));
+        // Four steps of 5e307 overflow to infinity: the axis ends at the largest value, after three.
+        let (ticks, top) = axis(f64::MAX, tick_step(f64::MAX));
+        assert_eq!((ticks, top), (3, f64::MAX));
     }
 }

@@ -81,12 +81,14 @@ pub fn layout(cx: &Ctx, d: &Dataset, map: Option<&GeoMap>, top: f64) -> MapLayou
         let rings: Vec<Vec<Pt>> = shape.rings.iter().map(|ring| ring.iter().map(|p| to_screen(*p)).collect()).collect();
         let bbox = bounds(&rings);
         let font = if w < 480.0 { Font { size: 12.0, bold: true } } else { Font::BODY_BOLD };
-        let text_w = cx.m.width(&r.name, font);
+        // A name wider than the map is cut with an ellipsis: centring it on the canvas needs room for it.
+        let name = super::text::fit(cx.m, &r.name, w - 4.0, font);
+        let text_w = cx.m.width(&name, font);
         let text_h = font.size * 1.2;
         let place = |(x, y): Pt| {
             // Keep the name on the canvas even where the region's widest part is at the edge.
             let x = x.clamp(text_w / 2.0 + 2.0, w - text_w / 2.0 - 2.0);
-            cx.label(&r.name, x, y - text_h / 2.0, font, cx.theme.ink, Align::Center)
+            cx.label(&name, x, y - text_h / 2.0, font, cx.theme.ink, Align::Center)
         };
         let clear = |l: &Label| !regions.iter().any(|o| o.label.bbox().overlaps(&l.bbox()));
         let label =

@@ -37,6 +37,9 @@ pub struct ChartEntry {
 /// Sections in reading order: the overview first (if it has charts), then regions as the dataset lists them.
 /// Regions without charts get no section.
 pub fn outline(d: &Dataset) -> Outline {
+    // Every chart's figures by id from one map: with thousands of figures, a search per id is quadratic.
+    let by_id: std::collections::HashMap<&str, &crate::data::Figure> =
+        d.figures.iter().map(|f| (f.id.as_str(), f)).collect();
     let entries = |region: Option<&str>| -> Vec<ChartEntry> {
         d.charts
             .iter()
@@ -46,7 +49,11 @@ pub fn outline(d: &Dataset) -> Outline {
                 kind: c.kind,
                 headline: c.headline.clone(),
                 dek: c.dek.clone(),
-                description: crate::describe::chart(d, c),
+                description: crate::describe::chart_of(
+                    d,
+                    c,
+                    &c.figures.iter().filter_map(|id| by_id.get(id.as_str()).copied()).collect::<Vec<_>>(),
+                ),
             })
             .collect()
     };

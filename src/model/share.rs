@@ -63,7 +63,14 @@ pub fn layout(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> ShareLayo
     let rest_x = value.width + 6.0;
     let label_y = top + (Font::LABEL_BOLD.size - Font::BODY.size) * 0.8;
     let mut y = top + Font::LABEL_BOLD.line_height();
-    if rest_x + cx.m.width(&label_text, Font::BODY) <= w {
+    if value.width > w {
+        // A wording too long for one line wraps, and the label follows on lines of its own.
+        let (mut lines, below) = cx.paragraph(&value.text, 0.0, top, w, Font::LABEL_BOLD, theme.ink);
+        headline.append(&mut lines);
+        let (mut lines, below) = cx.paragraph(&label_text, 0.0, below, w, Font::BODY, theme.ink);
+        headline.append(&mut lines);
+        y = below;
+    } else if rest_x + cx.m.width(&label_text, Font::BODY) <= w {
         headline.push(cx.label(label_text, rest_x, label_y, Font::BODY, theme.ink, Align::Left));
         headline.insert(0, value);
     } else {

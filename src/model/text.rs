@@ -114,6 +114,29 @@ pub fn wrap(m: &dyn Measure, text: &str, max_width: f64, font: Font) -> Vec<Stri
     lines
 }
 
+/// `text` cut short with an ellipsis so that it is no wider than `max_width`; whole when it fits.
+/// For one-line labels that have no room to wrap (a region's name on the map); the full text is still
+/// in the tooltip, the table and the description.
+pub fn fit(m: &dyn Measure, text: &str, max_width: f64, font: Font) -> String {
+    if m.width(text, font) <= max_width {
+        return text.to_string();
+    }
+    let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    let cut = |k: usize| format!("{}…", text[..starts.get(k).copied().unwrap_or(text.len())].trim_end());
+    // Binary search for the longest prefix that fits with its ellipsis: a megabyte of name takes
+    // a few dozen measurements, not one per character.
+    let (mut lo, mut hi) = (0, starts.len());
+    while hi - lo > 1 {
+        let mid = (lo + hi) / 2;
+        if m.width(&cut(mid), font) <= max_width {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    cut(lo)
+}
+
 /// Wraps and places a paragraph whose first line's top is at `y`; returns the labels and the y just below.
 #[allow(clippy::too_many_arguments)]
 pub fn paragraph(
@@ -157,6 +180,17 @@ mod tests {
         let lines = wrap(&m, "吉林省汽车销量六年增长六十倍", 60.0, Font::BODY);
         assert!(lines.len() > 1);
         assert_eq!(lines.concat(), "吉林省汽车销量六年增长六十倍");
+    }
+
+    #[test]
+    fn fitting_cuts_with_an_ellipsis_only_what_does_not_fit() {
+        let m = ApproxMeasure;
+        assert_eq!(fit(&m, "Jilin", 200.0, Font::BODY), "Jilin");
+        let long = "Inner Mongolia Autonomous Region ".repeat(100);
+        let cut = fit(&m, &long, 200.0, Font::BODY);
+        assert!(cut.ends_with('…') && long.starts_with(cut.trim_end_matches('…')), "{cut}");
+        assert!(m.width(&cut, Font::BODY) <= 200.0);
+        assert!(m.width(&cut, Font::BODY) > 180.0, "cut more than needed: {cut}");
     }
 
     #[test]

@@ -24,7 +24,9 @@ pub fn draw<DB: DrawingBackend>(
         for (r, c) in &row.fade {
             fill(area, r, tone(*c, row.region.as_ref(), view, theme))?;
         }
-        text(area, &row.value)?;
+        for l in &row.value {
+            text(area, l)?;
+        }
     }
     Ok(())
 }

@@ -23,7 +23,9 @@ pub fn draw<DB: DrawingBackend>(
     }
     for col in &c.columns {
         fill(area, &col.rect, tone(col.color, col.region.as_ref(), view, theme))?;
-        text(area, &col.value)?;
+        for l in &col.value {
+            text(area, l)?;
+        }
         for l in &col.period {
             text(area, l)?;
         }

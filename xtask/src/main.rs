@@ -1,9 +1,10 @@
-//! The project's commands: `cargo xtask serve | build | test` (see the README).
+//! The project's commands: `cargo xtask serve | build | test | fuzz` (see the README).
 
 mod bench;
 mod build;
 mod data;
 mod dist;
+mod fuzz;
 mod map;
 mod serve;
 mod setup;
@@ -20,9 +21,13 @@ commands:
   dist               write the self-contained static bundle to dist/ (what `serve` serves)
   build [--dev]      build the wasm package into www/pkg/
   test               install what the tests need, then run every test (native, wasm in Chromium, end to end)
+  fuzz [--seconds N] [TARGET…]
+                     run each cargo-fuzz target for N seconds (default 60; installs nightly's cargo-fuzz)
   bench              measure our page against ECharts and Chart.js pages of the same charts (size, load, clicks, memory)
   map                rebuild data/map/northeast-china.json from Natural Earth boundaries
-  data check FILE    validate a dataset and say what is wrong and where
+  data check FILE    validate a dataset (JSON or CSV) and say what is wrong and where
+  data import FILE   convert a CSV sheet to the JSON format (printed), checked on the way
+  data export FILE   write a dataset as a CSV sheet (printed)
   data schema        write the dataset's JSON Schema (from the Rust types) to docs/data-format.schema.json
 ";
 
@@ -40,6 +45,7 @@ fn main() -> ExitCode {
         }
         Some("test") => test::all(),
         Some("bench") => bench::all(),
+        Some("fuzz") => fuzz::run_all(&args[1..]),
         Some("map") => map::rebuild(),
         Some("data") => data::run(&args[1..]),
         Some("-h" | "--help" | "help") => {

@@ -1,0 +1,287 @@
+//! Property tests of scales and layout: any allowed values and any label texts give finite marks and
+//! labels inside the canvas, no two labels overlapping, at every width from 240 to 1600 px.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use datastory::data::{ChartKind, Dataset, Qualifier};
+use datastory::model::columns::tick_step;
+use datastory::model::{Body, ChartModel, Rect};
+use proptest::prelude::*;
+
+/// Characters a newsroom's data has carried: ASCII, CJK, Arabic and Hebrew, emoji, bidi controls,
+/// combining marks and odd spaces.
+fn any_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        4 => proptest::char::range(' ', '~'),
+        2 => proptest::char::range('\u{4e00}', '\u{9fff}'),
+        1 => proptest::char::range('\u{0600}', '\u{06ff}'),
+        1 => proptest::char::range('\u{05d0}', '\u{05ea}'),
+        1 => proptest::char::range('\u{1f300}', '\u{1f64f}'),
+        1 => prop::sample::select(vec![
+            '\u{202e}', '\u{202d}', '\u{200f}', '\u{2066}', '\u{2069}', '\u{200d}', '\u{301}', '\u{a0}', '\u{3000}',
+            '\t', '\n', '<', '>', '&', '"', 'W', '%',
+        ]),
+    ]
+}
+
+/// A text of up to `max` characters; a quarter are one repeated character, the worst case for wrapping.
+fn text(max: usize) -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => prop::collection::vec(any_char(), 0..max).prop_map(String::from_iter),
+        1 => (any_char(), 0..max).prop_map(|(c, n)| std::iter::repeat_n(c, n).collect()),
+    ]
+}
+
+/// Any allowed magnitude from 0 to 1e300, spread over the exponents rather than bunched near the top.
+fn magnitude() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        1 => Just(0.0),
+        1 => prop::sample::select(vec![1e300, f64::MAX, f64::MIN_POSITIVE, 5e-324, 1e-300, 1.0, 100.0]),
+        6 => (0.0..10.0f64, -300..300i32).prop_map(|(m, e)| m * 10f64.powi(e)),
+    ]
+}
+
+fn qualifier() -> impl Strategy<Value = Qualifier> {
+    prop::sample::select(vec![
+        Qualifier::Exact,
+        Qualifier::MoreThan,
+        Qualifier::AtLeast,
+        Qualifier::Nearly,
+        Qualifier::About,
+        Qualifier::LessThan,
+    ])
+}
+
+/// What one figure of a chart gets: its label, value, qualifier, optional wording and period.
+#[derive(Debug, Clone)]
+struct FigureText {
+    label: String,
+    value: f64,
+    qualifier: Qualifier,
+    wording: Option<String>,
+    period: Option<String>,
+}
+
+fn figure(max_text: usize) -> impl Strategy<Value = FigureText> {
+    (text(max_text), magnitude(), qualifier(), prop::option::weighted(0.2, text(40)), prop::option::of(text(max_text)))
+        .prop_map(|(label, value, qualifier, wording, period)| FigureText { label, value, qualifier, wording, period })
+}
+
+/// Every chart of a story: its words, the figures' words and values, and the region names.
+#[derive(Debug, Clone)]
+struct Edit {
+    headline: String,
+    dek: String,
+    note: Option<String>,
+    figures: Vec<FigureText>,
+    regions: Vec<String>,
+}
+
+fn edit(max_text: usize) -> impl Strategy<Value = Edit> {
+    (
+        text(max_text),
+        text(max_text),
+        prop::option::of(text(max_text)),
+        prop::collection::vec(figure(max_text), 1..=12),
+        prop::collection::vec(text(40), 4),
+    )
+        .prop_map(|(headline, dek, note, figures, regions)| Edit { headline, dek, note, figures, regions })
+}
+
+/// The story with chart `chart` rewritten by `e`, each value bent to what the chart kind accepts.
+fn edited(chart: usize, e: &Edit) -> Dataset {
+    let mut d = common::story();
+    // English only: the translations name the story's own figures, which are replaced here.
+    d.languages.clear();
+    d.translations.clear();
+    let c = &mut d.charts[chart];
+    c.headline.clone_from(&e.headline);
+    c.dek.clone_from(&e.dek);
+    c.note.clone_from(&e.note);
+    let kind = c.kind;
+    let max = match kind {
+        ChartKind::Bars | ChartKind::Cards => 12,
+        ChartKind::Periods => 8,
+        ChartKind::Share => 2,
+        ChartKind::Multiple => 1,
+        ChartKind::Map => 0,
+    };
+    let template = d.figures.iter().find(|f| c.figures.contains(&f.id)).cloned();
+    if let Some(template) = template {
+        c.figures.clear();
+        for (i, t) in e.figures.iter().take(max).enumerate() {
+            let mut f = template.clone();
+            f.id = format!("{}-prop-{i}", c.id);
+            f.label.clone_from(&t.label);
+            f.qualifier = t.qualifier;
+            f.wording.clone_from(&t.wording);
+            f.period.clone_from(&t.period);
+            f.value = Some(match (kind, i) {
+                (ChartKind::Share, 0) => t.value.min(100.0),
+                (ChartKind::Multiple, _) => t.value.max(f64::MIN_POSITIVE),
+                _ => t.value,
+            });
+            c.figures.push(f.id.clone());
+            d.figures.push(f);
+        }
+        if kind == ChartKind::Periods && c.figures.len() < 2 {
+            let mut f = d.figures[d.figures.len() - 1].clone();
+            f.id = format!("{}-prop-extra", c.id);
+            c.figures.push(f.id.clone());
+            d.figures.push(f);
+        }
+    }
+    for (r, name) in d.regions.iter_mut().zip(&e.regions) {
+        r.name.clone_from(name);
+    }
+    // The edited story still passes the loader's checks: the properties are about what it accepts.
+    let d = serde_json::to_string(&d)
+        .map_err(|e| e.to_string())
+        .and_then(|j| datastory::data::from_json(&j).map_err(|e| e.to_string()));
+    d.unwrap_or_else(|e| panic!("the edited story was refused: {e}"))
+}
+
+fn finite(r: &Rect) -> bool {
+    r.x.is_finite() && r.y.is_finite() && r.w.is_finite() && r.h.is_finite() && r.w >= 0.0 && r.h >= 0.0
+}
+
+fn inside(r: &Rect, w: f64, h: f64) -> bool {
+    r.x >= -0.5 && r.y >= -0.5 && r.right() <= w + 0.5 && r.bottom() <= h + 0.5
+}
+
+fn short(s: &str) -> String {
+    s.chars().take(60).collect()
+}
+
+/// What a reader would see go wrong: a mark or label not where it should be, off the canvas, or on
+/// top of another label.
+fn check(m: &ChartModel) -> Result<(), TestCaseError> {
+    prop_assert!(m.height.is_finite() && m.height > 0.0, "height {}", m.height);
+    for mark in m.marks() {
+        prop_assert!(finite(&mark.rect) && finite(&mark.hit), "mark {} at {:?}", mark.id, mark.rect);
+        prop_assert!(inside(&mark.rect, m.width, m.height), "mark {} leaves the canvas: {:?}", mark.id, mark.rect);
+    }
+    let labels = m.labels();
+    for (i, a) in labels.iter().enumerate() {
+        let ba = a.bbox();
+        prop_assert!(finite(&ba), "label {:?} at {ba:?}", short(&a.text));
+        prop_assert!(inside(&ba, m.width, m.height), "label {:?} leaves the canvas: {ba:?}", short(&a.text));
+        for b in labels.iter().skip(i + 1) {
+            let bb = b.bbox();
+            prop_assert!(!ba.overlaps(&bb), "{:?} at {ba:?} overlaps {:?} at {bb:?}", short(&a.text), short(&b.text));
+        }
+    }
+    Ok(())
+}
+
+fn config(cases: u32) -> ProptestConfig {
+    // No failure files in the source tree: a failing case is printed, and becomes a named test.
+    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
+}
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    /// The columns' scale: a round step above zero and a top at or above the largest value, for any magnitude.
+    #[test]
+    fn tick_steps_are_finite_and_cover_the_largest_value(max in magnitude()) {
+        let step = tick_step(max);
+        prop_assert!(step.is_finite() && step > 0.0, "step {step} for {max}");
+        prop_assert!(max / step <= 10.0, "{} ticks for {max}", max / step);
+    }
+
+    /// Bars start at zero, stay on the canvas and keep the values' proportions.
+    #[test]
+    fn bars_are_to_scale_and_on_the_canvas(values in prop::collection::vec(magnitude(), 1..=12), width in 240u32..=1600) {
+        let d = common::story();
+        let chart = d.charts.iter().position(|c| c.id == "reach").expect("reach");
+        let e = Edit {
+            headline: "Reach".into(),
+            dek: "Countries".into(),
+            note: None,
+            figures: values.iter().map(|&value| FigureText {
+                label: "A figure".into(), value, qualifier: Qualifier::Exact, wording: None, period: None,
+            }).collect(),
+            regions: Vec::new(),
+        };
+        let d = edited(chart, &e);
+        let m = common::model(&d, "reach", f64::from(width));
+        check(&m)?;
+        let Body::Bars(b) = &m.body else { panic!("reach is not bars") };
+        let max = values.iter().copied().fold(0.0, f64::max);
+        let widest = b.rows.iter().map(|r| r.bar.w).fold(0.0, f64::max);
+        for (r, v) in b.rows.iter().zip(&values) {
+            prop_assert!(r.bar.x == 0.0);
+            // Wider than a pixel, a bar is as long as its value says (a smaller one is held at one pixel).
+            if r.bar.w > 1.0 {
+                prop_assert!((r.bar.w / widest - v / max).abs() < 1e-6, "{} drawn {} of {widest}", v, r.bar.w);
+            }
+            prop_assert_eq!(r.bar.w > 0.0, *v > 0.0, "a value of {} drawn {} wide", v, r.bar.w);
+        }
+    }
+
+    /// Columns stand on the baseline, under the top gridline, in proportion.
+    #[test]
+    fn columns_are_to_scale_and_on_the_canvas(values in prop::collection::vec(magnitude(), 2..=8), width in 240u32..=1600) {
+        let d = common::story();
+        let chart = d.charts.iter().position(|c| c.id == "jilin-gdp-growth").expect("gdp");
+        let e = Edit {
+            headline: "Growth".into(),
+            dek: "Percent".into(),
+            note: None,
+            figures: values.iter().map(|&value| FigureText {
+                label: "Year".into(), value, qualifier: Qualifier::Exact, wording: None, period: Some("Year".into()),
+            }).collect(),
+            regions: Vec::new(),
+        };
+        let d = edited(chart, &e);
+        let m = common::model(&d, "jilin-gdp-growth", f64::from(width));
+        check(&m)?;
+        let Body::Columns(c) = &m.body else { panic!("gdp is not columns") };
+        let top = c.gridlines.last().map_or(c.baseline_y, |(y, _)| *y);
+        let max = values.iter().copied().fold(0.0, f64::max);
+        let tallest = c.columns.iter().map(|col| col.rect.h).fold(0.0, f64::max);
+        for (col, v) in c.columns.iter().zip(&values) {
+            prop_assert!((col.rect.bottom() - c.baseline_y).abs() < 1e-6);
+            // Near f64::MAX no round gridline above the largest value exists; the axis ends at the value.
+            if max < f64::MAX / 2.0 {
+                prop_assert!(col.rect.y >= top - 1e-6, "a column above the top gridline");
+            }
+            if tallest > 0.0 {
+                prop_assert!((col.rect.h / tallest - v / max).abs() < 1e-6, "{} drawn {} of {tallest}", v, col.rect.h);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(24))]
+
+    /// Every chart kind, with any texts up to 120 characters and any allowed values, at any width.
+    #[test]
+    fn every_chart_holds_with_any_texts_and_values(chart in 0usize..8, e in edit(120), width in 240u32..=1600) {
+        let d = edited(chart % common::story().charts.len(), &e);
+        let c = &d.charts[chart % d.charts.len()];
+        check(&common::model(&d, &c.id, f64::from(width)))?;
+    }
+}
+
+proptest! {
+    #![proptest_config(config(6))]
+
+    /// The longest texts the loader accepts (400 characters for labels and headlines), unbroken or
+    /// not, wrap onto the canvas. Longer ones are refused with a message (tests/bad_input.rs).
+    #[test]
+    fn long_texts_wrap_onto_the_canvas(chart in 0usize..8, e in edit(400), width in 240u32..=1600) {
+        let d = edited(chart % common::story().charts.len(), &e);
+        let c = &d.charts[chart % d.charts.len()];
+        let m = common::model(&d, &c.id, f64::from(width));
+        // Thousands of lines: the pairwise overlap check is quadratic, so check placement only.
+        prop_assert!(m.height.is_finite());
+        for l in m.labels() {
+            let b = l.bbox();
+            prop_assert!(finite(&b) && inside(&b, m.width, m.height), "label {:?} at {b:?}", short(&l.text));
+        }
+    }
+}
