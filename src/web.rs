@@ -4,7 +4,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use plotters::prelude::{DrawingBackend, IntoDrawingArea};
-use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
+use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontTransform};
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -369,7 +370,12 @@ fn render_on(
     ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).map_err(|_| js_err("the canvas refused a scale transform"))?;
     let inner =
         CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| js_err("the canvas could not be drawn on"))?;
-    let backend = CssPixels { inner, size: (model.width as u32, model.height.ceil() as u32) };
+    let backend = CssPixels {
+        inner,
+        ctx: ctx.clone(),
+        size: (model.width as u32, model.height.ceil() as u32),
+        font: String::new(),
+    };
     render::paint(&backend.into_drawing_area(), model, marks, view).map_err(|e| js_err(format!("drawing failed: {e}")))
 }
 
@@ -406,7 +412,11 @@ impl Measure for CanvasMeasure<'_> {
 /// (the context is already scaled by the device pixel ratio), so charts are sharp at any DPR.
 struct CssPixels {
     inner: CanvasBackend,
+    ctx: CanvasRenderingContext2d,
     size: (u32, u32),
+    /// The font last given to the context. Setting `ctx.font` makes the browser parse the string:
+    /// profiled at half of a selection's redraw when plotters-canvas set it for every label.
+    font: String,
 }
 
 type CanvasResult = Result<(), DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>;
@@ -452,6 +462,34 @@ impl DrawingBackend for CssPixels {
         self.inner.fill_polygon(vert, style)
     }
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> CanvasResult {
-        self.inner.draw_text(text, style, pos)
+        let color = style.color();
+        if !matches!(style.transform(), FontTransform::None) || color.alpha == 0.0 {
+            self.font.clear();
+            return self.inner.draw_text(text, style, pos);
+        }
+        let font = format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str());
+        if font != self.font {
+            self.ctx.set_font(&font);
+            self.font = font;
+        }
+        // The same settings plotters-canvas makes, in the same order.
+        self.ctx.set_text_baseline(match style.anchor().v_pos {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        });
+        self.ctx.set_text_align(match style.anchor().h_pos {
+            HPos::Left => "start",
+            HPos::Right => "end",
+            HPos::Center => "center",
+        });
+        let (r, g, b) = color.rgb;
+        self.ctx.set_fill_style_str(&format!("rgba({r},{g},{b},{})", color.alpha));
+        if self.ctx.fill_text(text, f64::from(pos.0), f64::from(pos.1)).is_err() {
+            // plotters-canvas' own path reports the failure in its error type.
+            self.font.clear();
+            return self.inner.draw_text(text, style, pos);
+        }
+        Ok(())
     }
 }

@@ -65,11 +65,20 @@ async function loadJson(url, t, onSlow = () => {}) {
   }
 }
 
+/** Starts fetching the story's boundaries file as soon as the data names it, alongside the engine. */
+function fetchMap(data, url, t) {
+  if (!data?.story || typeof data.story.map !== 'string') return Promise.resolve(null);
+  return Promise.resolve()
+    .then(() => loadJson(sameOrigin(data.story.map, url, t), t))
+    .catch((err) => ({ failed: err }));
+}
+
 /** The map's boundaries are optional: without them the map says so in place and the rest works. */
-async function loadMap(story, data, url, t) {
-  if (!data.story || typeof data.story.map !== 'string') return;
+async function useMap(story, pending) {
+  const map = await pending;
   try {
-    story.setMap(await loadJson(sameOrigin(data.story.map, url, t), t));
+    if (map?.failed) throw map.failed;
+    if (map) story.setMap(map);
   } catch (err) {
     console.warn(`The map is shown without boundaries: ${err.message}`);
   }
@@ -183,13 +192,15 @@ export async function mount(container, options = {}) {
     const engine = init().catch((e) => {
       throw new StoryError(t('engineWhat'), e.message || String(e), t('engineFix'));
     });
-    [, data] = await Promise.all([engine, loadJson(url, t, () => { status.textContent = t('slow'); })]);
+    const loading = loadJson(url, t, () => { status.textContent = t('slow'); });
+    const map = loading.then((d) => fetchMap(d, url, t), () => null);
+    [, data] = await Promise.all([engine, loading]);
     try {
       story = new Story(data, o.lang);
     } catch (e) {
       throw new StoryError(t('dataWhat'), e.message, t('dataFix'));
     }
-    await loadMap(story, data, url, t);
+    await useMap(story, map);
   } catch (err) {
     const known = err instanceof StoryError ? err : new StoryError(t('engineWhat'), err.message || String(err), t('engineFix'));
     // A failed engine with readable data still shows the figures, as a table.
