@@ -43,14 +43,7 @@ fn magnitude() -> impl Strategy<Value = f64> {
 }
 
 fn qualifier() -> impl Strategy<Value = Qualifier> {
-    prop::sample::select(vec![
-        Qualifier::Exact,
-        Qualifier::MoreThan,
-        Qualifier::AtLeast,
-        Qualifier::Nearly,
-        Qualifier::About,
-        Qualifier::LessThan,
-    ])
+    prop::sample::select(Qualifier::ALL.to_vec())
 }
 
 /// What one figure of a chart gets: its label, value, qualifier, optional wording and period.

@@ -297,14 +297,7 @@ pub struct StoryIn {
 
 const KINDS: [ChartKind; 6] =
     [ChartKind::Bars, ChartKind::Periods, ChartKind::Share, ChartKind::Multiple, ChartKind::Cards, ChartKind::Map];
-const QUALIFIERS: [Qualifier; 6] = [
-    Qualifier::Exact,
-    Qualifier::MoreThan,
-    Qualifier::AtLeast,
-    Qualifier::Nearly,
-    Qualifier::About,
-    Qualifier::LessThan,
-];
+const QUALIFIERS: [Qualifier; 6] = Qualifier::ALL;
 
 /// How many figures a chart kind takes (as validation says).
 fn figure_range(kind: ChartKind) -> (usize, usize) {

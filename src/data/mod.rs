@@ -133,6 +133,15 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
+    pub const ALL: [Qualifier; 6] = [
+        Qualifier::Exact,
+        Qualifier::MoreThan,
+        Qualifier::AtLeast,
+        Qualifier::Nearly,
+        Qualifier::About,
+        Qualifier::LessThan,
+    ];
+
     /// True when the true value is at or above the stated one, so a bar must not look closed.
     pub fn is_lower_bound(self) -> bool {
         matches!(self, Qualifier::MoreThan | Qualifier::AtLeast)

@@ -80,22 +80,16 @@ fn handle(mut stream: TcpStream, prefix: &str, site: &Site) -> std::io::Result<(
     }
     let path = target.split(['?', '#']).next().unwrap_or("/");
     // Outside the prefix there is nothing, as on a host where the bundle sits in a subfolder.
-    match path.strip_prefix(prefix.trim_end_matches('/')).and_then(|p| resolve(&site.dir, p)) {
-        Some(file) => match std::fs::File::open(&file) {
-            Ok(mut f) => {
-                let mut body = Vec::new();
-                f.read_to_end(&mut body)?;
-                respond(&mut stream, site.csp, "200 OK", mime(&file), &body, method == "HEAD")
-            }
-            Err(_) => respond(
-                &mut stream,
-                site.csp,
-                "404 Not Found",
-                "text/plain; charset=utf-8",
-                b"not found\n",
-                method == "HEAD",
-            ),
-        },
+    let found = path
+        .strip_prefix(prefix.trim_end_matches('/'))
+        .and_then(|p| resolve(&site.dir, p))
+        .and_then(|file| std::fs::File::open(&file).ok().map(|f| (file, f)));
+    match found {
+        Some((file, mut f)) => {
+            let mut body = Vec::new();
+            f.read_to_end(&mut body)?;
+            respond(&mut stream, site.csp, "200 OK", mime(&file), &body, method == "HEAD")
+        }
         None => respond(
             &mut stream,
             site.csp,
