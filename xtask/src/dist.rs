@@ -9,7 +9,7 @@ use datastory::geo::{GeoMap, MapData};
 use datastory::model::ApproxMeasure;
 use datastory::theme::Theme;
 
-use crate::{build, root};
+use crate::{build, root, size};
 
 /// The width the fallback picture is drawn at: a common article column.
 const FALLBACK_WIDTH: f64 = 640.0;
@@ -143,7 +143,7 @@ pub fn all() -> Result<(), String> {
     write(&dist.join("article.html"), article.as_bytes())?;
 
     eprintln!("xtask: wrote dist/ (index.html, article.html, embed.js, assets/, data/, fallback/)");
-    Ok(())
+    size::report(false).map(|_| ())
 }
 
 fn file_name(path: &str) -> &str {
