@@ -106,7 +106,7 @@ pub fn chart(d: &Dataset, c: &Chart) -> String {
                 if zh {
                     format!("{}（{kind}）", r.name)
                 } else {
-                    format!("{} ({})", r.name, kind.to_lowercase())
+                    format!("{} ({})", r.name, format::lower(kind))
                 }
             })
             .collect()
