@@ -1,5 +1,5 @@
 //! Finds or installs what building and testing need: the wasm target, the matching
-//! wasm-bindgen CLI, Debian's Chromium and `ChromeDriver`, a CJK font, the Node packages.
+//! wasm-bindgen CLI, binaryen's wasm-opt, Debian's Chromium and `ChromeDriver`, a CJK font, the Node packages.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -88,7 +88,11 @@ pub fn debian_packages() -> Result<(), String> {
 
 /// The end-to-end tests' node packages, from their lock file.
 pub fn node_packages() -> Result<(), String> {
-    let dir = root().join("tests/e2e");
+    npm_ci(&root().join("tests/e2e"))
+}
+
+/// `npm ci` in `dir` unless its `node_modules/` is as new as its lock file.
+fn npm_ci(dir: &Path) -> Result<(), String> {
     let lock = dir.join("package-lock.json");
     let installed = dir.join("node_modules/.package-lock.json");
     let fresh = match (
@@ -101,5 +105,30 @@ pub fn node_packages() -> Result<(), String> {
     if fresh {
         return Ok(());
     }
-    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir))
+    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(dir))
+}
+
+/// binaryen's `wasm-opt`, of the version pinned in `xtask/tools/package.json`, installed there by
+/// npm (its build is JavaScript and wasm: no download beyond the package). Without Node.js and npm,
+/// and no way to install them, the release wasm is served as rustc and wasm-bindgen made it, and
+/// this says so in one line: a bigger download, but the page works the same.
+pub fn wasm_opt() -> Option<PathBuf> {
+    let have_npm = || output(Command::new("npm").arg("--version")).is_some();
+    if !have_npm() && output(Command::new("id").arg("-u")).as_deref() == Some("0") {
+        // As the test command does: Debian's Node.js, on the machines this project runs on.
+        let _ = run(Command::new("apt-get").arg("update"));
+        let _ = run(Command::new("apt-get")
+            .args(["install", "-y", "--no-install-recommends", "nodejs", "npm"])
+            .env("DEBIAN_FRONTEND", "noninteractive"));
+    }
+    if !have_npm() {
+        eprintln!("xtask: notice: Node.js and npm are missing, so the wasm is not shrunk by wasm-opt (apt-get install nodejs npm)");
+        return None;
+    }
+    let dir = root().join("xtask/tools");
+    if let Err(e) = npm_ci(&dir) {
+        eprintln!("xtask: notice: installing wasm-opt failed ({e}), so the wasm is not shrunk by it");
+        return None;
+    }
+    Some(dir.join("node_modules/.bin/wasm-opt"))
 }
