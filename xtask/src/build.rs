@@ -45,7 +45,7 @@ pub fn wasm(profile: Profile) -> Result<(), String> {
     }
     run(&mut cmd)?;
     if profile == Profile::Release {
-        if let Some(wasm_opt) = setup::wasm_opt() {
+        if let Some(wasm_opt) = setup::node_tools().map(|bin| bin.join("wasm-opt")) {
             let out = root().join("www/pkg/datastory_bg.wasm");
             let tmp = root().join("www/pkg/datastory_bg.opt.wasm");
             run(Command::new(wasm_opt).arg(&out).args(WASM_OPT).arg("-o").arg(&tmp))?;
