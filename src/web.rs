@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use crate::data::{self, json, Dataset};
+use crate::data::{self, Dataset};
 use crate::describe;
 use crate::export;
 use crate::geo::{GeoMap, MapData};
@@ -69,12 +69,6 @@ fn js_err(msg: impl std::fmt::Display) -> JsError {
     JsError::new(&msg.to_string())
 }
 
-/// The text of a value `JSON.parse` made. Reading it back as text costs the page a millisecond and
-/// spares the wasm a second deserializer (see `data::json`).
-fn json_text(data: &JsValue) -> Result<String, JsError> {
-    js_sys::JSON::stringify(data).ok().and_then(|s| s.as_string()).ok_or_else(|| js_err("the data is not a JSON value"))
-}
-
 /// `-1` for "none" across the JS boundary.
 fn index(i: i32) -> Option<usize> {
     usize::try_from(i).ok()
@@ -89,7 +83,7 @@ impl Story {
     // wasm-bindgen hands an optional string over by value; there is no borrowed form.
     #[allow(clippy::needless_pass_by_value)]
     pub fn new(data: JsValue, lang: Option<String>) -> Result<Story, JsError> {
-        let dataset = data::from_json(&json_text(&data)?).map_err(js_err)?;
+        let dataset = data::from_deserializer(serde_wasm_bindgen::Deserializer::from(data)).map_err(js_err)?;
         let lang = match lang.as_deref() {
             None | Some("") => data::localize::base(&dataset),
             Some(code) => Lang::parse(code).ok_or_else(|| {
@@ -109,11 +103,9 @@ impl Story {
 
     /// Takes the parsed boundaries file named by `story.map`; map charts drawn after this show it.
     #[wasm_bindgen(js_name = setMap)]
-    // Taken by value like `new`'s data, so Rust callers hand over what `JSON.parse` gave them.
-    #[allow(clippy::needless_pass_by_value)]
     pub fn set_map(&mut self, data: JsValue) -> Result<(), JsError> {
-        let value = json::parse(&json_text(&data)?).map_err(|e| js_err(format!("the map file: {e}")))?;
-        let parsed: MapData = json::from_value(&value).map_err(|e| js_err(format!("the map file, {e}")))?;
+        let parsed: MapData = serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(data))
+            .map_err(|e| js_err(format!("the map file, at `{}`: {}", e.path(), e.inner())))?;
         self.map = Some(GeoMap::new(&parsed, &self.dataset).map_err(|e| js_err(format!("the map file, {e}")))?);
         Ok(())
     }

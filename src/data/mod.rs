@@ -1,6 +1,5 @@
 //! Serde types of a story dataset and the entry points that load and check one.
 
-pub mod json;
 pub mod localize;
 mod validate;
 
@@ -203,23 +202,28 @@ impl fmt::Display for DataError {
 
 impl std::error::Error for DataError {}
 
-/// Reads a dataset out of a parsed JSON value and validates it. The browser and the native tools
-/// both come this way, so they give the same messages.
-pub fn from_value(v: &json::Value) -> Result<Dataset, DataError> {
-    let dataset: Dataset =
-        json::from_value(v).map_err(|e| DataError { path: e.path(), message: explain_serde(e.message()) })?;
+/// Reads a dataset from any serde deserializer (`serde_json` natively, `serde-wasm-bindgen` in the
+/// browser) and validates it, so both paths give the same messages.
+pub fn from_deserializer<'de, D>(deserializer: D) -> Result<Dataset, DataError>
+where
+    D: serde::Deserializer<'de>,
+    D::Error: fmt::Display,
+{
+    let dataset: Dataset = serde_path_to_error::deserialize(deserializer)
+        .map_err(|e| DataError { path: e.path().to_string(), message: explain_serde(&e.inner().to_string()) })?;
     validate(&dataset)?;
     Ok(dataset)
 }
 
-/// Parses and validates a JSON dataset.
+/// Parses and validates a JSON dataset (native code: tests and tools).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn from_json(text: &str) -> Result<Dataset, DataError> {
     // Syntax first, so a stray comma is reported by line and column rather than by a half-read path.
-    let v = json::parse(text).map_err(|e| DataError {
+    serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|e| DataError {
         path: String::new(),
         message: format!("not valid JSON: {e}; fix the syntax at that place"),
     })?;
-    from_value(&v)
+    from_deserializer(&mut serde_json::Deserializer::from_str(text))
 }
 
 /// serde's messages say what was found and expected; add how to fix the common cases.
