@@ -110,7 +110,7 @@ pub fn chart_of(d: &Dataset, c: &Chart, figures: &[&Figure]) -> String {
                 if zh {
                     format!("{}（{kind}）", r.name)
                 } else {
-                    format!("{} ({})", r.name, kind.to_lowercase())
+                    format!("{} ({})", r.name, format::lower(kind))
                 }
             })
             .collect()

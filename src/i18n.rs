@@ -89,7 +89,7 @@ pub fn map_missing(lang: Lang) -> &'static str {
 /// "100% = {whole}: {value}", what the full bar of a share chart stands for.
 pub fn share_whole(whole: &str, value: &str, lang: Lang) -> String {
     match lang {
-        Lang::En => format!("100% = {}: {value}", whole.to_lowercase()),
+        Lang::En => format!("100% = {}: {value}", crate::format::lower(whole)),
         Lang::Zh => format!("100% = {whole}：{value}"),
     }
 }

@@ -57,7 +57,7 @@ pub fn layout(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> ShareLayo
 
     // "67% active" / "Nearly half from renewable sources": value bold, then the label.
     let value_text = share.map(|f| format::sentence_case(&format::compact(f, d.lang))).unwrap_or_default();
-    let label_text = share.map(|f| f.label.to_lowercase()).unwrap_or_default();
+    let label_text = share.map(|f| format::lower(&f.label)).unwrap_or_default();
     let value = cx.label(value_text, 0.0, top, Font::LABEL_BOLD, theme.ink, Align::Left);
     let mut headline = Vec::new();
     let rest_x = value.width + 6.0;

@@ -8,6 +8,7 @@ mod fuzz;
 mod map;
 mod serve;
 mod setup;
+mod size;
 mod test;
 
 use std::path::{Path, PathBuf};
@@ -19,6 +20,7 @@ usage: cargo xtask <command>
 commands:
   serve [--port N]   build dist/ and serve the infographic on http://127.0.0.1:8080/
   dist               write the self-contained static bundle to dist/ (what `serve` serves)
+  size               print what each file of dist/ weighs raw, gzipped and brotli-compressed
   build [--dev]      build the wasm package into www/pkg/
   test               install what the tests need, then run every test (native, wasm in Chromium, end to end)
   fuzz [--seconds N] [TARGET…]
@@ -39,6 +41,7 @@ fn main() -> ExitCode {
             serve::run(port)
         }),
         Some("dist") => dist::all(),
+        Some("size") => size::report(true).map(|_| ()),
         Some("build") => {
             let profile = if args.iter().any(|a| a == "--dev") { build::Profile::Dev } else { build::Profile::Release };
             build::wasm(profile)

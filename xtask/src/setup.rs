@@ -1,8 +1,9 @@
 //! Finds or installs what building and testing need: the wasm target, the matching
-//! wasm-bindgen CLI, Debian's Chromium and `ChromeDriver`, a CJK font, the Node packages.
+//! wasm-bindgen CLI, wasm-opt and esbuild, Debian's Chromium and `ChromeDriver`, a CJK font, the Node packages.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 
 use crate::{output, root, run};
 
@@ -96,7 +97,7 @@ pub fn bench_packages() -> Result<(), String> {
     npm_ci(&root().join("tests/bench"))
 }
 
-/// `npm ci` in `dir`, unless its `node_modules` is newer than its lock file.
+/// `npm ci` in `dir` unless its `node_modules/` is as new as its lock file.
 fn npm_ci(dir: &Path) -> Result<(), String> {
     let lock = dir.join("package-lock.json");
     let installed = dir.join("node_modules/.package-lock.json");
@@ -111,4 +112,35 @@ fn npm_ci(dir: &Path) -> Result<(), String> {
         return Ok(());
     }
     run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(dir))
+}
+
+/// The folder of the build's Node tools, pinned in `xtask/tools/package.json` and installed there
+/// by npm: binaryen's `wasm-opt` (JavaScript and wasm) and `esbuild` (a binary inside its npm
+/// package). Without Node.js and npm, and no way to install them, the release is built as rustc and
+/// wasm-bindgen made it and `dist/` holds the JS and CSS as written, and this says so in one line:
+/// a bigger download, but the page works the same. Looked up once per run.
+pub fn node_tools() -> Option<PathBuf> {
+    static TOOLS: OnceLock<Option<PathBuf>> = OnceLock::new();
+    TOOLS.get_or_init(install_node_tools).clone()
+}
+
+fn install_node_tools() -> Option<PathBuf> {
+    let have_npm = || output(Command::new("npm").arg("--version")).is_some();
+    if !have_npm() && output(Command::new("id").arg("-u")).as_deref() == Some("0") {
+        // As the test command does: Debian's Node.js, on the machines this project runs on.
+        let _ = run(Command::new("apt-get").arg("update"));
+        let _ = run(Command::new("apt-get")
+            .args(["install", "-y", "--no-install-recommends", "nodejs", "npm"])
+            .env("DEBIAN_FRONTEND", "noninteractive"));
+    }
+    if !have_npm() {
+        eprintln!("xtask: notice: Node.js and npm are missing, so the wasm is not run through wasm-opt and the JS is not minified (apt-get install nodejs npm)");
+        return None;
+    }
+    let dir = root().join("xtask/tools");
+    if let Err(e) = npm_ci(&dir) {
+        eprintln!("xtask: notice: installing the build tools failed ({e}), so the wasm is not run through wasm-opt and the JS is not minified");
+        return None;
+    }
+    Some(dir.join("node_modules/.bin"))
 }

@@ -1,0 +1,130 @@
+//! `cargo xtask size`: every file of dist/ raw, gzipped and brotli-compressed (in kB of 1000 bytes), and the page's total against its budget.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::root;
+
+/// What everything the infographic page transfers may weigh, gzipped (the budget).
+pub const BUDGET_GZIP: u64 = 100_000;
+
+#[derive(Debug)]
+struct Entry {
+    /// Path under dist/, with `/` separators.
+    path: String,
+    raw: u64,
+    gzip: u64,
+    brotli: u64,
+}
+
+/// Files in dist/ that the infographic page (`index.html`) does not fetch: the demonstration
+/// article and its style (`assets/article-<hash>.css`), the host pages' script, and the no-script picture (inside `<noscript>`).
+fn on_page(path: &str) -> bool {
+    !(path == "article.html"
+        || path == "embed.js"
+        || path.starts_with("fallback/")
+        || path.starts_with("assets/article-"))
+}
+
+/// Gzip at level 9 and brotli at quality 11: what a host that precompresses static files serves.
+fn compressed(bytes: &[u8]) -> Result<(u64, u64), String> {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(bytes).map_err(|e| format!("gzip: {e}"))?;
+    let gzip = gz.finish().map_err(|e| format!("gzip: {e}"))?.len() as u64;
+    let mut br = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    brotli::BrotliCompress(&mut &bytes[..], &mut br, &params).map_err(|e| format!("brotli: {e}"))?;
+    Ok((gzip, br.len() as u64))
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("reading {}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| format!("reading {}: {e}", dir.display()))?.path();
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn entries(dist: &Path) -> Result<Vec<Entry>, String> {
+    let mut files = Vec::new();
+    walk(dist, &mut files)?;
+    files.sort();
+    files
+        .iter()
+        .map(|file| {
+            let bytes = std::fs::read(file).map_err(|e| format!("reading {}: {e}", file.display()))?;
+            let (gzip, brotli) = compressed(&bytes)?;
+            let rel = file.strip_prefix(dist).unwrap_or(file);
+            let path = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            Ok(Entry { path, raw: bytes.len() as u64, gzip, brotli })
+        })
+        .collect()
+}
+
+fn kb(bytes: u64) -> String {
+    format!("{:.1}", bytes as f64 / 1000.0)
+}
+
+fn row(name: &str, raw: u64, gzip: u64, brotli: u64) -> String {
+    format!("{name:<44} {:>9} {:>9} {:>9}", kb(raw), kb(gzip), kb(brotli))
+}
+
+/// Prints the table of dist/ (`full`) or only the page's total, and returns that total gzipped.
+pub fn report(full: bool) -> Result<u64, String> {
+    let dist = root().join("dist");
+    if !dist.join("index.html").exists() {
+        return Err("dist/ is not built yet; run `cargo xtask dist` first".to_string());
+    }
+    let entries = entries(&dist)?;
+    let (page, other): (Vec<&Entry>, Vec<&Entry>) = entries.iter().partition(|e| on_page(&e.path));
+    let sum = |es: &[&Entry]| es.iter().fold((0, 0, 0), |(r, g, b), e| (r + e.raw, g + e.gzip, b + e.brotli));
+    let (raw, gzip, brotli) = sum(&page);
+    if full {
+        println!("{:<44} {:>9} {:>9} {:>9}", "dist/ (kB)", "raw", "gzip", "brotli");
+        println!("the infographic page (index.html and all it fetches):");
+        for e in &page {
+            println!("{}", row(&format!("  {}", e.path), e.raw, e.gzip, e.brotli));
+        }
+        println!("{}", row("  total", raw, gzip, brotli));
+        println!("not fetched by the page (article demo, host script, no-script picture):");
+        for e in &other {
+            println!("{}", row(&format!("  {}", e.path), e.raw, e.gzip, e.brotli));
+        }
+    }
+    let verdict = if gzip <= BUDGET_GZIP { "within" } else { "over" };
+    println!(
+        "xtask: the page transfers {} kB gzipped ({} kB brotli, {} kB raw): {verdict} its budget of {} kB gzipped",
+        kb(gzip),
+        kb(brotli),
+        kb(raw),
+        BUDGET_GZIP / 1000
+    );
+    Ok(gzip)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_counts_its_own_files_only() {
+        assert!(on_page("index.html"));
+        assert!(on_page("assets/datastory_bg-0123456789.wasm"));
+        assert!(on_page("data/map/northeast-china.json"));
+        assert!(!on_page("article.html"));
+        assert!(!on_page("assets/article-0123456789.css"));
+        assert!(!on_page("fallback/northeast-china.svg"));
+    }
+
+    #[test]
+    fn compression_shrinks_repetitive_text() {
+        let text = "the same words again and again ".repeat(100);
+        let (gzip, brotli) = compressed(text.as_bytes()).expect("in-memory compression");
+        assert!(gzip < 200 && brotli < 200, "{gzip} {brotli}");
+    }
+}
