@@ -28,7 +28,19 @@ pub fn number(v: f64, lang: Lang) -> String {
 /// "1.7976931348623157 × 10³⁰⁸": the shortest digits that read back as `v`, so none is lost or made up
 /// (fixed decimals would print the binary value's hundreds of digits, or round a small one to 0).
 fn powers_of_ten(v: f64) -> String {
-    let s = format!("{v:e}");
+    let mut s = format!("{v:e}");
+    // Seventeen significant digits are all a double holds, and what a computed value's last-bit noise
+    // looks like (an axis step times 3: 3.0000000000000002e93), never a figure typed by hand; such a
+    // number is shown as the round one it stands for when fifteen digits make it round.
+    if s.bytes().take_while(|b| *b != b'e').filter(u8::is_ascii_digit).count() >= 17 {
+        let rounded = format!("{v:.14e}");
+        if let Some((m, e)) = rounded.split_once('e') {
+            let m = m.trim_end_matches('0').trim_end_matches('.');
+            if m.bytes().filter(u8::is_ascii_digit).count() <= 12 {
+                s = format!("{m}e{e}");
+            }
+        }
+    }
     let (mantissa, exponent) = s.split_once('e').unwrap_or((&s, "0"));
     let sup: String = exponent
         .chars()
@@ -217,6 +229,9 @@ mod tests {
         assert_eq!(number(1e300, Lang::En), "1 × 10³⁰⁰");
         assert_eq!(number(-1.5e300, Lang::Zh), "-1.5 × 10³⁰⁰");
         assert_eq!(number(f64::MAX, Lang::En), "1.7976931348623157 × 10³⁰⁸");
+        // An axis step's last-bit noise is not shown; a figure's own digits are.
+        assert_eq!(number(f64::from_bits(3e93_f64.to_bits() + 1), Lang::En), "3 × 10⁹³");
+        assert_eq!(number(1.234_567_890_123_456_7e20, Lang::En), "1.2345678901234567 × 10²⁰");
         assert_eq!(number(1e-300, Lang::En), "1 × 10⁻³⁰⁰");
         assert_eq!(number(5e-324, Lang::En), "5 × 10⁻³²⁴");
         assert_eq!(number(2.5e-5, Lang::En), "2.5 × 10⁻⁵");

@@ -66,11 +66,6 @@ pub fn tick_step(max: f64) -> f64 {
     [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag)
 }
 
-/// A gridline's value without the last bits of floating-point noise (3 × 10⁹³, not 3.0000000000000002 × 10⁹³).
-fn round_tick(v: f64) -> f64 {
-    format!("{v:.12e}").parse().unwrap_or(v)
-}
-
 /// How many steps of `step` the axis takes to reach `max`, and the axis' top. Near `f64::MAX` the round
 /// step above the largest value does not exist: the axis then ends at the largest value itself.
 fn axis(max: f64, step: f64) -> (usize, f64) {
@@ -92,7 +87,7 @@ pub fn layout(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> ColumnsLa
     let (ticks, y_max) = axis(max, step);
 
     let tick_texts: Vec<String> =
-        (0..=ticks).map(|i| format::number_with_symbol(round_tick(step * i as f64), unit, d.lang)).collect();
+        (0..=ticks).map(|i| format::number_with_symbol(step * i as f64, unit, d.lang)).collect();
     let tick_w = tick_texts.iter().map(|t| cx.m.width(t, Font::SMALL)).fold(0.0, f64::max);
     let plot_left = tick_w + 8.0;
     let plot_right = cx.width;

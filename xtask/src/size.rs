@@ -18,11 +18,13 @@ struct Entry {
 }
 
 /// Files in dist/ that the infographic page (`index.html`) does not fetch: the demonstration
-/// article and its style (`assets/article-<hash>.css`), the host pages' script, and the no-script picture (inside `<noscript>`).
+/// article and its style (`assets/article-<hash>.css`), the host pages' script, the no-script picture
+/// (inside `<noscript>`) and the example stories (loaded only when named with `?data=`).
 fn on_page(path: &str) -> bool {
     !(path == "article.html"
         || path == "embed.js"
         || path.starts_with("fallback/")
+        || path.starts_with("data/examples/")
         || path.starts_with("assets/article-"))
 }
 
@@ -91,7 +93,7 @@ pub fn report(full: bool) -> Result<u64, String> {
             println!("{}", row(&format!("  {}", e.path), e.raw, e.gzip, e.brotli));
         }
         println!("{}", row("  total", raw, gzip, brotli));
-        println!("not fetched by the page (article demo, host script, no-script picture):");
+        println!("not fetched by the page (article demo, host script, no-script picture, example stories):");
         for e in &other {
             println!("{}", row(&format!("  {}", e.path), e.raw, e.gzip, e.brotli));
         }
@@ -119,6 +121,7 @@ mod tests {
         assert!(!on_page("article.html"));
         assert!(!on_page("assets/article-0123456789.css"));
         assert!(!on_page("fallback/northeast-china.svg"));
+        assert!(!on_page("data/examples/minnesota-barley.json"));
     }
 
     #[test]
