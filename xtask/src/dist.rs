@@ -170,7 +170,14 @@ pub fn all() -> Result<(), String> {
     );
     let mut index = read(&www.join("index.html"))?;
     index = replace(&index, "href=\"style.css\"", &format!("href=\"{style_name}\""), "index.html")?;
-    index = replace(&index, "src=\"main.js\"", &format!("src=\"{main_name}\""), "index.html")?;
+    let modules = [&app_name, &explore_name, &dom_name, &download_name, &i18n_name, &glue_name, &share_name];
+    let preloads = preloads(&modules, &wasm_name);
+    index = replace(
+        &index,
+        "<script type=\"module\" src=\"main.js\"></script>",
+        &format!("<script type=\"module\" src=\"{main_name}\"></script>{preloads}"),
+        "index.html",
+    )?;
     index = replace(&index, "href=\"favicon.svg\"", &format!("href=\"{favicon}\""), "index.html")?;
     index = replace(&index, "<!-- fallback -->", &fallback, "index.html")?;
     index = replace(
@@ -212,6 +219,15 @@ fn minify_json(text: &str) -> String {
             out.push(c);
         }
     }
+    out
+}
+
+/// Links that fetch the modules and the wasm at once rather than one import level at a time.
+fn preloads(modules: &[&String], wasm: &str) -> String {
+    let mut out: String = modules.iter().map(|m| format!("\n<link rel=\"modulepreload\" href=\"{m}\">")).collect();
+    out.push_str(&format!(
+        "\n<link rel=\"preload\" href=\"{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin>"
+    ));
     out
 }
 
