@@ -224,10 +224,15 @@ fn minify_json(text: &str) -> String {
 
 /// Links that fetch the modules and the wasm at once rather than one import level at a time.
 fn preloads(modules: &[&String], wasm: &str) -> String {
-    let mut out: String = modules.iter().map(|m| format!("\n<link rel=\"modulepreload\" href=\"{m}\">")).collect();
-    out.push_str(&format!(
-        "\n<link rel=\"preload\" href=\"{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin>"
-    ));
+    let mut out = String::new();
+    for m in modules {
+        out.push_str("\n<link rel=\"modulepreload\" href=\"");
+        out.push_str(m);
+        out.push_str("\">");
+    }
+    out.push_str("\n<link rel=\"preload\" href=\"");
+    out.push_str(wasm);
+    out.push_str("\" as=\"fetch\" type=\"application/wasm\" crossorigin>");
     out
 }
 
