@@ -93,10 +93,16 @@ pub fn layout(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> ColumnsLa
     let plot_right = cx.width;
     let n = figures.len().max(1) as f64;
     let slot = ((plot_right - plot_left) / n).min(160.0);
-    let value_lines: Vec<Vec<String>> = figures
+    let mut value_lines: Vec<Vec<String>> = figures
         .iter()
         .map(|f| super::text::wrap(cx.m, &format::compact(f, d.lang), slot - 8.0, Font::BODY_BOLD))
         .collect();
+    // A slot narrower than one character of its value cannot hold it without running into the next
+    // one (found by the property tests: six columns of 10¹¹⁸ at 240 px). The values are then left to
+    // the tooltip, the table and the description rather than drawn on top of each other.
+    if value_lines.iter().flatten().any(|l| cx.m.width(l, Font::BODY_BOLD) > slot - 1.0) {
+        value_lines.iter_mut().for_each(Vec::clear);
+    }
     // Value labels sit above the columns: leave room for the longest above the top gridline.
     let most = value_lines.iter().map(Vec::len).max().unwrap_or(0).max(1);
     let plot_top = top + most as f64 * Font::BODY_BOLD.line_height() + 4.0;

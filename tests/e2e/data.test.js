@@ -245,3 +245,33 @@ test('a broken example file never shows the default story’s figures in its pla
   assert.doesNotMatch(alert, /Jilin|Changchun/);
   await context.close();
 });
+
+test('unknown references and duplicate ids are named with their place', async () => {
+  let r = await answer(edited((d) => { d.figures[2].region = 'atlantis'; }));
+  assert.equal(r.ready, 'error');
+  assert.match(r.alert, /figures\[2\]\.region/);
+  assert.match(r.alert, /"atlantis"/);
+  await r.close();
+  r = await answer(edited((d) => { d.charts[1].id = d.charts[0].id; }));
+  assert.match(r.alert, /charts\[1\]\.id/);
+  assert.match(r.alert, /used twice/);
+  await r.close();
+});
+
+test('the script embed refuses a data file on another site, in place', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (q) => requests.push(q.url()));
+  const host = new URL('__refused-host.html', process.env.BASE_URL).href;
+  await page.route(host, (route) => route.fulfill({
+    contentType: 'text/html',
+    body: '<!doctype html><html lang="en"><body><region-infographic id="tag" src="https://example.org/story.json"></region-infographic><script src="embed.js"></script></body></html>',
+  }));
+  await page.goto(host);
+  await page.waitForFunction(() => document.getElementById('tag').dataset.ready === 'error');
+  const text = await page.evaluate(() => document.getElementById('tag').shadowRoot.textContent);
+  assert.match(text, /not on the infographic’s own site/);
+  assert.ok(requests.every((u) => new URL(u).hostname === '127.0.0.1'), `a request left the site: ${requests}`);
+  await context.close();
+});
