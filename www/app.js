@@ -60,7 +60,9 @@ async function loadJson(url, t, onSlow = () => {}) {
   } catch (e) {
     // Two answers that are not a bad file: a web page (a login or error page) and a cut-off body.
     if (/^\s*</.test(text)) throw new StoryError(t('jsonWhat'), t('htmlInstead', url), t('loadFix'));
-    const cut = /end of (JSON )?input|unterminated/i.test(e.message);
+    // A body cut short fails where the text ends, whatever the parser calls it.
+    const at = Number(/position (\d+)/.exec(e.message)?.[1] ?? NaN);
+    const cut = /end of (JSON )?input|unterminated/i.test(e.message) || at >= text.trimEnd().length - 1;
     throw new StoryError(t('jsonWhat'), cut ? t('truncated', e.message, text.length) : e.message, t('jsonFix'));
   }
 }

@@ -158,13 +158,13 @@ test('numbers: Infinity, a negative bar and a NaN literal get messages; zero and
   // JSON has no Infinity: 1e999 is how a file says it, and the browser reads it as Infinity.
   let r = await answer(async (route) => {
     const text = await (await route.fetch()).text();
-    await route.fulfill({ status: 200, contentType: 'application/json', body: text.replace('"value": 200,', '"value": 1e999,') });
+    await route.fulfill({ status: 200, contentType: 'application/json', body: text.replace(/"value":\s*200,/, '"value": 1e999,') });
   });
   assert.match(r.alert, /finite/);
   await r.close();
   r = await answer(async (route) => {
     const text = await (await route.fetch()).text();
-    await route.fulfill({ status: 200, contentType: 'application/json', body: text.replace('"value": 200,', '"value": NaN,') });
+    await route.fulfill({ status: 200, contentType: 'application/json', body: text.replace(/"value":\s*200,/, '"value": NaN,') });
   });
   assert.match(r.alert, /not valid JSON/);
   await r.close();

@@ -279,7 +279,7 @@ test('the server sends the strict policy and assets carry content hashes', async
   const html = await response.text();
   const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]).filter((u) => u.startsWith('assets/'));
   assert.ok(assets.length >= 3, `too few assets: ${assets}`);
-  for (const a of assets) assert.match(a, /-[0-9a-f]{10}\.(js|css|svg)$/);
+  for (const a of assets) assert.match(a, /-[0-9a-f]{10}\.(js|css|svg|wasm)$/);
   assert.ok(!/(?:src|href)="(?:https?:)?\/\//.test(html), 'the page loads something from another site');
   const embed = await (await fetch(new URL('embed.js', BASE_URL))).text();
   assert.match(embed, /assets\/app-[0-9a-f]{10}\.js/);
