@@ -169,6 +169,24 @@ fn check(m: &ChartModel) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// The story's period columns (Jilin's growth) with `values` in its place, laid out at `width`.
+fn columns(values: &[f64], width: f64) -> ChartModel {
+    let d = common::story();
+    let chart = d.charts.iter().position(|c| c.id == "jilin-gdp-growth").expect("gdp");
+    let figures = values
+        .iter()
+        .map(|&value| FigureText {
+            label: "Year".into(),
+            value,
+            qualifier: Qualifier::Exact,
+            wording: None,
+            period: Some("Year".into()),
+        })
+        .collect();
+    let e = Edit { headline: "Growth".into(), dek: "Percent".into(), note: None, figures, regions: Vec::new() };
+    common::model(&edited(chart, &e), "jilin-gdp-growth", width)
+}
+
 fn config(cases: u32) -> ProptestConfig {
     // No failure files in the source tree: a failing case is printed, and becomes a named test.
     // The test command uses one fixed seed, so a clean clone's result does not hang on luck; explore
@@ -223,19 +241,7 @@ proptest! {
     /// Columns stand on the baseline, under the top gridline, in proportion.
     #[test]
     fn columns_are_to_scale_and_on_the_canvas(values in prop::collection::vec(magnitude(), 2..=8), width in 240u32..=1600) {
-        let d = common::story();
-        let chart = d.charts.iter().position(|c| c.id == "jilin-gdp-growth").expect("gdp");
-        let e = Edit {
-            headline: "Growth".into(),
-            dek: "Percent".into(),
-            note: None,
-            figures: values.iter().map(|&value| FigureText {
-                label: "Year".into(), value, qualifier: Qualifier::Exact, wording: None, period: Some("Year".into()),
-            }).collect(),
-            regions: Vec::new(),
-        };
-        let d = edited(chart, &e);
-        let m = common::model(&d, "jilin-gdp-growth", f64::from(width));
+        let m = columns(&values, f64::from(width));
         check(&m)?;
         let Body::Columns(c) = &m.body else { panic!("gdp is not columns") };
         let top = c.gridlines.last().map_or(c.baseline_y, |(y, _)| *y);
@@ -289,27 +295,7 @@ proptest! {
 /// of their values, which ran into each other. Such values are now left to the tooltip and the table.
 #[test]
 fn values_too_wide_for_their_slots_are_not_drawn_over_each_other() {
-    let d = common::story();
-    let chart = d.charts.iter().position(|c| c.id == "jilin-gdp-growth").expect("gdp");
-    let values = [0.0, 0.0, 0.0, 9.805_894_353_875_734e118, 0.0, 0.0];
-    let e = Edit {
-        headline: "Growth".into(),
-        dek: "Percent".into(),
-        note: None,
-        figures: values
-            .iter()
-            .map(|&value| FigureText {
-                label: "Year".into(),
-                value,
-                qualifier: Qualifier::Exact,
-                wording: None,
-                period: Some("Year".into()),
-            })
-            .collect(),
-        regions: Vec::new(),
-    };
-    let d = edited(chart, &e);
-    let m = common::model(&d, "jilin-gdp-growth", 240.0);
+    let m = columns(&[0.0, 0.0, 0.0, 9.805_894_353_875_734e118, 0.0, 0.0], 240.0);
     if let Err(e) = check(&m) {
         panic!("{e}");
     }
