@@ -308,11 +308,7 @@ fn read_header(section: &Section, cells: &[&str], line: u64) -> Result<Vec<Optio
 
 /// Long cells are cut in messages so one bad cell cannot flood the terminal.
 fn clip(s: &str) -> String {
-    const MAX: usize = 60;
-    match s.char_indices().nth(MAX) {
-        Some((at, _)) => format!("{}…", &s[..at]),
-        None => s.to_string(),
-    }
+    super::excerpt(s, 60)
 }
 
 fn build(sheet: &Sheet) -> Result<Dataset, ImportError> {

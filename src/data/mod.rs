@@ -256,6 +256,14 @@ pub fn from_json(text: &str) -> Result<Dataset, DataError> {
 const SHAPE: &str =
     "a dataset is a JSON object { \"story\": …, \"sources\": […], \"regions\": […], \"figures\": […], \"charts\": […] } (see docs/data-format.md)";
 
+/// The first `max` characters of `s`, with "…" when there is more: long texts quoted in messages.
+pub(crate) fn excerpt(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_string(),
+    }
+}
+
 /// serde's messages say what was found and expected; add how to fix the common cases.
 fn explain_serde(message: &str) -> String {
     // serde-wasm-bindgen's messages come through a JavaScript Error and carry its name.

@@ -233,20 +233,27 @@ const LONG_TEXT: usize = 4000;
 /// runs for seconds and a chart taller than the page.
 fn text_lengths(d: &Dataset) -> Result<(), DataError> {
     let s = &d.story;
-    let mut texts: Vec<(String, &str, usize)> = vec![
-        ("story.id".into(), &s.id, SHORT_TEXT),
-        ("story.title".into(), &s.title, SHORT_TEXT),
-        ("story.dek".into(), &s.dek, LONG_TEXT),
-        ("story.overview_heading".into(), &s.overview_heading, SHORT_TEXT),
-    ];
+    for (field, text, max) in [
+        ("id", s.id.as_str(), SHORT_TEXT),
+        ("title", &s.title, SHORT_TEXT),
+        ("dek", &s.dek, LONG_TEXT),
+        ("overview_heading", &s.overview_heading, SHORT_TEXT),
+    ] {
+        within(|| format!("story.{field}"), text, max)?;
+    }
     for (i, x) in d.sources.iter().enumerate() {
-        texts.push((format!("sources[{i}].id"), &x.id, SHORT_TEXT));
-        texts.push((format!("sources[{i}].name"), &x.name, SHORT_TEXT));
-        texts.push((format!("sources[{i}].description"), &x.description, LONG_TEXT));
+        for (field, text, max) in [
+            ("id", x.id.as_str(), SHORT_TEXT),
+            ("name", &x.name, SHORT_TEXT),
+            ("description", &x.description, LONG_TEXT),
+        ] {
+            within(|| format!("sources[{i}].{field}"), text, max)?;
+        }
     }
     for (i, r) in d.regions.iter().enumerate() {
-        texts.push((format!("regions[{i}].id"), &r.id, SHORT_TEXT));
-        texts.push((format!("regions[{i}].name"), &r.name, SHORT_TEXT));
+        for (field, text) in [("id", r.id.as_str()), ("name", &r.name)] {
+            within(|| format!("regions[{i}].{field}"), text, SHORT_TEXT)?;
+        }
     }
     for (i, f) in d.figures.iter().enumerate() {
         for (field, text, max) in [
@@ -259,7 +266,7 @@ fn text_lengths(d: &Dataset) -> Result<(), DataError> {
             ("period", f.period.as_deref().unwrap_or(""), SHORT_TEXT),
             ("source.quote", &f.source.quote, LONG_TEXT),
         ] {
-            texts.push((format!("figures[{i}].{field}"), text, max));
+            within(|| format!("figures[{i}].{field}"), text, max)?;
         }
     }
     for (i, c) in d.charts.iter().enumerate() {
@@ -272,24 +279,29 @@ fn text_lengths(d: &Dataset) -> Result<(), DataError> {
             ("endpoints[0]", start, SHORT_TEXT),
             ("endpoints[1]", end, SHORT_TEXT),
         ] {
-            texts.push((format!("charts[{i}].{field}"), text, max));
+            within(|| format!("charts[{i}].{field}"), text, max)?;
         }
     }
     for (lang, t) in &d.translations {
         for (key, text) in t {
-            texts.push((format!("translations.{lang}.{key}"), text, LONG_TEXT));
-        }
-    }
-    for (path, text, max) in texts {
-        // Counting characters is linear; only texts long in bytes need it.
-        if text.len() > max && text.chars().count() > max {
-            let n = text.chars().count();
-            let start: String = text.chars().take(40).collect();
-            return Err(err(
-                path,
-                format!("this text is {n} characters long (it starts \"{start}…\"); shorten it to at most {max}"),
-            ));
+            within(|| format!("translations.{lang}.{key}"), text, LONG_TEXT)?;
         }
     }
     Ok(())
+}
+
+/// `text` at most `max` characters long; the path is only written out for a text that is not.
+fn within(path: impl FnOnce() -> String, text: &str, max: usize) -> Result<(), DataError> {
+    // Counting characters is linear; only texts long in bytes need it.
+    if text.len() <= max || text.chars().count() <= max {
+        return Ok(());
+    }
+    let n = text.chars().count();
+    Err(err(
+        path(),
+        format!(
+            "this text is {n} characters long (it starts \"{}\"); shorten it to at most {max}",
+            super::excerpt(text, 40)
+        ),
+    ))
 }

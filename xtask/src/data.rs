@@ -52,12 +52,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
 pub fn load(file: &Path) -> Result<Dataset, String> {
     let text = std::fs::read_to_string(file).map_err(|e| format!("{}: cannot be read: {e}", file.display()))?;
     let csv = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    let loaded = if csv { data::csv::from_csv(&text).map_err(|e| e.to_string()) } else { from_json(&text) };
+    let loaded = if csv {
+        data::csv::from_csv(&text).map_err(|e| e.to_string())
+    } else {
+        data::from_json(&text).map_err(|e| e.to_string())
+    };
     loaded.map_err(|e| format!("{}: {e}", file.display()))
-}
-
-fn from_json(text: &str) -> Result<Dataset, String> {
-    data::from_json(text).map_err(|e| e.to_string())
 }
 
 pub fn to_json(d: &Dataset) -> Result<String, String> {
