@@ -1,13 +1,12 @@
 //! What a tooltip, an info panel, a table or a screen reader says about a mark or a chart, in words.
 
-use serde::Serialize;
-
+use crate::data::json::{object, Json};
 use crate::data::{Chart, ChartKind, Dataset, Figure, Region};
 use crate::format;
 use crate::i18n::{self, Lang};
 use crate::model::Mark;
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct MarkInfo {
     /// `figure` or `region`.
     pub kind: &'static str,
@@ -32,6 +31,28 @@ pub struct MarkInfo {
     pub summary: Option<String>,
     /// The mark's drawn box in CSS pixels: x, y, width, height.
     pub rect: [f64; 4],
+}
+
+impl MarkInfo {
+    /// What the page's script reads (the same field names as here).
+    pub fn to_json(&self) -> Json {
+        object([
+            ("kind", self.kind.into()),
+            ("id", (&self.id).into()),
+            ("region", self.region.as_ref().into()),
+            ("region_name", self.region_name.as_ref().into()),
+            ("color", self.color.as_ref().into()),
+            ("title", (&self.title).into()),
+            ("value", (&self.value).into()),
+            ("qualifier", (&self.qualifier).into()),
+            ("unit", (&self.unit).into()),
+            ("period", self.period.as_ref().into()),
+            ("source", self.source.as_ref().into()),
+            ("quote", self.quote.as_ref().into()),
+            ("summary", self.summary.as_ref().into()),
+            ("rect", Json::Arr(self.rect.iter().map(|v| Json::Num(*v)).collect())),
+        ])
+    }
 }
 
 /// A figure in words, for a table row or a tooltip (its `rect` is empty).

@@ -181,8 +181,8 @@ pub fn csv(d: &crate::data::Dataset, figures: &[&crate::data::Figure]) -> String
         let region =
             f.region.as_ref().and_then(|id| d.regions.iter().find(|r| &r.id == id)).map_or("", |r| r.name.as_str());
         let source = d.sources.iter().find(|s| s.id == f.source.id).map_or("", |s| s.name.as_str());
-        let qualifier = serde_qualifier(f.qualifier);
-        let value = f.value.map(|v| v.to_string()).unwrap_or_default();
+        let qualifier = f.qualifier.word();
+        let value = f.value.map(crate::host::number_text).unwrap_or_default();
         let row = [
             d.story.id.as_str(),
             region,
@@ -201,17 +201,4 @@ pub fn csv(d: &crate::data::Dataset, figures: &[&crate::data::Figure]) -> String
         out.push_str("\r\n");
     }
     out
-}
-
-/// The qualifier as the dataset spells it.
-fn serde_qualifier(q: crate::data::Qualifier) -> &'static str {
-    use crate::data::Qualifier;
-    match q {
-        Qualifier::Exact => "exact",
-        Qualifier::MoreThan => "more_than",
-        Qualifier::AtLeast => "at_least",
-        Qualifier::Nearly => "nearly",
-        Qualifier::About => "about",
-        Qualifier::LessThan => "less_than",
-    }
 }

@@ -1,6 +1,7 @@
 //! Turns stated figures into the words and numbers drawn on screen, keeping every qualifier.
 
 use crate::data::{Figure, Qualifier};
+use crate::host;
 use crate::i18n::{self, Lang};
 
 /// A number as a reader says it: "5.23 million", "80 billion", "6.3", "12,500"; in Chinese in
@@ -21,19 +22,19 @@ pub fn number(v: f64, lang: Lang) -> String {
     if v.is_finite() && (scaled.abs() >= 1e6 || (a > 0.0 && a < 1e-4)) {
         return powers_of_ten(v);
     }
-    let digits = trim_decimals(&format!("{scaled:.9}"));
+    let digits = trim_decimals(&host::fixed(scaled, 9));
     format!("{}{word}", group_thousands(&digits))
 }
 
 /// "1.7976931348623157 × 10³⁰⁸": the shortest digits that read back as `v`, so none is lost or made up
 /// (fixed decimals would print the binary value's hundreds of digits, or round a small one to 0).
 fn powers_of_ten(v: f64) -> String {
-    let mut s = format!("{v:e}");
+    let mut s = host::exponential(v);
     // Seventeen significant digits are all a double holds, and what a computed value's last-bit noise
     // looks like (an axis step times 3: 3.0000000000000002e93), never a figure typed by hand; such a
     // number is shown as the round one it stands for when fifteen digits make it round.
     if s.bytes().take_while(|b| *b != b'e').filter(u8::is_ascii_digit).count() >= 17 {
-        let rounded = format!("{v:.14e}");
+        let rounded = host::exponential_digits(v, 14);
         if let Some((m, e)) = rounded.split_once('e') {
             let m = m.trim_end_matches('0').trim_end_matches('.');
             if m.bytes().filter(u8::is_ascii_digit).count() <= 12 {

@@ -10,6 +10,7 @@ pub mod export;
 pub mod format;
 pub mod geo;
 pub mod hit;
+pub mod host;
 pub mod i18n;
 pub mod model;
 pub mod render;

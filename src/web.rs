@@ -11,11 +11,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+use crate::data::json::Json;
 use crate::data::{self, Dataset};
 use crate::describe;
 use crate::export;
 use crate::geo::{GeoMap, MapData};
 use crate::hit;
+use crate::host;
 use crate::i18n::Lang;
 use crate::model::{self, outline, Measure, View};
 use crate::render::{self, Geometry};
@@ -66,6 +68,29 @@ pub struct Story {
     theme: Theme,
 }
 
+/// A JavaScript value of the same shape, for the page's script.
+fn to_js(v: &Json) -> JsValue {
+    match v {
+        Json::Null => JsValue::NULL,
+        Json::Bool(b) => JsValue::from_bool(*b),
+        Json::Num(n) => JsValue::from_f64(*n),
+        Json::Str(s) => JsValue::from_str(s),
+        Json::Arr(items) => items.iter().map(to_js).collect::<js_sys::Array>().into(),
+        Json::Obj(fields) => {
+            let o = js_sys::Object::new();
+            for (k, v) in fields {
+                // Setting a plain property on a fresh object cannot fail.
+                let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), &to_js(v));
+            }
+            o.into()
+        }
+    }
+}
+
+fn rows_to_js(rows: &[describe::MarkInfo]) -> JsValue {
+    rows.iter().map(|r| to_js(&r.to_json())).collect::<js_sys::Array>().into()
+}
+
 fn js_err(msg: impl std::fmt::Display) -> JsError {
     JsError::new(&msg.to_string())
 }
@@ -77,14 +102,14 @@ fn index(i: i32) -> Option<usize> {
 
 #[wasm_bindgen]
 impl Story {
-    /// Takes the object `JSON.parse` made of the dataset, validates it and puts it in language
-    /// `lang` (`en`, `zh`; the story's own language when `undefined`).
+    /// Takes the dataset's JSON text, validates it and puts it in language `lang` (`en`, `zh`; the
+    /// story's own language when `undefined`).
     /// Throws an `Error` whose message names the field and says what was expected.
     #[wasm_bindgen(constructor)]
     // wasm-bindgen hands an optional string over by value; there is no borrowed form.
     #[allow(clippy::needless_pass_by_value)]
-    pub fn new(data: JsValue, lang: Option<String>) -> Result<Story, JsError> {
-        let dataset = data::from_deserializer(serde_wasm_bindgen::Deserializer::from(data)).map_err(js_err)?;
+    pub fn new(json: &str, lang: Option<String>) -> Result<Story, JsError> {
+        let dataset = data::from_json(json).map_err(js_err)?;
         let lang = match lang.as_deref() {
             None | Some("") => data::localize::base(&dataset),
             Some(code) => Lang::parse(code).ok_or_else(|| {
@@ -102,11 +127,10 @@ impl Story {
         })
     }
 
-    /// Takes the parsed boundaries file named by `story.map`; map charts drawn after this show it.
+    /// Takes the JSON text of the boundaries file named by `story.map`; map charts drawn after this show it.
     #[wasm_bindgen(js_name = setMap)]
-    pub fn set_map(&mut self, data: JsValue) -> Result<(), JsError> {
-        let parsed: MapData = serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(data))
-            .map_err(|e| js_err(format!("the map file, at `{}`: {}", e.path(), e.inner())))?;
+    pub fn set_map(&mut self, json: &str) -> Result<(), JsError> {
+        let parsed = MapData::from_json(json).map_err(|e| js_err(format!("the map file, {e}")))?;
         self.map = Some(GeoMap::new(&parsed, &self.dataset).map_err(|e| js_err(format!("the map file, {e}")))?);
         Ok(())
     }
@@ -119,7 +143,7 @@ impl Story {
 
     /// Title, dek and the sections with their charts, for the shell to build the page from.
     pub fn outline(&self) -> Result<JsValue, JsError> {
-        serde_wasm_bindgen::to_value(&outline::outline(&self.dataset)).map_err(js_err)
+        Ok(to_js(&outline::outline(&self.dataset).to_json()))
     }
 
     /// Lays out chart `id` at `css_width` CSS pixels, sizes `canvas` for device pixel ratio `dpr`
@@ -225,7 +249,7 @@ impl Story {
     #[wasm_bindgen(js_name = chartRows)]
     pub fn chart_rows(&self, id: &str) -> Result<JsValue, JsError> {
         let c = self.chart(id)?;
-        serde_wasm_bindgen::to_value(&describe::rows(&self.dataset, c)).map_err(js_err)
+        Ok(rows_to_js(&describe::rows(&self.dataset, c)))
     }
 
     /// Every figure of the story in words, in the story's language, for the whole-story table.
@@ -233,7 +257,7 @@ impl Story {
     pub fn figure_rows(&self) -> Result<JsValue, JsError> {
         let rows: Vec<describe::MarkInfo> =
             self.dataset.figures.iter().map(|f| describe::figure(&self.dataset, f)).collect();
-        serde_wasm_bindgen::to_value(&rows).map_err(js_err)
+        Ok(rows_to_js(&rows))
     }
 
     /// Chart `id` as an SVG document, as it is laid out now (call after `draw`).
@@ -289,7 +313,7 @@ impl Story {
             .get(id)
             .and_then(|d| d.geometry.marks.get(index(i)?))
             .ok_or_else(|| js_err(format!("chart \"{id}\" has no mark {i}")))?;
-        serde_wasm_bindgen::to_value(&describe::mark(&self.dataset, mark)).map_err(js_err)
+        Ok(to_js(&describe::mark(&self.dataset, mark).to_json()))
     }
 }
 
@@ -396,7 +420,8 @@ struct CanvasMeasure<'a> {
 
 impl Measure for CanvasMeasure<'_> {
     fn width(&self, text: &str, font: Font) -> f64 {
-        let css = format!("{} {}px {}", if font.bold { "bold" } else { "normal" }, font.size, FONT_FAMILY);
+        let css =
+            format!("{} {}px {}", if font.bold { "bold" } else { "normal" }, host::number_text(font.size), FONT_FAMILY);
         let key = format!("{css}\u{0}{text}");
         if let Some(w) = self.cache.borrow().get(&key) {
             return *w;
@@ -467,7 +492,8 @@ impl DrawingBackend for CssPixels {
             self.font.clear();
             return self.inner.draw_text(text, style, pos);
         }
-        let font = format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str());
+        let font =
+            format!("{} {}px {}", style.style().as_str(), host::number_text(style.size()), style.family().as_str());
         if font != self.font {
             self.ctx.set_font(&font);
             self.font = font;
@@ -484,7 +510,7 @@ impl DrawingBackend for CssPixels {
             HPos::Center => "center",
         });
         let (r, g, b) = color.rgb;
-        self.ctx.set_fill_style_str(&format!("rgba({r},{g},{b},{})", color.alpha));
+        self.ctx.set_fill_style_str(&format!("rgba({r},{g},{b},{})", host::number_text(color.alpha)));
         if self.ctx.fill_text(text, f64::from(pos.0), f64::from(pos.1)).is_err() {
             // plotters-canvas' own path reports the failure in its error type.
             self.font.clear();

@@ -13,9 +13,8 @@ const STORY: &str = include_str!("../data/story.json");
 const MAP: &str = include_str!("../data/map/northeast-china.json");
 
 fn story() -> Story {
-    let data = js_sys::JSON::parse(STORY).expect("story.json parses in the browser");
-    let mut s = Story::new(data, None).unwrap_or_else(|_| panic!("the story does not load in the browser"));
-    s.set_map(js_sys::JSON::parse(MAP).expect("the map parses")).unwrap_or_else(|_| panic!("the map joins the story"));
+    let mut s = Story::new(STORY, None).unwrap_or_else(|_| panic!("the story does not load in the browser"));
+    s.set_map(MAP).unwrap_or_else(|_| panic!("the map joins the story"));
     s
 }
 
@@ -134,9 +133,8 @@ fn each_region_is_hit_where_its_name_is_drawn() {
 
 #[wasm_bindgen_test]
 fn in_chinese_with_real_fonts_no_label_overlaps_or_leaves_the_canvas() {
-    let data = js_sys::JSON::parse(STORY).expect("story.json parses in the browser");
-    let mut s = Story::new(data, Some("zh".into())).unwrap_or_else(|_| panic!("the Chinese story does not load"));
-    s.set_map(js_sys::JSON::parse(MAP).expect("the map parses")).unwrap_or_else(|_| panic!("the map joins the story"));
+    let mut s = Story::new(STORY, Some("zh".into())).unwrap_or_else(|_| panic!("the Chinese story does not load"));
+    s.set_map(MAP).unwrap_or_else(|_| panic!("the map joins the story"));
     assert_eq!(s.language(), "zh");
     for id in CHARTS {
         for width in [280.0, 320.0, 1200.0] {
@@ -180,8 +178,7 @@ fn an_unknown_chart_is_an_error_not_a_panic() {
 #[wasm_bindgen_test]
 fn a_bad_dataset_is_refused_with_the_field_named() {
     let bad = STORY.replacen("\"qualifier\": \"exact\"", "\"qualifier\": \"roughly\"", 1);
-    let data = js_sys::JSON::parse(&bad).expect("still JSON");
-    let err = Story::new(data, None).expect_err("accepted a bad qualifier");
+    let err = Story::new(&bad, None).expect_err("accepted a bad qualifier");
     let msg: String = js_sys::Error::from(wasm_bindgen::JsValue::from(err)).message().into();
     assert!(msg.contains("qualifier") && msg.contains("roughly"), "{msg}");
 }

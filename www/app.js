@@ -56,7 +56,9 @@ async function loadJson(url, t, onSlow = () => {}) {
     clearTimeout(timeout);
   }
   try {
-    return JSON.parse(text);
+    // The engine reads the text itself; the script keeps the parsed object for the map's address,
+    // the languages and the fallback table.
+    return { text, data: JSON.parse(text) };
   } catch (e) {
     // Two answers that are not a bad file: a web page (a login or error page) and a cut-off body.
     if (/^\s*</.test(text)) throw new StoryError(t('jsonWhat'), t('htmlInstead', url), t('loadFix'));
@@ -68,7 +70,7 @@ async function loadJson(url, t, onSlow = () => {}) {
 }
 
 /** Starts fetching the story's boundaries file as soon as the data names it, alongside the engine. */
-function fetchMap(data, url, t) {
+function fetchMap({ data }, url, t) {
   if (!data?.story || typeof data.story.map !== 'string') return Promise.resolve(null);
   return Promise.resolve()
     .then(() => loadJson(sameOrigin(data.story.map, url, t), t))
@@ -80,7 +82,7 @@ async function useMap(story, pending) {
   const map = await pending;
   try {
     if (map?.failed) throw map.failed;
-    if (map) story.setMap(map);
+    if (map) story.setMap(map.text);
   } catch (err) {
     console.warn(`The map is shown without boundaries: ${err.message}`);
   }
@@ -189,6 +191,7 @@ export async function mount(container, options = {}) {
 
   let story;
   let data;
+  let text;
   try {
     const url = sameOrigin(o.data, o.base, t);
     const engine = init().catch((e) => {
@@ -196,9 +199,9 @@ export async function mount(container, options = {}) {
     });
     const loading = loadJson(url, t, () => { status.textContent = t('slow'); });
     const map = loading.then((d) => fetchMap(d, url, t), () => null);
-    [, data] = await Promise.all([engine, loading]);
+    [, { text, data }] = await Promise.all([engine, loading]);
     try {
-      story = new Story(data, o.lang);
+      story = new Story(text, o.lang);
     } catch (e) {
       throw new StoryError(t('dataWhat'), e.message, t('dataFix'));
     }

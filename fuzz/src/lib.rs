@@ -23,7 +23,7 @@ const GEO_IDS: [&str; 5] = ["CN-HL", "CN-JL", "CN-LN", "CN-NM", "XX-NONE"];
 
 fn map_data() -> &'static MapData {
     static DATA: OnceLock<MapData> = OnceLock::new();
-    DATA.get_or_init(|| serde_json::from_str(MAP).unwrap_or_else(|e| panic!("the map file does not parse: {e}")))
+    DATA.get_or_init(|| MapData::from_json(MAP).unwrap_or_else(|e| panic!("the map file does not parse: {e}")))
 }
 
 /// Target `dataset_json`: any text either loads or is refused with a message; a story that loads

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
-use super::{Chart, DataError, Dataset, Figure, Region, Source, SourceRef, Story};
+use super::{Chart, ChartKind, DataError, Dataset, Figure, Qualifier, Region, RegionKind, Source, SourceRef, Story};
 
 /// Why a CSV file was refused, placed where a spreadsheet shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -331,7 +331,7 @@ fn build(sheet: &Sheet) -> Result<Dataset, ImportError> {
             Ok(Region {
                 id: r.text("id", "a short unique id")?,
                 name: r.text("name", "the region's name")?,
-                kind: choice(r, "kind")?,
+                kind: choice(r, "kind", RegionKind::WORDS)?,
                 color: r.text("color", "a colour such as #0072b2")?,
                 geo: r.optional("geo"),
             })
@@ -393,7 +393,7 @@ fn read_figure(r: &Row) -> Result<Figure, ImportError> {
         claim: r.optional("claim"),
         // Claims without a number have no unit.
         unit: r.get("unit").to_string(),
-        qualifier: choice(r, "qualifier")?,
+        qualifier: choice(r, "qualifier", Qualifier::WORDS)?,
         wording: r.optional("wording"),
         period: r.optional("period"),
         source: SourceRef {
@@ -412,7 +412,7 @@ fn read_chart(r: &Row) -> Result<Chart, ImportError> {
     };
     Ok(Chart {
         id: r.text("id", "a short unique id")?,
-        kind: choice(r, "kind")?,
+        kind: choice(r, "kind", ChartKind::WORDS)?,
         region: r.optional("region"),
         headline: r.text("headline", "a headline that states the finding")?,
         dek: r.text("dek", "what is measured, in what unit")?,
@@ -427,14 +427,12 @@ fn list(cell: &str) -> Vec<String> {
     cell.split([' ', ',', ';', '\n']).filter(|s| !s.is_empty()).map(str::to_string).collect()
 }
 
-/// An enumerated cell (`more than`, `More_Than`), read through serde so the allowed words stay the
-/// ones the JSON format takes.
-fn choice<T: serde::de::DeserializeOwned>(r: &Row, column: &str) -> Result<T, ImportError> {
+/// An enumerated cell (`more than`, `More_Than`), one of the words the JSON format takes.
+fn choice<T: Copy>(r: &Row, column: &str, words: &[(&str, T)]) -> Result<T, ImportError> {
     let word = r.get(column).to_lowercase().split_whitespace().collect::<Vec<_>>().join("_");
-    serde_json::from_value(serde_json::Value::String(word)).map_err(|e| {
-        let e = e.to_string();
-        let expected = e.split("expected ").nth(1).unwrap_or("a listed value");
-        r.err(column, format!("\"{}\" is not allowed here; expected {expected}", clip(r.get(column))))
+    words.iter().find(|(w, _)| *w == word).map(|(_, t)| *t).ok_or_else(|| {
+        let list: Vec<String> = words.iter().map(|(w, _)| format!("`{w}`")).collect();
+        r.err(column, format!("\"{}\" is not allowed here; expected one of {}", clip(r.get(column)), list.join(", ")))
     })
 }
 
@@ -549,7 +547,9 @@ pub fn to_csv(d: &Dataset) -> String {
     rows.extend(d.sources.iter().map(|s| vec![s.id.clone(), s.name.clone(), s.description.clone()]));
     header(&mut rows, &SECTIONS[2]);
     rows.extend(
-        d.regions.iter().map(|r| vec![r.id.clone(), r.name.clone(), word(r.kind), r.color.clone(), opt(&r.geo)]),
+        d.regions
+            .iter()
+            .map(|r| vec![r.id.clone(), r.name.clone(), r.kind.word().to_string(), r.color.clone(), opt(&r.geo)]),
     );
     header(&mut rows, &SECTIONS[3]);
     rows.extend(d.figures.iter().map(|f| {
@@ -560,7 +560,7 @@ pub fn to_csv(d: &Dataset) -> String {
             f.label.clone(),
             f.value.map(|v| v.to_string()).unwrap_or_default(),
             f.unit.clone(),
-            word(f.qualifier),
+            f.qualifier.word().to_string(),
             opt(&f.period),
             f.source.id.clone(),
             f.source.quote.clone(),
@@ -573,7 +573,7 @@ pub fn to_csv(d: &Dataset) -> String {
         let [start, end] = c.endpoints.clone().unwrap_or_default();
         vec![
             c.id.clone(),
-            word(c.kind),
+            c.kind.word().to_string(),
             opt(&c.region),
             c.headline.clone(),
             c.dek.clone(),
@@ -602,14 +602,6 @@ pub fn to_csv(d: &Dataset) -> String {
         out.push_str(&String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default());
     }
     out
-}
-
-/// The serde name of an enum value (`more_than`), as the JSON format writes it.
-fn word<T: serde::Serialize>(v: T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
 }
 
 #[cfg(test)]

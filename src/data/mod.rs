@@ -1,19 +1,21 @@
-//! Serde types of a story dataset and the entry points that load and check one.
+//! The types of a story dataset and the entry points that load and check one.
 
 /// The spreadsheet (CSV) layout: native tools only, the page reads JSON.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod csv;
+pub mod json;
 pub mod localize;
+mod read;
 mod validate;
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub use validate::validate;
 
 /// One story: its words, the regions it covers, the figures it states and the charts that show them.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
@@ -35,7 +37,7 @@ pub struct Dataset {
     pub lang: crate::i18n::Lang,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Story {
@@ -54,7 +56,7 @@ pub struct Story {
 }
 
 /// Where figures come from; every figure names one of these.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
@@ -64,7 +66,7 @@ pub struct Source {
     pub description: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Region {
@@ -78,7 +80,7 @@ pub struct Region {
     pub geo: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RegionKind {
@@ -94,7 +96,7 @@ pub enum RegionKind {
 }
 
 /// One figure as the source states it, with the words that bound it.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
@@ -120,7 +122,7 @@ pub struct Figure {
 }
 
 /// How a stated number bounds the true one; never dropped on the way to the screen.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
@@ -152,7 +154,7 @@ impl Qualifier {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SourceRef {
@@ -162,7 +164,7 @@ pub struct SourceRef {
     pub quote: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Chart {
@@ -183,7 +185,7 @@ pub struct Chart {
     pub endpoints: Option<[String; 2]>,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ChartKind {
@@ -221,38 +223,22 @@ impl fmt::Display for DataError {
 
 impl std::error::Error for DataError {}
 
-/// Reads a dataset from any serde deserializer (`serde_json` natively, `serde-wasm-bindgen` in the
-/// browser) and validates it, so both paths give the same messages.
-pub fn from_deserializer<'de, D>(deserializer: D) -> Result<Dataset, DataError>
-where
-    D: serde::Deserializer<'de>,
-    D::Error: fmt::Display,
-{
-    let dataset: Dataset = serde_path_to_error::deserialize(deserializer)
-        .map_err(|e| DataError { path: e.path().to_string(), message: explain_serde(&e.inner().to_string()) })?;
-    validate(&dataset)?;
-    Ok(dataset)
-}
-
-/// Parses and validates a JSON dataset (native code: tests and tools).
-#[cfg(not(target_arch = "wasm32"))]
+/// Parses and validates a JSON dataset: the page's loader and the tools' alike.
 pub fn from_json(text: &str) -> Result<Dataset, DataError> {
-    // Syntax first, so a stray comma is reported by line and column rather than by a half-read path.
     let whole = |message: String| DataError { path: String::new(), message };
     if text.trim().is_empty() {
         return Err(whole(format!("the file is empty; {SHAPE}")));
     }
-    serde_json::from_str::<serde::de::IgnoredAny>(text)
-        .map_err(|e| whole(format!("not valid JSON: {e}; fix the syntax at that place")))?;
-    // serde would read a list as the struct's fields in order and report "invalid length 0".
-    if !text.trim_start().starts_with('{') {
+    let value = json::parse(text)?;
+    if !matches!(value, json::Json::Obj(_)) {
         return Err(whole(format!("the file holds JSON, but not an object; {SHAPE}")));
     }
-    from_deserializer(&mut serde_json::Deserializer::from_str(text))
+    let dataset = <Dataset as json::Read>::read(&value, json::Path::Root)?;
+    validate(&dataset)?;
+    Ok(dataset)
 }
 
 /// What a dataset looks like, for messages about a file that is not one at all.
-#[cfg(not(target_arch = "wasm32"))]
 const SHAPE: &str =
     "a dataset is a JSON object { \"story\": …, \"sources\": […], \"regions\": […], \"figures\": […], \"charts\": […] } (see docs/data-format.md)";
 
@@ -262,22 +248,4 @@ pub(crate) fn excerpt(s: &str, max: usize) -> String {
         Some((at, _)) => format!("{}…", &s[..at]),
         None => s.to_string(),
     }
-}
-
-/// serde's messages say what was found and expected; add how to fix the common cases.
-fn explain_serde(message: &str) -> String {
-    // serde-wasm-bindgen's messages come through a JavaScript Error and carry its name.
-    let message = message.strip_prefix("Error: ").unwrap_or(message);
-    let hint = if message.starts_with("missing field") {
-        "; add the field (see the dataset format in the README)"
-    } else if message.starts_with("unknown variant") {
-        "; use one of the listed values"
-    } else if message.starts_with("unknown field") {
-        "; remove it or check its spelling"
-    } else if message.starts_with("invalid type") {
-        "; change the value to the expected type"
-    } else {
-        ""
-    };
-    format!("{message}{hint}")
 }

@@ -1,12 +1,11 @@
 //! Map geometry: the boundary file's types, an Albers projection for Northeast China, point-in-polygon and label points.
 
-use serde::Deserialize;
-
+use crate::data::json::{self, Fields, Json, Path, Read};
 use crate::data::{DataError, Dataset};
+use crate::host;
 
 /// The boundaries file (`data/map/*.json`): outer rings as flat `[lon, lat, lon, lat, …]` arrays.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MapData {
     pub attribution: String,
     /// West, south, east, north: the window the context shapes were clipped to.
@@ -15,13 +14,36 @@ pub struct MapData {
     pub context: Vec<Shape>,
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Shape {
     pub id: String,
-    #[serde(default)]
     pub name: Option<String>,
     pub rings: Vec<Vec<f64>>,
+}
+
+impl MapData {
+    /// Reads a boundaries file; a message names the path of what does not fit.
+    pub fn from_json(text: &str) -> Result<MapData, DataError> {
+        MapData::read(&json::parse(text)?, Path::Root)
+    }
+}
+
+impl Read for MapData {
+    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+        let f = Fields::of(v, at, &["attribution", "bbox", "regions", "context"])?;
+        let bbox: Vec<f64> = f.req("bbox")?;
+        let bbox: [f64; 4] = bbox.try_into().map_err(|b: Vec<f64>| {
+            Path::Key(&f.at, "bbox").error(format!("invalid length {}, expected west, south, east, north", b.len()))
+        })?;
+        Ok(MapData { attribution: f.req("attribution")?, bbox, regions: f.req("regions")?, context: f.req("context")? })
+    }
+}
+
+impl Read for Shape {
+    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+        let f = Fields::of(v, at, &["id", "name", "rings"])?;
+        Ok(Shape { id: f.req("id")?, name: f.opt("name")?, rings: f.req("rings")? })
+    }
 }
 
 /// A point in projected units (x east, y south, so it maps straight onto screen axes).
@@ -44,16 +66,16 @@ impl Albers {
 
     pub fn new(lon0: f64, lat0: f64, lat1: f64, lat2: f64) -> Albers {
         let (p0, p1, p2) = (lat0.to_radians(), lat1.to_radians(), lat2.to_radians());
-        let n = (p1.sin() + p2.sin()) / 2.0;
-        let c = p1.cos().powi(2) + 2.0 * n * p1.sin();
-        let rho0 = (c - 2.0 * n * p0.sin()).sqrt() / n;
+        let n = (host::sin(p1) + host::sin(p2)) / 2.0;
+        let c = host::cos(p1).powi(2) + 2.0 * n * host::sin(p1);
+        let rho0 = (c - 2.0 * n * host::sin(p0)).sqrt() / n;
         Albers { n, c, rho0, lon0 }
     }
 
     pub fn project(&self, lon: f64, lat: f64) -> Pt {
-        let rho = (self.c - 2.0 * self.n * lat.to_radians().sin()).sqrt() / self.n;
+        let rho = (self.c - 2.0 * self.n * host::sin(lat.to_radians())).sqrt() / self.n;
         let theta = self.n * (lon - self.lon0).to_radians();
-        (rho * theta.sin(), -(self.rho0 - rho * theta.cos()))
+        (rho * host::sin(theta), -(self.rho0 - rho * host::cos(theta)))
     }
 }
 

@@ -1,17 +1,16 @@
 //! The page's outline: one section for the overview and one per region, each listing its charts.
 
-use serde::Serialize;
-
+use crate::data::json::{object, Json};
 use crate::data::{ChartKind, Dataset};
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Outline {
     pub title: String,
     pub dek: String,
     pub sections: Vec<Section>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     /// The region id, or `overview`.
     pub id: String,
@@ -23,7 +22,7 @@ pub struct Section {
     pub charts: Vec<ChartEntry>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ChartEntry {
     pub id: String,
     pub kind: ChartKind,
@@ -32,6 +31,35 @@ pub struct ChartEntry {
     pub dek: String,
     /// The long description read by screen readers: the finding, what is drawn, every figure in words.
     pub description: String,
+}
+
+impl Outline {
+    /// The outline as the page's script reads it (the same field names as here).
+    pub fn to_json(&self) -> Json {
+        let chart = |c: &ChartEntry| {
+            object([
+                ("id", (&c.id).into()),
+                ("kind", c.kind.word().into()),
+                ("headline", (&c.headline).into()),
+                ("dek", (&c.dek).into()),
+                ("description", (&c.description).into()),
+            ])
+        };
+        let section = |s: &Section| {
+            object([
+                ("id", (&s.id).into()),
+                ("heading", (&s.heading).into()),
+                ("kind", (&s.kind).into()),
+                ("color", (&s.color).into()),
+                ("charts", Json::Arr(s.charts.iter().map(chart).collect())),
+            ])
+        };
+        object([
+            ("title", (&self.title).into()),
+            ("dek", (&self.dek).into()),
+            ("sections", Json::Arr(self.sections.iter().map(section).collect())),
+        ])
+    }
 }
 
 /// Sections in reading order: the overview first (if it has charts), then regions as the dataset lists them.

@@ -16,7 +16,7 @@ pub const MAP: &str = include_str!("../../data/map/northeast-china.json");
 pub fn map() -> &'static GeoMap {
     static MAP_DATA: OnceLock<GeoMap> = OnceLock::new();
     MAP_DATA.get_or_init(|| {
-        let data: MapData = serde_json::from_str(MAP).unwrap_or_else(|e| panic!("map file: {e}"));
+        let data = MapData::from_json(MAP).unwrap_or_else(|e| panic!("map file: {e}"));
         GeoMap::new(&data, &story()).unwrap_or_else(|e| panic!("map joins the story: {e}"))
     })
 }

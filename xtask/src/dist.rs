@@ -142,7 +142,7 @@ pub fn all() -> Result<(), String> {
         Some(rel) => {
             let text = read(&root.join("data").join(rel))?;
             write(&dist.join("data").join(rel), minify_json(&text).as_bytes())?;
-            let parsed: MapData = serde_json::from_str(&text).map_err(|e| format!("data/{rel}: {e}"))?;
+            let parsed = MapData::from_json(&text).map_err(|e| format!("data/{rel}: {e}"))?;
             Some(GeoMap::new(&parsed, &dataset).map_err(|e| format!("data/{rel}: {e}"))?)
         }
         None => None,

@@ -1,0 +1,530 @@
+//! JSON text to a tree of values, and typed reads from that tree that name the path of anything wrong.
+//!
+//! The page reads datasets and maps with this instead of serde's derived readers: those cost about
+//! 20 kB of the page's 100 kB budget (gzipped) and a call into JavaScript per field; this costs a few.
+
+use std::collections::BTreeMap;
+
+use super::{excerpt, DataError};
+use crate::host;
+
+/// One JSON value. Objects keep their keys in file order, duplicates included, so reads can refuse them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    Num(f64),
+    Str(String),
+    Arr(Vec<Json>),
+    Obj(Vec<(String, Json)>),
+}
+
+impl From<&str> for Json {
+    fn from(s: &str) -> Json {
+        Json::Str(s.to_string())
+    }
+}
+
+impl From<&String> for Json {
+    fn from(s: &String) -> Json {
+        Json::Str(s.clone())
+    }
+}
+
+impl<T: Into<Json>> From<Option<T>> for Json {
+    fn from(v: Option<T>) -> Json {
+        v.map_or(Json::Null, Into::into)
+    }
+}
+
+impl From<f64> for Json {
+    fn from(n: f64) -> Json {
+        Json::Num(n)
+    }
+}
+
+/// An object from its fields in order: what the engine hands the page's script.
+pub fn object<const N: usize>(fields: [(&str, Json); N]) -> Json {
+    Json::Obj(fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+}
+
+/// Deeper nesting than any dataset needs; refusing it keeps hostile input from exhausting the stack.
+const MAX_DEPTH: usize = 64;
+
+/// Parses `text` as one JSON value; a syntax error says what is wrong and at which line and column.
+pub fn parse(text: &str) -> Result<Json, DataError> {
+    let mut p = Parser { text, at: 0 };
+    p.space();
+    let value = p.value(0)?;
+    p.space();
+    if p.at < text.len() {
+        return Err(p.fail("more text after the end of the data"));
+    }
+    Ok(value)
+}
+
+struct Parser<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    fn space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    fn fail(&self, what: &str) -> DataError {
+        let before = &self.text[..self.at.min(self.text.len())];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let what = if self.at >= self.text.len() { "the data ends too early (a cut-off file?)" } else { what };
+        DataError {
+            path: String::new(),
+            message: format!("not valid JSON: {what} at line {line} column {column}; fix the syntax at that place"),
+        }
+    }
+
+    fn eat(&mut self, byte: u8, what: &str) -> Result<(), DataError> {
+        self.space();
+        if self.peek() == Some(byte) {
+            self.at += 1;
+            Ok(())
+        } else {
+            Err(self.fail(what))
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Json, DataError> {
+        if depth > MAX_DEPTH {
+            return Err(self.fail("lists and objects nested too deeply"));
+        }
+        self.space();
+        let rest = &self.text[self.at..];
+        for (word, value) in [("null", Json::Null), ("true", Json::Bool(true)), ("false", Json::Bool(false))] {
+            if rest.starts_with(word) {
+                self.at += word.len();
+                return Ok(value);
+            }
+        }
+        match self.peek() {
+            Some(b'"') => self.string().map(Json::Str),
+            Some(b'[') => {
+                self.at += 1;
+                let mut items = Vec::new();
+                self.space();
+                if self.peek() == Some(b']') {
+                    self.at += 1;
+                    return Ok(Json::Arr(items));
+                }
+                loop {
+                    items.push(self.value(depth + 1)?);
+                    self.space();
+                    match self.peek() {
+                        Some(b',') => self.at += 1,
+                        Some(b']') => {
+                            self.at += 1;
+                            return Ok(Json::Arr(items));
+                        }
+                        _ => return Err(self.fail("expected `,` or `]`")),
+                    }
+                }
+            }
+            Some(b'{') => {
+                self.at += 1;
+                let mut fields = Vec::new();
+                self.space();
+                if self.peek() == Some(b'}') {
+                    self.at += 1;
+                    return Ok(Json::Obj(fields));
+                }
+                loop {
+                    self.space();
+                    if self.peek() != Some(b'"') {
+                        return Err(self.fail("expected a key in double quotes"));
+                    }
+                    let key = self.string()?;
+                    self.eat(b':', "expected `:` after the key")?;
+                    fields.push((key, self.value(depth + 1)?));
+                    self.space();
+                    match self.peek() {
+                        Some(b',') => self.at += 1,
+                        Some(b'}') => {
+                            self.at += 1;
+                            return Ok(Json::Obj(fields));
+                        }
+                        _ => return Err(self.fail("expected `,` or `}`")),
+                    }
+                }
+            }
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => Err(self.fail("expected a value")),
+        }
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.at;
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.at += 1;
+        }
+        self.at - start
+    }
+
+    fn number(&mut self) -> Result<Json, DataError> {
+        let start = self.at;
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        let int_start = self.at;
+        let int = self.digits();
+        if int == 0 || (int > 1 && self.text.as_bytes()[int_start] == b'0') {
+            self.at = int_start;
+            return Err(self.fail("a number must start with a digit, and not with 0 unless it is 0"));
+        }
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            if self.digits() == 0 {
+                return Err(self.fail("expected digits after the decimal point"));
+            }
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.at += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            if self.digits() == 0 {
+                return Err(self.fail("expected digits in the exponent"));
+            }
+        }
+        let n = host::parse_number(&self.text[start..self.at]);
+        if n.is_finite() {
+            Ok(Json::Num(n))
+        } else {
+            self.at = start;
+            Err(self.fail("number out of range (beyond a 64-bit float; write a finite number)"))
+        }
+    }
+
+    fn string(&mut self) -> Result<String, DataError> {
+        self.at += 1;
+        let mut out = String::new();
+        loop {
+            let rest = &self.text[self.at..];
+            let plain = rest.find(['"', '\\']).unwrap_or(rest.len());
+            if let Some(bad) = rest[..plain].find(|c: char| c < ' ') {
+                self.at += bad;
+                return Err(self.fail("a control character (a line break?) inside a string; write it as \\n"));
+            }
+            out.push_str(&rest[..plain]);
+            self.at += plain;
+            match self.peek() {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    let c = match self.peek() {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => self.unicode()?,
+                        _ => return Err(self.fail("an unknown escape after `\\`")),
+                    };
+                    self.at += 1;
+                    out.push(c);
+                }
+                _ => return Err(self.fail("a string without its closing quote")),
+            }
+        }
+    }
+
+    /// `\uXXXX`, or a pair of them for a character beyond the first 65,536; leaves `at` on the last digit.
+    fn unicode(&mut self) -> Result<char, DataError> {
+        let hex = |p: &Self, from: usize| {
+            p.text
+                .get(from..from + 4)
+                .and_then(|h| u32::from_str_radix(h, 16).ok().filter(|_| h.bytes().all(|b| b.is_ascii_hexdigit())))
+        };
+        let first = hex(self, self.at + 1).ok_or_else(|| self.fail("`\\u` must be followed by four hex digits"))?;
+        self.at += 4;
+        let code = if (0xD800..0xDC00).contains(&first) {
+            let low = if self.text[self.at + 1..].starts_with("\\u") { hex(self, self.at + 3) } else { None };
+            match low {
+                Some(low @ 0xDC00..0xE000) => {
+                    self.at += 6;
+                    0x10000 + ((first - 0xD800) << 10) + (low - 0xDC00)
+                }
+                _ => return Err(self.fail("a lone surrogate `\\u` escape; give the pair")),
+            }
+        } else {
+            first
+        };
+        char::from_u32(code).ok_or_else(|| self.fail("a lone surrogate `\\u` escape; give the pair"))
+    }
+}
+
+/// Where a value sits in the file, built on the stack as reads descend and written out only for a message.
+#[derive(Debug, Clone, Copy)]
+pub enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl Path<'_> {
+    /// `figures[3].value`; empty for the whole file.
+    pub fn render(&self) -> String {
+        match self {
+            Path::Root => String::new(),
+            Path::Key(Path::Root, key) => (*key).to_string(),
+            Path::Key(parent, key) => format!("{}.{key}", parent.render()),
+            Path::Index(parent, i) => format!("{}[{i}]", parent.render()),
+        }
+    }
+
+    pub fn error(&self, message: String) -> DataError {
+        DataError { path: self.render(), message }
+    }
+}
+
+/// A value that can be read from JSON, with a message naming its path when the value does not fit.
+pub trait Read: Sized {
+    fn read(v: &Json, at: Path) -> Result<Self, DataError>;
+}
+
+/// What a reader was handed, for "invalid type" messages: `string "5.23 million"`, `number 5`.
+fn found(v: &Json) -> String {
+    match v {
+        Json::Null => "null".to_string(),
+        Json::Bool(b) => format!("boolean `{b}`"),
+        Json::Num(n) => format!("number `{}`", host::number_text(*n)),
+        Json::Str(s) => format!("string \"{}\"", excerpt(s, 40)),
+        Json::Arr(_) => "a list".to_string(),
+        Json::Obj(_) => "an object".to_string(),
+    }
+}
+
+pub fn invalid(v: &Json, at: Path, expected: &str) -> DataError {
+    at.error(format!("invalid type: {}, expected {expected}; change the value to the expected type", found(v)))
+}
+
+impl Read for String {
+    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+        match v {
+            Json::Str(s) => Ok(s.clone()),
+            _ => Err(invalid(v, at, "a string")),
+        }
+    }
+}
+
+impl Read for f64 {
+    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+        match v {
+            Json::Num(n) => Ok(*n),
+            _ => Err(invalid(v, at, "a number")),
+        }
+    }
+}
+
+impl<T: Read> Read for Option<T> {
+    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+        match v {
+            Json::Null => Ok(None),
+            _ => T::read(v, at).map(Some),
+        }
+    }
+}
+
+impl<T: Read> Read for Vec<T> {
+    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+        match v {
+            Json::Arr(items) => items.iter().enumerate().map(|(i, item)| T::read(item, Path::Index(&at, i))).collect(),
+            _ => Err(invalid(v, at, "a list")),
+        }
+    }
+}
+
+impl Read for [String; 2] {
+    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+        match v {
+            Json::Arr(items) if items.len() == 2 => {
+                Ok([String::read(&items[0], Path::Index(&at, 0))?, String::read(&items[1], Path::Index(&at, 1))?])
+            }
+            Json::Arr(items) => Err(at.error(format!("invalid length {}, expected a list of two texts", items.len()))),
+            _ => Err(invalid(v, at, "a list of two texts")),
+        }
+    }
+}
+
+impl<T: Read> Read for BTreeMap<String, T> {
+    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+        let Json::Obj(fields) = v else {
+            return Err(invalid(v, at, "an object"));
+        };
+        let mut out = BTreeMap::new();
+        for (key, value) in fields {
+            let item = T::read(value, Path::Key(&at, key))?;
+            if out.insert(key.clone(), item).is_some() {
+                return Err(at.error(format!("duplicate key `{key}`; keep one of them")));
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Reads one of `words` (an enum's JSON spellings), or says which words there are.
+pub fn word<T: Copy>(v: &Json, at: Path, words: &[(&str, T)]) -> Result<T, DataError> {
+    let Json::Str(s) = v else {
+        return Err(invalid(v, at, "one of the listed words"));
+    };
+    words.iter().find(|(w, _)| w == s).map(|(_, t)| *t).ok_or_else(|| {
+        let list: Vec<String> = words.iter().map(|(w, _)| format!("`{w}`")).collect();
+        at.error(format!(
+            "unknown variant `{}`, expected one of {}; use one of the listed values",
+            excerpt(s, 40),
+            list.join(", ")
+        ))
+    })
+}
+
+/// An object's fields, checked against the names a type knows: no unknown and no repeated field.
+#[derive(Debug)]
+pub struct Fields<'a> {
+    fields: &'a [(String, Json)],
+    pub at: Path<'a>,
+}
+
+impl<'a> Fields<'a> {
+    pub fn of(v: &'a Json, at: Path<'a>, known: &[&str]) -> Result<Self, DataError> {
+        let Json::Obj(fields) = v else {
+            return Err(invalid(v, at, "an object"));
+        };
+        for (i, (key, _)) in fields.iter().enumerate() {
+            if !known.contains(&key.as_str()) {
+                let list: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
+                return Err(Path::Key(&at, key).error(format!(
+                    "unknown field `{}`, expected one of {}; remove it or check its spelling",
+                    excerpt(key, 40),
+                    list.join(", ")
+                )));
+            }
+            if fields[..i].iter().any(|(k, _)| k == key) {
+                return Err(at.error(format!("duplicate field `{key}`; keep one of them")));
+            }
+        }
+        Ok(Fields { fields, at })
+    }
+
+    fn get(&self, key: &str) -> Option<&'a Json> {
+        self.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// A field that must be there.
+    pub fn req<T: Read>(&self, key: &'a str) -> Result<T, DataError> {
+        match self.get(key) {
+            Some(v) => T::read(v, Path::Key(&self.at, key)),
+            None => Err(self
+                .at
+                .error(format!("missing field `{key}`; add the field (see the dataset format in the README)"))),
+        }
+    }
+
+    /// A field that may be left out or be `null`.
+    pub fn opt<T: Read>(&self, key: &'a str) -> Result<Option<T>, DataError> {
+        self.get(key).map_or(Ok(None), |v| Option::<T>::read(v, Path::Key(&self.at, key)))
+    }
+
+    /// A field that may be left out, read as its empty value then.
+    pub fn or_default<T: Read + Default>(&self, key: &'a str) -> Result<T, DataError> {
+        self.opt(key).map(Option::unwrap_or_default)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_kind_of_value_and_escape() {
+        let v = parse(r#" {"a": [1, -2.5e3, true, false, null], "b": "x\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00"} "#)
+            .expect("valid");
+        assert_eq!(
+            v,
+            Json::Obj(vec![
+                (
+                    "a".into(),
+                    Json::Arr(vec![
+                        Json::Num(1.0),
+                        Json::Num(-2500.0),
+                        Json::Bool(true),
+                        Json::Bool(false),
+                        Json::Null
+                    ])
+                ),
+                ("b".into(), Json::Str("x\"\\/\u{8}\u{c}\n\r\té😀".into())),
+            ])
+        );
+        assert_eq!(parse("[]"), Ok(Json::Arr(vec![])));
+        assert_eq!(parse("{}"), Ok(Json::Obj(vec![])));
+        assert_eq!(parse("\"中文\""), Ok(Json::Str("中文".into())));
+    }
+
+    #[test]
+    fn refuses_what_json_does_not_allow_with_line_and_column() {
+        for (text, says) in [
+            ("{\"a\": 1,}", "expected a key"),
+            ("[1 2]", "expected `,` or `]`"),
+            ("{\"a\" 1}", "expected `:`"),
+            ("01", "not with 0"),
+            ("[1.]", "after the decimal point"),
+            ("[1e]", "in the exponent"),
+            ("NaN", "expected a value"),
+            ("\"a\nb\"", "control character"),
+            ("\"\\x\"", "unknown escape"),
+            ("\"\\ud800\"", "lone surrogate"),
+            ("{\"a\": 1} x", "more text"),
+            ("{\"a\": [1, 2", "ends too early"),
+            ("1e999", "number out of range"),
+            ("", "ends too early"),
+        ] {
+            let e = parse(text).expect_err(text).message;
+            assert!(e.starts_with("not valid JSON") && e.contains(says) && e.contains("line 1 column"), "{text}: {e}");
+        }
+        let e = parse("{\n  \"a\": tru\n}").expect_err("bad literal").message;
+        assert!(e.contains("line 2 column 8"), "{e}");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_a_stack_overflow() {
+        let e = parse(&"[".repeat(100_000)).expect_err("too deep").message;
+        assert!(e.contains("nested too deeply"), "{e}");
+    }
+
+    #[test]
+    fn reads_name_the_path_and_what_was_found() {
+        let v = parse(r#"{"figures": [{"id": "a"}, {"id": 5}]}"#).expect("valid");
+        let top = Fields::of(&v, Path::Root, &["figures"]).expect("object");
+        let Json::Arr(items) = top.get("figures").expect("there") else { panic!("not a list") };
+        let at = Path::Key(&Path::Root, "figures");
+        let e = Fields::of(&items[1], Path::Index(&at, 1), &["id"])
+            .and_then(|f| f.req::<String>("id"))
+            .expect_err("a number");
+        assert_eq!(e.path, "figures[1].id");
+        assert!(e.message.contains("invalid type: number `5`, expected a string"), "{}", e.message);
+        let e = Fields::of(&v, Path::Root, &["charts"]).expect_err("unknown");
+        assert!(e.message.starts_with("unknown field `figures`, expected one of `charts`"), "{}", e.message);
+        let e = Fields::of(&parse(r#"{"a": 1, "a": 2}"#).expect("valid"), Path::Root, &["a"]).expect_err("twice");
+        assert!(e.message.contains("duplicate field `a`"), "{}", e.message);
+    }
+}
