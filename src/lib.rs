@@ -7,6 +7,7 @@ pub mod data;
 pub mod describe;
 #[cfg(feature = "svg")]
 pub mod export;
+pub mod figure_csv;
 pub mod format;
 pub mod geo;
 pub mod hit;

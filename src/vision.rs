@@ -63,7 +63,7 @@ fn seen(c: Rgb, d: Option<Deficiency>) -> [f64; 3] {
     let v = linear(c);
     let Some(d) = d else { return v };
     let m = d.matrix();
-    let row = |i: usize| (m[i][0] * v[0] + m[i][1] * v[1] + m[i][2] * v[2]).clamp(0.0, 1.0);
+    let row = |i: usize| (m[i][0] * v[0] + m[i][1] * v[1] + m[i][2] * v[2]).max(0.0).min(1.0);
     [row(0), row(1), row(2)]
 }
 

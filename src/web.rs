@@ -14,7 +14,9 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use crate::data::json::Json;
 use crate::data::{self, Dataset};
 use crate::describe;
+#[cfg(feature = "svg")]
 use crate::export;
+use crate::figure_csv;
 use crate::geo::{GeoMap, MapData};
 use crate::hit;
 use crate::host;
@@ -260,14 +262,17 @@ impl Story {
         Ok(rows_to_js(&rows))
     }
 
-    /// Chart `id` as an SVG document, as it is laid out now (call after `draw`).
+    /// Chart `id` as an SVG document, as it is laid out now (call after `draw`). Only in the
+    /// downloads build (feature `svg`), which the page loads on the first SVG download.
+    #[cfg(feature = "svg")]
     #[wasm_bindgen(js_name = chartSvg)]
     pub fn chart_svg(&self, id: &str) -> Result<String, JsError> {
         let d = self.charts.get(id).ok_or_else(|| js_err(format!("chart \"{id}\" is not drawn yet")))?;
         export::svg(&d.model, &View::default()).map(|(svg, _)| svg).map_err(js_err)
     }
 
-    /// The whole story as one SVG document at `css_width`, measured with `canvas`' fonts.
+    /// The whole story as one SVG document at `css_width`, measured with `canvas`' fonts (feature `svg`).
+    #[cfg(feature = "svg")]
     #[wasm_bindgen(js_name = storySvg)]
     pub fn story_svg(&self, canvas: &HtmlCanvasElement, css_width: f64) -> Result<String, JsError> {
         let ctx = context(canvas)?;
@@ -282,7 +287,7 @@ impl Story {
             Some(id) => model::chart_figures(&self.dataset, self.chart(&id)?),
             None => self.dataset.figures.iter().collect(),
         };
-        Ok(export::csv(&self.dataset, &figures))
+        Ok(figure_csv::csv(&self.dataset, &figures))
     }
 
     /// Draws chart `id` onto another canvas (for a PNG download at another pixel ratio) without
@@ -488,9 +493,13 @@ impl DrawingBackend for CssPixels {
     }
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> CanvasResult {
         let color = style.color();
-        if !matches!(style.transform(), FontTransform::None) || color.alpha == 0.0 {
-            self.font.clear();
-            return self.inner.draw_text(text, style, pos);
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        // plotters-canvas' own text drawing is never called: it formats the font size with Rust's
+        // float printing, which would add about 8 kB to the page for no label we draw.
+        if !matches!(style.transform(), FontTransform::None) {
+            return Err(DrawingErrorKind::FontError("rotated text is not drawn on the canvas".into()));
         }
         let font =
             format!("{} {}px {}", style.style().as_str(), host::number_text(style.size()), style.family().as_str());
@@ -511,11 +520,8 @@ impl DrawingBackend for CssPixels {
         });
         let (r, g, b) = color.rgb;
         self.ctx.set_fill_style_str(&format!("rgba({r},{g},{b},{})", host::number_text(color.alpha)));
-        if self.ctx.fill_text(text, f64::from(pos.0), f64::from(pos.1)).is_err() {
-            // plotters-canvas' own path reports the failure in its error type.
-            self.font.clear();
-            return self.inner.draw_text(text, style, pos);
-        }
-        Ok(())
+        self.ctx
+            .fill_text(text, f64::from(pos.0), f64::from(pos.1))
+            .map_err(|_| DrawingErrorKind::FontError(format!("the canvas refused the label \"{text}\"").into()))
     }
 }

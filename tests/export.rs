@@ -12,14 +12,14 @@ use datastory::theme::Theme;
 fn csv_round_trips_to_the_same_figures() {
     let d = common::story();
     let all: Vec<_> = d.figures.iter().collect();
-    let text = export::csv(&d, &all);
+    let text = datastory::figure_csv::csv(&d, &all);
     assert!(text.starts_with('\u{feff}'), "no byte-order mark");
     let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let headers: Vec<String> = reader.headers().expect("headers").iter().map(str::to_string).collect();
-    assert_eq!(headers, export::CSV_COLUMNS);
+    assert_eq!(headers, datastory::figure_csv::COLUMNS);
     let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("every row parses");
     assert_eq!(rows.len(), d.figures.len());
-    let col = |name: &str| export::CSV_COLUMNS.iter().position(|c| *c == name).expect("column");
+    let col = |name: &str| datastory::figure_csv::COLUMNS.iter().position(|c| *c == name).expect("column");
     for (row, f) in rows.iter().zip(&d.figures) {
         assert_eq!(&row[col("figure")], f.id);
         assert_eq!(&row[col("label")], f.label);

@@ -77,14 +77,19 @@ function fetchMap({ data }, url, t) {
     .catch((err) => ({ failed: err }));
 }
 
-/** The map's boundaries are optional: without them the map says so in place and the rest works. */
+/**
+ * The map's boundaries are optional: without them the map says so in place and the rest works.
+ * Returns the boundaries' text when the story took them.
+ */
 async function useMap(story, pending) {
   const map = await pending;
   try {
     if (map?.failed) throw map.failed;
     if (map) story.setMap(map.text);
+    return map?.text ?? null;
   } catch (err) {
     console.warn(`The map is shown without boundaries: ${err.message}`);
+    return null;
   }
 }
 
@@ -192,6 +197,7 @@ export async function mount(container, options = {}) {
   let story;
   let data;
   let text;
+  let mapText = null;
   try {
     const url = sameOrigin(o.data, o.base, t);
     const engine = init().catch((e) => {
@@ -205,7 +211,7 @@ export async function mount(container, options = {}) {
     } catch (e) {
       throw new StoryError(t('dataWhat'), e.message, t('dataFix'));
     }
-    await useMap(story, map);
+    mapText = await useMap(story, map);
   } catch (err) {
     const known = err instanceof StoryError ? err : new StoryError(t('engineWhat'), err.message || String(err), t('engineFix'));
     // A failed engine with readable data still shows the figures, as a table.
@@ -222,10 +228,12 @@ export async function mount(container, options = {}) {
     title.textContent = outline.title;
     dek.textContent = outline.dek;
   }
-  const charts = buildSections(sectionsBox, outline, o.charts, story, t);
+  // What the downloads' SVG engine needs to load the same story in the same state.
+  const source = { text, map: mapText, lang, theme: themeName };
+  const charts = buildSections(sectionsBox, outline, o.charts, story, source, t);
   if (!o.charts?.length) {
     const all = allFigures(story, t);
-    all.append(storyDownloads(story, charts[0]?.canvas ?? el('canvas'), t, (err) => announceError(all, err, t)));
+    all.append(storyDownloads(story, source, charts[0]?.canvas ?? el('canvas'), t, (err) => announceError(all, err, t)));
     sectionsBox.append(all);
   }
   await document.fonts.ready;
@@ -299,7 +307,7 @@ function allFigures(story, t) {
   return box;
 }
 
-function buildSections(box, outline, only, story, t) {
+function buildSections(box, outline, only, story, source, t) {
   const wanted = Array.isArray(only) && only.length ? new Set(only) : null;
   const charts = [];
   const sections = [];
@@ -342,7 +350,7 @@ function buildSections(box, outline, only, story, t) {
       tableButton.setAttribute('aria-label', t('tableLabel', c.headline));
       const chart = { id: c.id, kind: c.kind, figure, canvas, panel, width: 0, dpr: 0 };
       const tools = el('div', 'chart-tools');
-      tools.append(tableButton, chartDownloads(story, chart, c.headline, t, (err) => announceError(figure, err, t)));
+      tools.append(tableButton, chartDownloads(story, source, chart, c.headline, t, (err) => announceError(figure, err, t)));
       figure.append(canvas, description, panel, tools, tableHolder);
       grid.append(figure);
       charts.push(chart);

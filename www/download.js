@@ -1,4 +1,4 @@
-// Downloads: each chart and the whole story as PNG (twice the pixels), SVG (the same drawing code through plotters' SVG backend) and CSV (UTF-8 with a byte-order mark).
+// Downloads: each chart and the whole story as PNG (twice the pixels), SVG (the same drawing code through plotters' SVG backend, in a second engine fetched on first use) and CSV (UTF-8 with a byte-order mark).
 import { el } from './dom.js';
 
 /** The width the whole story is drawn at for a download: a common article column. */
@@ -39,6 +39,32 @@ async function svgPng(svg) {
   }
 }
 
+let svgModule = null;
+
+/**
+ * Runs `use` on the story loaded into the engine that can write SVG, then frees it. That engine is
+ * fetched on the first SVG download: most readers never make one and should not pay for its bytes.
+ */
+async function withSvgStory(source, use) {
+  svgModule ??= import('./pkg-svg/datastory.js').then(async (m) => {
+    await m.default();
+    return m;
+  });
+  // A failed fetch is tried again on the next click rather than remembered.
+  const m = await svgModule.catch((err) => {
+    svgModule = null;
+    throw err;
+  });
+  const story = new m.Story(source.text, source.lang);
+  try {
+    if (source.map) story.setMap(source.map);
+    story.setTheme(source.theme());
+    return use(story);
+  } finally {
+    story.free();
+  }
+}
+
 /** A row of download buttons; `files` maps a format to a function that makes [blob, file name]. */
 function buttons(label, files, t, onError) {
   const group = el('div', 'downloads');
@@ -63,7 +89,7 @@ function buttons(label, files, t, onError) {
 }
 
 /** Download buttons for one chart, drawn at its width on the page. */
-export function chartDownloads(story, chart, headline, t, onError) {
+export function chartDownloads(story, source, chart, headline, t, onError) {
   const base = `${story.storyId()}-${chart.id}`;
   return buttons(t('downloadChart', headline), {
     PNG: async () => {
@@ -71,17 +97,21 @@ export function chartDownloads(story, chart, headline, t, onError) {
       story.drawCopy(chart.id, canvas, chart.width || STORY_WIDTH, 2);
       return [await canvasPng(canvas), `${base}.png`];
     },
-    SVG: () => [new Blob([story.chartSvg(chart.id)], { type: 'image/svg+xml' }), `${base}.svg`],
+    SVG: () => withSvgStory(source, (s) => {
+      s.draw(chart.id, el('canvas'), chart.width || STORY_WIDTH, 1);
+      return [new Blob([s.chartSvg(chart.id)], { type: 'image/svg+xml' }), `${base}.svg`];
+    }),
     CSV: () => [new Blob([story.csv(chart.id)], { type: 'text/csv;charset=utf-8' }), `${base}.csv`],
   }, t, onError);
 }
 
 /** Download buttons for the whole story. */
-export function storyDownloads(story, measureCanvas, t, onError) {
+export function storyDownloads(story, source, measureCanvas, t, onError) {
   const base = story.storyId();
+  const storySvg = () => withSvgStory(source, (s) => s.storySvg(measureCanvas, STORY_WIDTH));
   return buttons(t('downloadStory'), {
-    PNG: async () => [await svgPng(story.storySvg(measureCanvas, STORY_WIDTH)), `${base}.png`],
-    SVG: () => [new Blob([story.storySvg(measureCanvas, STORY_WIDTH)], { type: 'image/svg+xml' }), `${base}.svg`],
+    PNG: async () => [await svgPng(await storySvg()), `${base}.png`],
+    SVG: async () => [new Blob([await storySvg()], { type: 'image/svg+xml' }), `${base}.svg`],
     CSV: () => [new Blob([story.csv(undefined)], { type: 'text/csv;charset=utf-8' }), `${base}.csv`],
   }, t, onError);
 }

@@ -96,7 +96,7 @@ fn check_story(d: &Dataset, map: Option<&GeoMap>, widths: &[f64]) {
     for lang in langs {
         let l = localize(d, lang).unwrap_or_else(|e| panic!("a listed language does not localize: {e}"));
         let _ = model::outline::outline(&l);
-        let _ = datastory::export::csv(&l, &l.figures.iter().collect::<Vec<_>>());
+        let _ = datastory::figure_csv::csv(&l, &l.figures.iter().collect::<Vec<_>>());
         for c in &l.charts {
             let _ = datastory::describe::rows(&l, c);
             for &w in widths {

@@ -99,9 +99,10 @@ fn check_figure(i: usize, f: &Figure, regions: &HashSet<&str>, sources: &HashSet
         ));
     }
     match (f.value, &f.claim) {
-        (Some(v), _) if !v.is_finite() => {
-            Err(err(at("value"), format!("figure \"{}\" has value {v}; expected a finite number", f.id)))
-        }
+        (Some(v), _) if !v.is_finite() => Err(err(
+            at("value"),
+            format!("figure \"{}\" has value {}; expected a finite number", f.id, crate::host::number_text(v)),
+        )),
         (None, None) => Err(err(
             at("value"),
             format!(
@@ -207,7 +208,10 @@ fn check_value_for_kind(c: &Chart, f: &Figure, j: usize, path: &str) -> Result<(
         _ => None,
     };
     match problem {
-        Some(p) => Err(err(path.into(), format!("figure \"{}\" (value {v}) {p} (chart \"{}\")", f.id, c.id))),
+        Some(p) => Err(err(
+            path.into(),
+            format!("figure \"{}\" (value {}) {p} (chart \"{}\")", f.id, crate::host::number_text(v), c.id),
+        )),
         None => Ok(()),
     }
 }

@@ -202,7 +202,7 @@ pub fn edge_distance2(rings: &[Vec<Pt>], (px, py): Pt) -> f64 {
             let b = ring[(k + 1) % ring.len()];
             let (dx, dy) = (b.0 - a.0, b.1 - a.1);
             let len2 = dx * dx + dy * dy;
-            let t = if len2 > 0.0 { (((px - a.0) * dx + (py - a.1) * dy) / len2).clamp(0.0, 1.0) } else { 0.0 };
+            let t = if len2 > 0.0 { (((px - a.0) * dx + (py - a.1) * dy) / len2).max(0.0).min(1.0) } else { 0.0 };
             let (qx, qy) = (a.0 + t * dx - px, a.1 + t * dy - py);
             best = best.min(qx * qx + qy * qy);
         }

@@ -116,7 +116,7 @@ fn rows(cx: &Ctx, specs: Vec<RowSpec>, top: f64) -> BarsLayout {
         .map(|s| cx.m.width(&s.value_text, Font::BODY_BOLD))
         .fold(0.0, f64::max);
     let any_bound = specs.iter().any(|s| s.lower_bound);
-    let fade_w = if any_bound { (cx.width * 0.08).clamp(18.0, 48.0) } else { 0.0 };
+    let fade_w = if any_bound { (cx.width * 0.08).max(18.0).min(48.0) } else { 0.0 };
     let plot_w = (cx.width - value_w - fade_w - 8.0).max(1.0);
     let max = specs.iter().map(|s| s.value).fold(0.0, f64::max);
     let scale = |v: f64| if max > 0.0 { v / max * plot_w } else { 0.0 };

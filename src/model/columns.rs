@@ -71,7 +71,7 @@ pub fn tick_step(max: f64) -> f64 {
 fn axis(max: f64, step: f64) -> (usize, f64) {
     // At most a handful by construction of `tick_step`; the bound keeps a rounding surprise from
     // turning into millions of gridlines.
-    let ticks = (max / step).ceil().clamp(1.0, 10.0) as usize;
+    let ticks = (max / step).ceil().max(1.0).min(10.0) as usize;
     let top = step * ticks as f64;
     if top.is_finite() {
         (ticks, top.max(max))

@@ -60,7 +60,7 @@ pub fn layout(cx: &Ctx, d: &Dataset, map: Option<&GeoMap>, top: f64) -> MapLayou
     };
     let [x0, y0, x1, y1] = g.bounds;
     let (bw, bh) = ((x1 - x0).max(1e-9), (y1 - y0).max(1e-9));
-    let height = (w * bh / bw).clamp(MIN_HEIGHT, MAX_HEIGHT);
+    let height = (w * bh / bw).max(MIN_HEIGHT).min(MAX_HEIGHT);
     let scale = ((w - 2.0 * PAD) / bw).min((height - 2.0 * PAD) / bh);
     let ox = (w - bw * scale) / 2.0;
     let oy = top + (height - bh * scale) / 2.0;
@@ -87,7 +87,7 @@ pub fn layout(cx: &Ctx, d: &Dataset, map: Option<&GeoMap>, top: f64) -> MapLayou
         let text_h = font.size * 1.2;
         let place = |(x, y): Pt| {
             // Keep the name on the canvas even where the region's widest part is at the edge.
-            let x = x.clamp(text_w / 2.0 + 2.0, w - text_w / 2.0 - 2.0);
+            let x = x.max(text_w / 2.0 + 2.0).min(w - text_w / 2.0 - 2.0);
             cx.label(&name, x, y - text_h / 2.0, font, cx.theme.ink, Align::Center)
         };
         let clear = |l: &Label| !regions.iter().any(|o| o.label.bbox().overlaps(&l.bbox()));

@@ -51,7 +51,7 @@ pub fn layout(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> ShareLayo
     let theme = cx.theme;
     let w = cx.width;
     let (share, whole) = (figures.first().copied(), figures.get(1).copied());
-    let pct = share.and_then(|f| f.value).unwrap_or(0.0).clamp(0.0, 100.0);
+    let pct = share.and_then(|f| f.value).unwrap_or(0.0).max(0.0).min(100.0);
     let color = share.map_or(theme.context, |f| figure_colour(d, f, theme));
     let qualifier = share.map(|f| f.qualifier);
 

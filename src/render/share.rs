@@ -26,7 +26,7 @@ pub fn draw<DB: DrawingBackend>(
     }
     for (x, label) in &s.ticks {
         // Keep the end ticks inside the canvas.
-        let x = x.clamp(s.track.x + 0.5, s.track.right() - 0.5);
+        let x = x.max(s.track.x + 0.5).min(s.track.right() - 0.5);
         vline(area, x, s.track.bottom(), s.track.bottom() + 4.0, theme.muted)?;
         text(area, label)?;
     }

@@ -108,10 +108,15 @@ async function download(page, selector, binary = false) {
 test('each chart downloads as SVG with its words, CSV with its figures and PNG at twice the pixels', async () => {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  // The engine that writes SVG is fetched on the first SVG download, not with the page.
+  const svgEngine = [];
+  page.on('request', (r) => { if (/datastory_svg/.test(r.url())) svgEngine.push(r.url()); });
   await page.goto(BASE_URL);
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  assert.deepEqual(svgEngine, [], 'the page fetched the SVG engine before any download');
   const figure = 'figure[data-chart="jilin-gdp-growth"]';
   const svg = await download(page, `${figure} .download-button:text-is("SVG")`);
+  assert.equal(svgEngine.length, 2, `the first SVG download fetches the SVG engine's script and wasm: ${svgEngine}`);
   assert.equal(svg.name, 'northeast-china-jilin-gdp-growth.svg');
   const parsed = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');

@@ -141,7 +141,7 @@ test('an answer that takes over 10 s shows that it is still loading, then draws 
 });
 
 test('an empty dataset and an empty object say what is missing', async () => {
-  for (const [body, expected] of [['{}', /missing field `story`/], ['', /ends too early|not valid JSON/], ['[]', /missing field `story`|invalid type/]]) {
+  for (const [body, expected] of [['{}', /missing field `story`/], ['', /ends too early|not valid JSON/], ['[]', /holds JSON, but not an object/]]) {
     const r = await answer((route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
     assert.equal(r.ready, 'error', body);
     assert.match(r.alert, expected);

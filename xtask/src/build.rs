@@ -1,4 +1,4 @@
-//! Builds the wasm crate and generates its JS bindings into www/pkg/.
+//! Builds the wasm crate twice (the page's engine, and the one with SVG output that the page loads on demand) and generates their JS bindings into www/pkg/ and www/pkg-svg/.
 
 use std::process::Command;
 
@@ -26,33 +26,41 @@ pub enum Profile {
     Release,
 }
 
+/// The two engines: the page's, and the one with the SVG backend that the page fetches on the first
+/// SVG download (plotters' SVG output and Rust's float printing are about 15 kB gzipped that a
+/// reader who never downloads should not pay for).
+const ENGINES: [(&str, &[&str]); 2] =
+    [("www/pkg", &["--no-default-features"]), ("www/pkg-svg", &["--features", "svg"])];
+
 pub fn wasm(profile: Profile) -> Result<(), String> {
     setup::wasm_target()?;
     let bindgen = setup::wasm_bindgen()?;
-    let mut cargo = Command::new(env!("CARGO"));
-    cargo.args(["build", "--lib", "--package", "datastory", "--target", "wasm32-unknown-unknown"]);
-    if profile == Profile::Release {
-        cargo.arg("--release");
-    }
-    run(&mut cargo)?;
-    let dir = if profile == Profile::Release { "release" } else { "debug" };
-    let wasm = root().join("target/wasm32-unknown-unknown").join(dir).join("datastory.wasm");
-    let mut cmd = Command::new(bindgen);
-    cmd.arg(&wasm).args(["--target", "web", "--no-typescript", "--out-dir", "www/pkg"]);
-    if profile == Profile::Release {
-        // Function names only help a debugger; readers should not download them.
-        cmd.args(["--remove-name-section", "--remove-producers-section"]);
-    }
-    run(&mut cmd)?;
-    if profile == Profile::Release {
-        if let Some(wasm_opt) = setup::node_tools().map(|bin| bin.join("wasm-opt")) {
-            let out = root().join("www/pkg/datastory_bg.wasm");
-            let tmp = root().join("www/pkg/datastory_bg.opt.wasm");
-            run(Command::new(wasm_opt).arg(&out).args(WASM_OPT).arg("-o").arg(&tmp))?;
-            std::fs::rename(&tmp, &out).map_err(|e| format!("replacing the wasm with wasm-opt's: {e}"))?;
+    for (out_dir, features) in ENGINES {
+        let mut cargo = Command::new(env!("CARGO"));
+        cargo.args(["build", "--lib", "--package", "datastory", "--target", "wasm32-unknown-unknown"]).args(features);
+        if profile == Profile::Release {
+            cargo.arg("--release");
         }
+        run(&mut cargo)?;
+        let dir = if profile == Profile::Release { "release" } else { "debug" };
+        let wasm = root().join("target/wasm32-unknown-unknown").join(dir).join("datastory.wasm");
+        let mut cmd = Command::new(&bindgen);
+        cmd.arg(&wasm).args(["--target", "web", "--no-typescript", "--out-dir", out_dir]);
+        if profile == Profile::Release {
+            // Function names only help a debugger; readers should not download them.
+            cmd.args(["--remove-name-section", "--remove-producers-section"]);
+        }
+        run(&mut cmd)?;
+        let out = root().join(out_dir).join("datastory_bg.wasm");
+        if profile == Profile::Release {
+            if let Some(wasm_opt) = setup::node_tools().map(|bin| bin.join("wasm-opt")) {
+                let tmp = root().join(out_dir).join("datastory_bg.opt.wasm");
+                run(Command::new(wasm_opt).arg(&out).args(WASM_OPT).arg("-o").arg(&tmp))?;
+                std::fs::rename(&tmp, &out).map_err(|e| format!("replacing the wasm with wasm-opt's: {e}"))?;
+            }
+        }
+        let size = std::fs::metadata(&out).map_or(0, |m| m.len());
+        eprintln!("xtask: built {out_dir}/ ({} KB of wasm)", size / 1024);
     }
-    let size = std::fs::metadata(root().join("www/pkg/datastory_bg.wasm")).map_or(0, |m| m.len());
-    eprintln!("xtask: built www/pkg/ ({} KB of wasm)", size / 1024);
     Ok(())
 }

@@ -68,6 +68,20 @@ fn minify(text: &str, loader: &str) -> Result<String, String> {
     String::from_utf8(out.stdout).map_err(|e| format!("esbuild: {e}"))
 }
 
+/// Writes an engine built into `pkg` (its wasm, then its glue pointing at the wasm's hashed name)
+/// as `assets/<stem>_bg-<hash>.wasm` and `assets/<stem>-<hash>.js`; returns the glue's and the wasm's names.
+fn engine(dist: &Path, pkg: &Path, stem: &str) -> Result<(String, String), String> {
+    let wasm = std::fs::read(pkg.join("datastory_bg.wasm")).map_err(|e| format!("reading {}: {e}", pkg.display()))?;
+    let wasm_name = hashed(dist, &format!("{stem}_bg.wasm"), &wasm)?;
+    let glue = replace(
+        &read(&pkg.join("datastory.js"))?,
+        "'datastory_bg.wasm'",
+        &format!("'{}'", file_name(&wasm_name)),
+        "datastory.js",
+    )?;
+    Ok((hashed(dist, &format!("{stem}.js"), glue.as_bytes())?, wasm_name))
+}
+
 /// Writes `bytes` as `assets/<stem>-<hash>.<ext>` and returns that name.
 /// JS and CSS are minified first, so the hash covers what is served.
 fn hashed(dist: &Path, name: &str, bytes: &[u8]) -> Result<String, String> {
@@ -95,22 +109,18 @@ pub fn all() -> Result<(), String> {
     }
 
     // Leaves first, so each file's hash covers the hashed names it refers to.
-    let wasm = std::fs::read(www.join("pkg/datastory_bg.wasm")).map_err(|e| format!("reading the wasm: {e}"))?;
-    let wasm_name = hashed(&dist, "datastory_bg.wasm", &wasm)?;
-    let glue = replace(
-        &read(&www.join("pkg/datastory.js"))?,
-        "'datastory_bg.wasm'",
-        &format!("'{}'", file_name(&wasm_name)),
-        "datastory.js",
-    )?;
-    let glue_name = hashed(&dist, "datastory.js", glue.as_bytes())?;
+    let (glue_name, wasm_name) = engine(&dist, &www.join("pkg"), "datastory")?;
     let dom_name = hashed(&dist, "dom.js", read(&www.join("dom.js"))?.as_bytes())?;
     let dom_import = format!("'./{}'", file_name(&dom_name));
     let explore = replace(&read(&www.join("explore.js"))?, "'./dom.js'", &dom_import, "explore.js")?;
     let explore_name = hashed(&dist, "explore.js", explore.as_bytes())?;
     let share = replace(&read(&www.join("share.js"))?, "'./dom.js'", &dom_import, "share.js")?;
     let share_name = hashed(&dist, "share.js", share.as_bytes())?;
-    let download = replace(&read(&www.join("download.js"))?, "'./dom.js'", &dom_import, "download.js")?;
+    // The engine with SVG output: fetched by download.js on the first SVG download, never preloaded.
+    let (svg_glue_name, _) = engine(&dist, &www.join("pkg-svg"), "datastory_svg")?;
+    let mut download = replace(&read(&www.join("download.js"))?, "'./dom.js'", &dom_import, "download.js")?;
+    download =
+        replace(&download, "'./pkg-svg/datastory.js'", &format!("'./{}'", file_name(&svg_glue_name)), "download.js")?;
     let download_name = hashed(&dist, "download.js", download.as_bytes())?;
     let i18n_name = hashed(&dist, "i18n.js", read(&www.join("i18n.js"))?.as_bytes())?;
     let mut app = read(&www.join("app.js"))?;

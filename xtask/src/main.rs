@@ -21,7 +21,7 @@ commands:
   serve [--port N]   build dist/ and serve the infographic on http://127.0.0.1:8080/
   dist               write the self-contained static bundle to dist/ (what `serve` serves)
   size               print what each file of dist/ weighs raw, gzipped and brotli-compressed
-  build [--dev]      build the wasm package into www/pkg/
+  build [--dev]      build the wasm packages into www/pkg/ and www/pkg-svg/
   test               install what the tests need, then run every test (native, wasm in Chromium, end to end)
   fuzz [--seconds N] [TARGET…]
                      run each cargo-fuzz target for N seconds (default 60; installs nightly's cargo-fuzz)

@@ -19,11 +19,13 @@ struct Entry {
 
 /// Files in dist/ that the infographic page (`index.html`) does not fetch: the demonstration
 /// article and its style (`assets/article-<hash>.css`), the host pages' script, the no-script picture
-/// (inside `<noscript>`) and the example stories (loaded only when named with `?data=`).
+/// (inside `<noscript>`), the example stories (loaded only when named with `?data=`) and the engine
+/// that writes SVG (`assets/datastory_svg-<hash>.js` and its wasm, loaded on the first SVG download).
 fn on_page(path: &str) -> bool {
     !(path == "article.html"
         || path == "embed.js"
         || path.starts_with("fallback/")
+        || path.starts_with("assets/datastory_svg")
         || path.starts_with("data/examples/")
         || path.starts_with("assets/article-"))
 }
@@ -93,7 +95,9 @@ pub fn report(full: bool) -> Result<u64, String> {
             println!("{}", row(&format!("  {}", e.path), e.raw, e.gzip, e.brotli));
         }
         println!("{}", row("  total", raw, gzip, brotli));
-        println!("not fetched by the page (article demo, host script, no-script picture, example stories):");
+        println!(
+            "not fetched by the page (article demo, host script, no-script picture, example stories, SVG engine):"
+        );
         for e in &other {
             println!("{}", row(&format!("  {}", e.path), e.raw, e.gzip, e.brotli));
         }
@@ -122,6 +126,8 @@ mod tests {
         assert!(!on_page("assets/article-0123456789.css"));
         assert!(!on_page("fallback/northeast-china.svg"));
         assert!(!on_page("data/examples/minnesota-barley.json"));
+        assert!(!on_page("assets/datastory_svg-0123456789.js"));
+        assert!(!on_page("assets/datastory_svg_bg-0123456789.wasm"));
     }
 
     #[test]

@@ -1,0 +1,56 @@
+//! The figures as CSV text, for the download buttons (in the page's own engine: no SVG needed).
+
+/// The columns of a CSV export, in order.
+pub const COLUMNS: [&str; 12] = [
+    "story",
+    "region",
+    "indicator",
+    "figure",
+    "label",
+    "value",
+    "unit",
+    "qualifier",
+    "wording",
+    "period",
+    "source",
+    "quote",
+];
+
+/// Figures as CSV (RFC 4180), UTF-8 with a byte-order mark so spreadsheets open it as UTF-8.
+/// Values are written in full, with their qualifier, unit, period and source beside them.
+pub fn csv(d: &crate::data::Dataset, figures: &[&crate::data::Figure]) -> String {
+    let field = |s: &str| {
+        if s.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    };
+    let mut out = String::from("\u{feff}");
+    out.push_str(&COLUMNS.join(","));
+    out.push_str("\r\n");
+    for f in figures {
+        let region =
+            f.region.as_ref().and_then(|id| d.regions.iter().find(|r| &r.id == id)).map_or("", |r| r.name.as_str());
+        let source = d.sources.iter().find(|s| s.id == f.source.id).map_or("", |s| s.name.as_str());
+        let qualifier = f.qualifier.word();
+        let value = f.value.map(crate::host::number_text).unwrap_or_default();
+        let row = [
+            d.story.id.as_str(),
+            region,
+            &f.indicator,
+            &f.id,
+            &f.label,
+            &value,
+            &f.unit,
+            qualifier,
+            f.wording.as_deref().or(f.claim.as_deref()).unwrap_or(""),
+            f.period.as_deref().unwrap_or(""),
+            source,
+            &f.source.quote,
+        ];
+        out.push_str(&row.iter().map(|s| field(s)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
