@@ -33,20 +33,32 @@ export function sameOrigin(asked, base, t = translator('en')) {
   return url.href;
 }
 
+/** The page's early request (early.js) for `url`, taken once; embeds and later mounts fetch their own. */
+function takeEarly(url) {
+  const early = globalThis.__datastoryEarly;
+  if (early?.url !== url) return null;
+  delete globalThis.__datastoryEarly;
+  return early.response;
+}
+
 async function loadJson(url, t, onSlow = () => {}) {
   // A reader on a slow line sees that the figures are still coming; one that never answers is given up
   // on with a message rather than an endless "loading".
   const slow = setTimeout(onSlow, SLOW_MS);
   const abort = new AbortController();
   const timeout = setTimeout(() => abort.abort(), TIMEOUT_MS);
+  // The early request cannot be aborted from here; giving up on it is the same message.
+  const gaveUp = new Promise((_, reject) => {
+    abort.signal.addEventListener('abort', () => reject(new Error('aborted')));
+  });
   let response;
   let text;
   try {
-    response = await fetch(url, { signal: abort.signal });
+    response = await Promise.race([takeEarly(url) ?? fetch(url, { signal: abort.signal }), gaveUp]);
     if (!response.ok) {
       throw new StoryError(t('loadWhat'), t('loadStatus', url, response.status), t('loadFix'));
     }
-    text = await response.text();
+    text = await Promise.race([response.text(), gaveUp]);
   } catch (e) {
     if (e instanceof StoryError) throw e;
     const why = abort.signal.aborted ? t('timedOut', TIMEOUT_MS / 1000) : e.message;
@@ -200,7 +212,9 @@ export async function mount(container, options = {}) {
   let mapText = null;
   try {
     const url = sameOrigin(o.data, o.base, t);
-    const engine = init().catch((e) => {
+    const early = globalThis.__datastoryEngine;
+    delete globalThis.__datastoryEngine;
+    const engine = Promise.resolve(early).then((compiled) => init(compiled ? { module_or_path: compiled } : undefined)).catch((e) => {
       throw new StoryError(t('engineWhat'), e.message || String(e), t('engineFix'));
     });
     const loading = loadJson(url, t, () => { status.textContent = t('slow'); });
@@ -372,9 +386,9 @@ function showChartError(figure, err, t) {
   figure.dataset.state = 'error';
 }
 
-function drawChart(story, chart, force, t) {
+/** Draws `chart` at `width` CSS pixels (read beforehand with every other chart's, so the page lays out once). */
+function drawChart(story, chart, width, force, t) {
   if (chart.figure.dataset.state === 'error') return;
-  const width = Math.floor(chart.figure.clientWidth);
   const dpr = window.devicePixelRatio || 1;
   if (!force && width === chart.width && dpr === chart.dpr) return;
   if (panicMessage()) {
@@ -400,7 +414,10 @@ function keepDrawn(story, charts, changed, t, signal) {
     pending = false;
     // A frame asked for before `destroy()` must not touch the freed story.
     if (signal.aborted) return;
-    for (const c of charts) drawChart(story, c, force, t);
+    // Every width is read before any canvas changes: reading one after a change would make the
+    // browser lay the page out again, once per chart.
+    const widths = charts.map((c) => Math.floor(c.figure.clientWidth));
+    charts.forEach((c, i) => drawChart(story, c, widths[i], force, t));
     changed();
   };
   const schedule = () => {

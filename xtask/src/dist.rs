@@ -134,6 +134,7 @@ pub fn all() -> Result<(), String> {
     main = replace(&main, "'./app.js'", &format!("'./{}'", file_name(&app_name)), "main.js")?;
     main = replace(&main, "'./share.js'", &format!("'./{}'", file_name(&share_name)), "main.js")?;
     let main_name = hashed(&dist, "main.js", main.as_bytes())?;
+    let early_name = hashed(&dist, "early.js", read(&www.join("early.js"))?.as_bytes())?;
     let style_name = hashed(&dist, "style.css", read(&www.join("style.css"))?.as_bytes())?;
     let article_css = hashed(&dist, "article.css", read(&www.join("article.css"))?.as_bytes())?;
     let favicon = hashed(&dist, "favicon.svg", read(&www.join("favicon.svg"))?.as_bytes())?;
@@ -184,8 +185,10 @@ pub fn all() -> Result<(), String> {
     let preloads = preloads(&modules, &wasm_name);
     index = replace(
         &index,
-        "<script type=\"module\" src=\"main.js\"></script>",
-        &format!("<script type=\"module\" src=\"{main_name}\"></script>{preloads}"),
+        "<script type=\"module\" src=\"early.js\"></script>\n<script type=\"module\" src=\"main.js\"></script>",
+        &format!(
+            "<script type=\"module\" src=\"{early_name}\"></script>\n<script type=\"module\" src=\"{main_name}\"></script>{preloads}"
+        ),
         "index.html",
     )?;
     index = replace(&index, "href=\"favicon.svg\"", &format!("href=\"{favicon}\""), "index.html")?;
