@@ -48,6 +48,25 @@ for (const width of [375, 1280]) {
   }
 }
 
+test('the data, the map and the engine are each fetched once, the engine compiled before the modules ask for it', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text()); });
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(process.env.BASE_URL);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  // Preloads that went unused would show up as second requests and as console warnings.
+  await page.waitForTimeout(3500);
+  const count = (re) => requests.filter((p) => re.test(p)).length;
+  assert.equal(count(/\/data\/story\.json$/), 1, `the data was fetched ${count(/story\.json$/)} times`);
+  assert.equal(count(/\/data\/map\/.*\.json$/), 1, 'the map was not fetched exactly once');
+  assert.equal(count(/datastory_bg[^/]*\.wasm$/), 1, 'the engine was not fetched exactly once');
+  assert.deepEqual(warnings, []);
+  await context.close();
+});
+
 test('charts redraw to their new width when the window is resized', async () => {
   const { page, errors, context } = await open(browser, '/', { width: 1280, dpr: 1 });
   const before = await canvasReport(page);
