@@ -1,4 +1,4 @@
-//! The engine's own JSON reader against serde_json: the same values from any JSON serde_json writes,
+//! The engine's own JSON reader against `serde_json`: the same values from any JSON `serde_json` writes,
 //! and the same texts accepted or refused when one character is cut, added or changed.
 #![cfg(not(target_arch = "wasm32"))]
 
