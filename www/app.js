@@ -33,15 +33,19 @@ export function sameOrigin(asked, base, t = translator('en')) {
   return url.href;
 }
 
-/** The page's early request (early.js) for `url`, taken once; embeds and later mounts fetch their own. */
+/**
+ * The page's early requests (early.js) when they are for `url`: `response` for the data and `map`, a
+ * promise of the map's address and response. Taken once; embeds and later mounts fetch their own.
+ */
 function takeEarly(url) {
   const early = globalThis.__datastoryEarly;
   if (early?.url !== url) return null;
   delete globalThis.__datastoryEarly;
-  return early.response;
+  return early;
 }
 
-async function loadJson(url, t, onSlow = () => {}) {
+/** Fetches `url` (or takes `early`, a request already made for it) and parses it as JSON. */
+async function loadJson(url, t, onSlow = () => {}, early = null) {
   // A reader on a slow line sees that the figures are still coming; one that never answers is given up
   // on with a message rather than an endless "loading".
   const slow = setTimeout(onSlow, SLOW_MS);
@@ -54,7 +58,7 @@ async function loadJson(url, t, onSlow = () => {}) {
   let response;
   let text;
   try {
-    response = await Promise.race([takeEarly(url) ?? fetch(url, { signal: abort.signal }), gaveUp]);
+    response = await Promise.race([early ?? fetch(url, { signal: abort.signal }), gaveUp]);
     if (!response.ok) {
       throw new StoryError(t('loadWhat'), t('loadStatus', url, response.status), t('loadFix'));
     }
@@ -82,10 +86,14 @@ async function loadJson(url, t, onSlow = () => {}) {
 }
 
 /** Starts fetching the story's boundaries file as soon as the data names it, alongside the engine. */
-function fetchMap({ data }, url, t) {
+function fetchMap({ data }, url, t, early) {
   if (!data?.story || typeof data.story.map !== 'string') return Promise.resolve(null);
   return Promise.resolve()
-    .then(() => loadJson(sameOrigin(data.story.map, url, t), t))
+    .then(async () => {
+      const mapUrl = sameOrigin(data.story.map, url, t);
+      const made = await early;
+      return loadJson(mapUrl, t, undefined, made?.url === mapUrl ? made.response : null);
+    })
     .catch((err) => ({ failed: err }));
 }
 
@@ -212,13 +220,14 @@ export async function mount(container, options = {}) {
   let mapText = null;
   try {
     const url = sameOrigin(o.data, o.base, t);
-    const early = globalThis.__datastoryEngine;
+    const compiling = globalThis.__datastoryEngine;
     delete globalThis.__datastoryEngine;
-    const engine = Promise.resolve(early).then((compiled) => init(compiled ? { module_or_path: compiled } : undefined)).catch((e) => {
+    const engine = Promise.resolve(compiling).then((compiled) => init(compiled ? { module_or_path: compiled } : undefined)).catch((e) => {
       throw new StoryError(t('engineWhat'), e.message || String(e), t('engineFix'));
     });
-    const loading = loadJson(url, t, () => { status.textContent = t('slow'); });
-    const map = loading.then((d) => fetchMap(d, url, t), () => null);
+    const early = takeEarly(url);
+    const loading = loadJson(url, t, () => { status.textContent = t('slow'); }, early?.response);
+    const map = loading.then((d) => fetchMap(d, url, t, early?.map), () => null);
     [, { text, data }] = await Promise.all([engine, loading]);
     try {
       story = new Story(text, o.lang);

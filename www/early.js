@@ -16,23 +16,16 @@ try {
 }
 if (url && url.origin === location.origin && /^https?:$/.test(url.protocol)) {
   const response = fetch(url.href);
-  globalThis.__datastoryEarly = { url: url.href, response };
-  // The map is named in the data: ask for it as soon as the data is here, through a preload that
-  // app.js's own request for it then finds.
-  response
+  // The map is named in the data: ask for it as soon as the data is here. app.js takes this request
+  // when it asks for the same address (never a second one, whichever of the two gets there first).
+  const map = response
     .then((r) => (r.ok ? r.clone().json() : null))
     .then((data) => {
-      if (typeof data?.story?.map !== 'string') return;
-      const map = new URL(data.story.map, url);
-      if (map.origin !== location.origin) return;
-      const link = document.createElement('link');
-      link.rel = 'preload';
-      link.as = 'fetch';
-      link.crossOrigin = 'anonymous';
-      link.href = map.href;
-      document.head.append(link);
+      if (typeof data?.story?.map !== 'string') return null;
+      const at = new URL(data.story.map, url);
+      return at.origin === location.origin ? { url: at.href, response: fetch(at.href) } : null;
     })
-    .catch(() => {
-      // A failed or bad answer is reported by app.js, which reads the same response.
-    });
+    // A failed or bad answer is reported by app.js, which reads the same response.
+    .catch(() => null);
+  globalThis.__datastoryEarly = { url: url.href, response, map };
 }
