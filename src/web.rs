@@ -496,10 +496,10 @@ impl DrawingBackend for CssPixels {
         if color.alpha == 0.0 {
             return Ok(());
         }
-        // plotters-canvas' own text drawing is never called: it formats the font size with Rust's
-        // float printing, which would add about 8 kB to the page for no label we draw.
+        // Rotated text is left to plotters-canvas, which saves and restores the context around it.
         if !matches!(style.transform(), FontTransform::None) {
-            return Err(DrawingErrorKind::FontError("rotated text is not drawn on the canvas".into()));
+            self.font.clear();
+            return self.inner.draw_text(text, style, pos);
         }
         let font =
             format!("{} {}px {}", style.style().as_str(), host::number_text(style.size()), style.family().as_str());

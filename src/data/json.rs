@@ -37,12 +37,6 @@ impl<T: Into<Json>> From<Option<T>> for Json {
     }
 }
 
-impl From<f64> for Json {
-    fn from(n: f64) -> Json {
-        Json::Num(n)
-    }
-}
-
 /// An object from its fields in order: what the engine hands the page's script.
 pub fn object<const N: usize>(fields: [(&str, Json); N]) -> Json {
     Json::Obj(fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
@@ -343,7 +337,7 @@ fn found(v: &Json) -> String {
     }
 }
 
-pub fn invalid(v: &Json, at: Path, expected: &str) -> DataError {
+fn invalid(v: &Json, at: Path, expected: &str) -> DataError {
     at.error(format!("invalid type: {}, expected {expected}; change the value to the expected type", found(v)))
 }
 

