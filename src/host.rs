@@ -1,8 +1,8 @@
-//! Number text both ways and the trigonometry of the map projection: the browser's own in the page,
-//! the standard library's natively.
+//! Number text both ways, the trigonometry of the map projection and the power in colour contrast:
+//! the browser's own in the page, the standard library's natively.
 //!
-//! Rust's float formatting and parsing and its sine and cosine are about 12 kB of the page's gzipped
-//! budget; the browser already holds exact versions of each. The two give the same digits (both write
+//! Rust's float formatting and parsing, its sine, cosine and power are about 13 kB of the page's
+//! gzipped budget; the browser already holds exact versions of each. The two give the same digits (both write
 //! the shortest text that reads back as the same number, and round fixed decimals from the exact
 //! binary value) except on an exact tie at the last decimal kept, which JavaScript rounds up and Rust
 //! to even.
@@ -39,6 +39,10 @@ mod imp {
     pub fn cos(x: f64) -> f64 {
         js_sys::Math::cos(x)
     }
+
+    pub fn pow(x: f64, y: f64) -> f64 {
+        js_sys::Math::pow(x, y)
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -66,6 +70,10 @@ mod imp {
     pub fn cos(x: f64) -> f64 {
         x.cos()
     }
+
+    pub fn pow(x: f64, y: f64) -> f64 {
+        x.powf(y)
+    }
 }
 
 /// `{:e}`: the shortest digits that read back as `v`, as "1.5e300", "-3e-5".
@@ -76,7 +84,7 @@ pub use imp::exponential_digits;
 pub use imp::fixed;
 /// The number a JSON number's text stands for (infinite when beyond a 64-bit float).
 pub use imp::parse_number;
-pub use imp::{cos, sin};
+pub use imp::{cos, pow, sin};
 
 /// A number as short text for messages and for data handed to the page's script.
 pub fn number_text(v: f64) -> String {

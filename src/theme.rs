@@ -22,7 +22,7 @@ impl Rgb {
             if s <= 0.040_45 {
                 s / 12.92
             } else {
-                ((s + 0.055) / 1.055).powf(2.4)
+                crate::host::pow((s + 0.055) / 1.055, 2.4)
             }
         };
         0.2126 * lin(self.0) + 0.7152 * lin(self.1) + 0.0722 * lin(self.2)

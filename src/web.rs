@@ -1,7 +1,6 @@
 //! Browser glue: the only code that touches wasm-bindgen, web-sys and the canvas.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use plotters::prelude::{DrawingBackend, IntoDrawingArea};
 use plotters_backend::text_anchor::{HPos, VPos};
@@ -12,6 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::data::json::Json;
+use crate::data::table::Table;
 use crate::data::{self, Dataset};
 use crate::describe;
 #[cfg(feature = "svg")]
@@ -64,8 +64,8 @@ pub struct Story {
     dataset: Dataset,
     map: Option<GeoMap>,
     /// Text widths by font and string: the canvas measures each label once, not per redraw.
-    widths: RefCell<HashMap<String, f64>>,
-    charts: HashMap<String, Drawn>,
+    widths: RefCell<Table<f64>>,
+    charts: Table<Drawn>,
     selected: Option<String>,
     theme: Theme,
 }
@@ -122,8 +122,8 @@ impl Story {
         Ok(Story {
             dataset,
             map: None,
-            widths: RefCell::new(HashMap::new()),
-            charts: HashMap::new(),
+            widths: RefCell::new(Table::default()),
+            charts: Table::default(),
             selected: None,
             theme: Theme::LIGHT,
         })
@@ -164,7 +164,7 @@ impl Story {
         let height = model.height;
         let geometry = Geometry { width: model.width, height, marks, labels: Vec::new() };
         let drawn = Drawn { canvas: canvas.clone(), model, geometry, dpr, shows_selection, hover, focus, pinned };
-        self.charts.insert(id.to_string(), drawn);
+        self.charts.set(id.to_string(), drawn);
         self.paint(id)?;
         Ok(height)
     }
@@ -420,7 +420,7 @@ fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsErr
 /// Measures with the canvas' own text metrics, in the exact font string plotters-canvas draws with.
 struct CanvasMeasure<'a> {
     ctx: &'a CanvasRenderingContext2d,
-    cache: &'a RefCell<HashMap<String, f64>>,
+    cache: &'a RefCell<Table<f64>>,
 }
 
 impl Measure for CanvasMeasure<'_> {
@@ -433,7 +433,7 @@ impl Measure for CanvasMeasure<'_> {
         }
         self.ctx.set_font(&css);
         let w = self.ctx.measure_text(text).map_or_else(|_| model::ApproxMeasure.width(text, font), |m| m.width());
-        self.cache.borrow_mut().insert(key, w);
+        self.cache.borrow_mut().set(key, w);
         w
     }
 }

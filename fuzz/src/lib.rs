@@ -3,11 +3,11 @@
 //! Each target takes raw bytes and panics only when the engine misbehaves: a panic inside the engine,
 //! an empty error message, or a laid-out chart with a coordinate that is not finite or outside its canvas.
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use arbitrary::{Arbitrary, Unstructured};
 use datastory::data::localize::{base, keys, localize};
+use datastory::data::table::Table;
 use datastory::data::{
     self, Chart, ChartKind, Dataset, Figure, Qualifier, Region, RegionKind, Source, SourceRef, Story as StoryText,
 };
@@ -407,7 +407,7 @@ impl StoryIn {
             figures,
             charts,
             languages: Vec::new(),
-            translations: BTreeMap::new(),
+            translations: Table::default(),
             lang: Lang::En,
         };
         match &self.langs {
@@ -417,7 +417,10 @@ impl StoryIn {
                 let prefix = prefix.text();
                 d.languages = vec!["en".into(), "zh".into()];
                 let zh = keys(&d).into_iter().map(|(k, own)| (k, format!("{prefix}{own}译"))).collect();
-                d.translations.insert("zh".into(), zh);
+                // keys() names each text once.
+                if let Ok(zh) = Table::from_entries(zh) {
+                    d.translations.set("zh".into(), zh);
+                }
             }
         }
         d

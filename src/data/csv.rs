@@ -1,9 +1,10 @@
 //! The spreadsheet layout of a dataset: one CSV file of labelled sections, read into a `Dataset` with
 //! messages placed by line and column, and written back out (a template, and the round-trip test).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt;
 
+use super::table::Table;
 use super::{Chart, ChartKind, DataError, Dataset, Figure, Qualifier, Region, RegionKind, Source, SourceRef, Story};
 
 /// Why a CSV file was refused, placed where a spreadsheet shows it.
@@ -339,17 +340,29 @@ fn build(sheet: &Sheet) -> Result<Dataset, ImportError> {
         .collect::<Result<_, ImportError>>()?;
     let figures = sheet.rows("figures").iter().map(read_figure).collect::<Result<_, _>>()?;
     let charts = sheet.rows("charts").iter().map(read_chart).collect::<Result<_, _>>()?;
-    let mut translations: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    // Each language's texts, with the rows they came from for messages.
+    let mut by_language: Table<Texts> = Table::default();
     for r in sheet.rows("translations") {
         let language = r.text("language", "a language code such as zh")?;
         let key = r.text("key", "the key of the text, such as story.title")?;
         let text = r.text("text", "the translated text")?;
-        if translations.entry(language.clone()).or_default().insert(key.clone(), text).is_some() {
-            return Err(r.err("key", format!("{language} has a second text for {key}; keep one")));
-        }
+        let (texts, rows) = by_language.entry(&language, Default::default);
+        texts.push((key, text));
+        rows.push(r);
+    }
+    let mut translations = Table::default();
+    for (language, (texts, rows)) in by_language.into_entries() {
+        let texts = Table::from_entries(texts).map_err(|i| {
+            let key = rows[i].get("key");
+            rows[i].err("key", format!("{language} has a second text for {key}; keep one"))
+        })?;
+        translations.set(language, texts);
     }
     Ok(Dataset { story, sources, regions, figures, charts, languages, translations, lang: crate::i18n::Lang::En })
 }
+
+/// One language's (key, text) pairs, and the row each came from.
+type Texts<'r> = (Vec<(String, String)>, Vec<&'r Row>);
 
 fn read_story(sheet: &Sheet) -> Result<(Story, Vec<String>), ImportError> {
     let mut values: HashMap<&'static str, &Row> = HashMap::new();

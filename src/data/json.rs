@@ -3,8 +3,6 @@
 //! The page reads datasets and maps with this instead of serde's derived readers: those cost about
 //! 20 kB of the page's 100 kB budget (gzipped) and a call into JavaScript per field; this costs a few.
 
-use std::collections::BTreeMap;
-
 use super::{excerpt, DataError};
 use crate::host;
 
@@ -389,19 +387,16 @@ impl Read for [String; 2] {
     }
 }
 
-impl<T: Read> Read for BTreeMap<String, T> {
+impl<T: Read> Read for super::table::Table<T> {
     fn read(v: &Json, at: Path) -> Result<Self, DataError> {
         let Json::Obj(fields) = v else {
             return Err(invalid(v, at, "an object"));
         };
-        let mut out = BTreeMap::new();
-        for (key, value) in fields {
-            let item = T::read(value, Path::Key(&at, key))?;
-            if out.insert(key.clone(), item).is_some() {
-                return Err(at.error(format!("duplicate key `{key}`; keep one of them")));
-            }
-        }
-        Ok(out)
+        let entries = fields
+            .iter()
+            .map(|(key, value)| Ok((key.clone(), T::read(value, Path::Key(&at, key))?)))
+            .collect::<Result<_, _>>()?;
+        Self::from_entries(entries).map_err(|i| at.error(format!("duplicate key `{}`; keep one of them", fields[i].0)))
     }
 }
 

@@ -1,8 +1,7 @@
 //! A story in another of its languages: every translatable text swapped for its translation, and
 //! the check that each declared language has all of them.
 
-use std::collections::BTreeSet;
-
+use super::table::Ids;
 use super::{DataError, Dataset};
 use crate::format;
 use crate::i18n::Lang;
@@ -65,7 +64,8 @@ pub fn check(d: &Dataset) -> Result<(), DataError> {
             });
         }
     }
-    let wanted: BTreeSet<String> = keys(d).into_iter().map(|(k, _)| k).collect();
+    let all = keys(d);
+    let wanted = Ids::new(all.iter().map(|(k, _)| k.as_str()));
     for (code, texts) in &d.translations {
         if !d.languages.iter().skip(1).any(|l| l == code) {
             return Err(DataError {
@@ -86,7 +86,7 @@ pub fn check(d: &Dataset) -> Result<(), DataError> {
     }
     for code in d.languages.iter().skip(1) {
         let texts = d.translations.get(code);
-        for key in &wanted {
+        for key in wanted.distinct() {
             if texts.and_then(|t| t.get(key)).is_none_or(|t| t.trim().is_empty()) {
                 return Err(DataError {
                     path: format!("translations.{code}"),

@@ -6,11 +6,14 @@ pub mod csv;
 pub mod json;
 pub mod localize;
 mod read;
+pub mod table;
 mod validate;
 
 use std::fmt;
 
 use serde::Serialize;
+
+use table::Table;
 
 pub use validate::validate;
 
@@ -30,8 +33,8 @@ pub struct Dataset {
     pub languages: Vec<String>,
     /// For each further language, its text for every translatable field, by key such as
     /// `charts.reach.headline` (see `data::localize::keys`).
-    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
-    pub translations: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
+    #[serde(default, skip_serializing_if = "Table::is_empty")]
+    pub translations: Table<Table<String>>,
     /// The language the texts above are in now; set by `localize`, never read from the file.
     #[serde(skip)]
     pub lang: crate::i18n::Lang,

@@ -92,7 +92,7 @@ pub fn layout(cx: &Ctx, d: &Dataset, map: Option<&GeoMap>, top: f64) -> MapLayou
         };
         let clear = |l: &Label| !regions.iter().any(|o| o.label.bbox().overlaps(&l.bbox()));
         let label =
-            label_spots(&rings, text_w, text_h).into_iter().map(place).find(|l| clear(l)).unwrap_or_else(|| {
+            most_inside_first(label_spots(&rings, text_w, text_h)).map(place).find(|l| clear(l)).unwrap_or_else(|| {
                 // Nowhere inside fits the name whole (small regions at narrow widths): start from the
                 // most inside point and step away from any name already placed.
                 let mut l = place(to_screen(shape.label_at));
@@ -111,8 +111,17 @@ pub fn layout(cx: &Ctx, d: &Dataset, map: Option<&GeoMap>, top: f64) -> MapLayou
     MapLayout { frame, context, regions, message: Vec::new(), bottom: top + height }
 }
 
-/// Points where a `w` by `h` name fits wholly inside the region, most inside first.
-fn label_spots(rings: &[Vec<Pt>], w: f64, h: f64) -> Vec<Pt> {
+/// The points, farthest from an edge first, the earlier first on a tie. Picked one at a time rather
+/// than sorted: the first or second spot usually fits, and no sort's code goes into the page.
+fn most_inside_first(mut spots: Vec<(Pt, f64)>) -> impl Iterator<Item = Pt> {
+    std::iter::from_fn(move || {
+        let best = (0..spots.len()).reduce(|a, b| if spots[b].1.total_cmp(&spots[a].1).is_gt() { b } else { a })?;
+        Some(spots.remove(best).0)
+    })
+}
+
+/// Points where a `w` by `h` name fits wholly inside the region, with their squared distance to its edge.
+fn label_spots(rings: &[Vec<Pt>], w: f64, h: f64) -> Vec<(Pt, f64)> {
     const STEPS: usize = 24;
     let b = bounds(rings);
     let mut spots: Vec<(Pt, f64)> = Vec::new();
@@ -134,8 +143,7 @@ fn label_spots(rings: &[Vec<Pt>], w: f64, h: f64) -> Vec<Pt> {
             }
         }
     }
-    spots.sort_by(|a, b| b.1.total_cmp(&a.1));
-    spots.into_iter().map(|(p, _)| p).collect()
+    spots
 }
 
 fn bounds(rings: &[Vec<Pt>]) -> Rect {

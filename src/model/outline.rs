@@ -65,9 +65,8 @@ impl Outline {
 /// Sections in reading order: the overview first (if it has charts), then regions as the dataset lists them.
 /// Regions without charts get no section.
 pub fn outline(d: &Dataset) -> Outline {
-    // Every chart's figures by id from one map: with thousands of figures, a search per id is quadratic.
-    let by_id: std::collections::HashMap<&str, &crate::data::Figure> =
-        d.figures.iter().map(|f| (f.id.as_str(), f)).collect();
+    // Every chart's figures by id from one index: with thousands of figures, a scan per id is quadratic.
+    let by_id = crate::data::table::Ids::new(d.figures.iter().map(|f| f.id.as_str()));
     let entries = |region: Option<&str>| -> Vec<ChartEntry> {
         d.charts
             .iter()
@@ -80,7 +79,7 @@ pub fn outline(d: &Dataset) -> Outline {
                 description: crate::describe::chart_of(
                     d,
                     c,
-                    &c.figures.iter().filter_map(|id| by_id.get(id.as_str()).copied()).collect::<Vec<_>>(),
+                    &c.figures.iter().filter_map(|id| by_id.position(id).map(|at| &d.figures[at])).collect::<Vec<_>>(),
                 ),
             })
             .collect()
