@@ -25,6 +25,10 @@ use crate::model::{self, outline, Measure, View};
 use crate::render::{self, Geometry};
 use crate::theme::{Font, Theme, FONT_FAMILY};
 
+#[global_allocator]
+static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
+
 /// Logs a panic and leaves its message where the page's error boundary reads it, so the reader
 /// sees a message in place of the chart instead of a blank box.
 fn panic_hook(info: &std::panic::PanicHookInfo<'_>) {
