@@ -145,6 +145,39 @@ fn duplicate_ids_are_refused() {
 }
 
 #[test]
+fn the_first_bad_id_in_list_order_is_named() {
+    // A repeat at [3] and an empty id at [5]: the repeat comes first.
+    let msg = error_after(|v| {
+        v["figures"][3]["id"] = v["figures"][0]["id"].clone();
+        v["figures"][5]["id"] = json!(" ");
+    });
+    assert!(msg.contains("figures[3].id") && msg.contains("used twice"), "{msg}");
+    // An empty id at [2] before a repeat at [4].
+    let msg = error_after(|v| {
+        v["figures"][4]["id"] = v["figures"][0]["id"].clone();
+        v["figures"][2]["id"] = json!("");
+    });
+    assert!(msg.contains("figures[2].id") && msg.contains("the id is empty"), "{msg}");
+    // Three records with one id: the second is named, with the id.
+    let msg = error_after(|v| {
+        let id = v["regions"][0]["id"].clone();
+        v["regions"][2]["id"] = id.clone();
+        v["regions"][3]["id"] = id;
+    });
+    assert!(msg.contains("regions[2].id") && msg.contains("the id \"jilin\" is used twice in regions"), "{msg}");
+}
+
+#[test]
+fn a_translation_giving_one_key_twice_is_refused() {
+    // serde_json's objects keep one value per key, so the second is written into the text.
+    let text = story_json().to_string();
+    let at = text.find("\"story.title\":").expect("the story has a Chinese title");
+    let twice = format!("{}\"story.title\":\"又一个\",{}", &text[..at], &text[at..]);
+    let msg = from_json(&twice).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(msg.contains("translations.zh") && msg.contains("duplicate key `story.title`"), "{msg}");
+}
+
+#[test]
 fn a_share_above_100_percent_is_refused() {
     let msg = error_after(|v| {
         let i = figure_index(v, "liaoning-activity-rate");

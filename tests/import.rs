@@ -161,3 +161,11 @@ fn a_one_megabyte_cell_gets_a_short_message() {
     assert!(msg.len() < 400, "the message repeats the whole cell ({} bytes)", msg.len());
     assert!(msg.contains("line 20, column E (value)"), "{msg}");
 }
+
+#[test]
+fn a_translation_given_twice_is_placed_on_its_second_row() {
+    let sheet = SHEET.replace("overview_heading,Overall\n", "overview_heading,Overall\nlanguages,en zh\n")
+        + "\n[translations]\nlanguage,key,text\nzh,story.title,演示\nzh,story.dek,展示的内容\nzh,story.title,又一个\n";
+    let line = sheet.lines().position(|l| l == "zh,story.title,又一个").map_or(0, |i| i + 1);
+    assert_says(&sheet, &[&format!("line {line}, column B (key)"), "zh has a second text for story.title"]);
+}
