@@ -421,6 +421,12 @@ fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsErr
         .ok_or_else(|| js_err("this browser gave no 2D drawing context for the chart's canvas"))
 }
 
+/// The canvas font string for a weight, a size in CSS pixels and a family: one spelling for
+/// measuring and drawing, so a measured width is the drawn one.
+fn css_font(weight: &str, size: f64, family: &str) -> String {
+    format!("{weight} {}px {family}", host::number_text(size))
+}
+
 /// Measures with the canvas' own text metrics, in the exact font string plotters-canvas draws with.
 struct CanvasMeasure<'a> {
     ctx: &'a CanvasRenderingContext2d,
@@ -429,8 +435,7 @@ struct CanvasMeasure<'a> {
 
 impl Measure for CanvasMeasure<'_> {
     fn width(&self, text: &str, font: Font) -> f64 {
-        let css =
-            format!("{} {}px {}", if font.bold { "bold" } else { "normal" }, host::number_text(font.size), FONT_FAMILY);
+        let css = css_font(if font.bold { "bold" } else { "normal" }, font.size, FONT_FAMILY);
         let key = format!("{css}\u{0}{text}");
         if let Some(w) = self.cache.borrow().get(&key) {
             return *w;
@@ -505,8 +510,7 @@ impl DrawingBackend for CssPixels {
             self.font.clear();
             return self.inner.draw_text(text, style, pos);
         }
-        let font =
-            format!("{} {}px {}", style.style().as_str(), host::number_text(style.size()), style.family().as_str());
+        let font = css_font(style.style().as_str(), style.size(), style.family().as_str());
         if font != self.font {
             self.ctx.set_font(&font);
             self.font = font;

@@ -92,6 +92,33 @@ impl Parser<'_> {
         }
     }
 
+    /// Steps over a list's or object's opening bracket; true when `close` follows at once (it is empty).
+    fn open(&mut self, close: u8) -> bool {
+        self.at += 1;
+        self.space();
+        let empty = self.peek() == Some(close);
+        if empty {
+            self.at += 1;
+        }
+        empty
+    }
+
+    /// After an item: true at `close` (the end), false at a comma (another item follows).
+    fn closed(&mut self, close: u8, what: &str) -> Result<bool, DataError> {
+        self.space();
+        match self.peek() {
+            Some(b',') => {
+                self.at += 1;
+                Ok(false)
+            }
+            Some(c) if c == close => {
+                self.at += 1;
+                Ok(true)
+            }
+            _ => Err(self.fail(what)),
+        }
+    }
+
     fn value(&mut self, depth: usize) -> Result<Json, DataError> {
         if depth > MAX_DEPTH {
             return Err(self.fail("lists and objects nested too deeply"));
@@ -107,52 +134,34 @@ impl Parser<'_> {
         match self.peek() {
             Some(b'"') => self.string().map(Json::Str),
             Some(b'[') => {
-                self.at += 1;
                 let mut items = Vec::new();
-                self.space();
-                if self.peek() == Some(b']') {
-                    self.at += 1;
-                    return Ok(Json::Arr(items));
-                }
-                loop {
-                    items.push(self.value(depth + 1)?);
-                    self.space();
-                    match self.peek() {
-                        Some(b',') => self.at += 1,
-                        Some(b']') => {
-                            self.at += 1;
-                            return Ok(Json::Arr(items));
+                if !self.open(b']') {
+                    loop {
+                        items.push(self.value(depth + 1)?);
+                        if self.closed(b']', "expected `,` or `]`")? {
+                            break;
                         }
-                        _ => return Err(self.fail("expected `,` or `]`")),
                     }
                 }
+                Ok(Json::Arr(items))
             }
             Some(b'{') => {
-                self.at += 1;
                 let mut fields = Vec::new();
-                self.space();
-                if self.peek() == Some(b'}') {
-                    self.at += 1;
-                    return Ok(Json::Obj(fields));
-                }
-                loop {
-                    self.space();
-                    if self.peek() != Some(b'"') {
-                        return Err(self.fail("expected a key in double quotes"));
-                    }
-                    let key = self.string()?;
-                    self.eat(b':', "expected `:` after the key")?;
-                    fields.push((key, self.value(depth + 1)?));
-                    self.space();
-                    match self.peek() {
-                        Some(b',') => self.at += 1,
-                        Some(b'}') => {
-                            self.at += 1;
-                            return Ok(Json::Obj(fields));
+                if !self.open(b'}') {
+                    loop {
+                        self.space();
+                        if self.peek() != Some(b'"') {
+                            return Err(self.fail("expected a key in double quotes"));
                         }
-                        _ => return Err(self.fail("expected `,` or `}`")),
+                        let key = self.string()?;
+                        self.eat(b':', "expected `:` after the key")?;
+                        fields.push((key, self.value(depth + 1)?));
+                        if self.closed(b'}', "expected `,` or `}`")? {
+                            break;
+                        }
                     }
                 }
+                Ok(Json::Obj(fields))
             }
             Some(b'-' | b'0'..=b'9') => self.number(),
             _ => Err(self.fail("expected a value")),
@@ -400,17 +409,21 @@ impl<T: Read> Read for super::table::Table<T> {
     }
 }
 
+/// "`a`, `b`, `c`": the names a message offers to choose from.
+fn listed<'n>(names: impl Iterator<Item = &'n str>) -> String {
+    names.map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+}
+
 /// Reads one of `words` (an enum's JSON spellings), or says which words there are.
 pub fn word<T: Copy>(v: &Json, at: Path, words: &[(&str, T)]) -> Result<T, DataError> {
     let Json::Str(s) = v else {
         return Err(invalid(v, at, "one of the listed words"));
     };
     words.iter().find(|(w, _)| w == s).map(|(_, t)| *t).ok_or_else(|| {
-        let list: Vec<String> = words.iter().map(|(w, _)| format!("`{w}`")).collect();
         at.error(format!(
             "unknown variant `{}`, expected one of {}; use one of the listed values",
             excerpt(s, 40),
-            list.join(", ")
+            listed(words.iter().map(|(w, _)| *w))
         ))
     })
 }
@@ -429,11 +442,10 @@ impl<'a> Fields<'a> {
         };
         for (i, (key, _)) in fields.iter().enumerate() {
             if !known.contains(&key.as_str()) {
-                let list: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
                 return Err(Path::Key(&at, key).error(format!(
                     "unknown field `{}`, expected one of {}; remove it or check its spelling",
                     excerpt(key, 40),
-                    list.join(", ")
+                    listed(known.iter().copied())
                 )));
             }
             if fields[..i].iter().any(|(k, _)| k == key) {

@@ -182,6 +182,24 @@ fn odd_right(crossings: impl Iterator<Item = f64>, px: f64) -> bool {
     crossings.filter(|x| px < *x).count() % 2 == 1
 }
 
+/// The inside-test along one horizontal line: its edge crossings found once, then each point on it
+/// answered from them (a grid search asks thousands of points on a few dozen lines).
+#[derive(Debug, Clone)]
+pub struct Row {
+    xs: Vec<f64>,
+}
+
+impl Row {
+    pub fn at(rings: &[Vec<Pt>], y: f64) -> Row {
+        Row { xs: crossings(rings, y).collect() }
+    }
+
+    /// The same answer as `contains(rings, (x, y))`.
+    pub fn contains(&self, x: f64) -> bool {
+        odd_right(self.xs.iter().copied(), x)
+    }
+}
+
 /// Where the rings' edges cross the line at height `py`: a point on that line is inside when an odd
 /// number of them lie to its right. One pass answers for every point of a row.
 fn crossings(rings: &[Vec<Pt>], py: f64) -> impl Iterator<Item = f64> + '_ {
@@ -255,17 +273,17 @@ pub fn label_point(rings: &[Vec<Pt>]) -> Pt {
     let mut best = (main[0], -1.0);
     // Row by row (the grid's points in the order the search has always visited them: by column,
     // then row) so each row's edge crossings are found once, not once per point.
-    let rows: Vec<(f64, Vec<f64>)> = (0..=STEPS)
+    let rows: Vec<(f64, Row)> = (0..=STEPS)
         .map(|j| {
             let y = y0 + (y1 - y0) * j as f64 / STEPS as f64;
-            (y, crossings(one, y).collect())
+            (y, Row::at(one, y))
         })
         .collect();
     for i in 0..=STEPS {
         let x = x0 + (x1 - x0) * i as f64 / STEPS as f64;
-        for (y, xs) in &rows {
+        for (y, row) in &rows {
             let p = (x, *y);
-            if odd_right(xs.iter().copied(), x) {
+            if row.contains(x) {
                 if let Some(d) = edge_distance2_above(one, p, best.1) {
                     best = (p, d);
                 }

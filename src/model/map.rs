@@ -124,22 +124,23 @@ fn most_inside_first(mut spots: Vec<(Pt, f64)>) -> impl Iterator<Item = Pt> {
 fn label_spots(rings: &[Vec<Pt>], w: f64, h: f64) -> Vec<(Pt, f64)> {
     const STEPS: usize = 24;
     let b = bounds(rings);
+    let (hw, hh) = (w / 2.0 + 2.0, h / 2.0 + 1.0);
+    // The name's box is probed on three lines per grid row (its top, middle and bottom): each
+    // line's edge crossings are found once for the row, not once per probe.
+    let rows: Vec<(f64, [geo::Row; 3])> = (1..STEPS)
+        .map(|j| {
+            let y = b.y + b.h * j as f64 / STEPS as f64;
+            (y, [geo::Row::at(rings, y - hh), geo::Row::at(rings, y), geo::Row::at(rings, y + hh)])
+        })
+        .collect();
     let mut spots: Vec<(Pt, f64)> = Vec::new();
     for i in 1..STEPS {
-        for j in 1..STEPS {
-            let p = (b.x + b.w * i as f64 / STEPS as f64, b.y + b.h * j as f64 / STEPS as f64);
-            let (hw, hh) = (w / 2.0 + 2.0, h / 2.0 + 1.0);
-            let probes = [
-                p,
-                (p.0 - hw, p.1 - hh),
-                (p.0 + hw, p.1 - hh),
-                (p.0 - hw, p.1 + hh),
-                (p.0 + hw, p.1 + hh),
-                (p.0, p.1 - hh),
-                (p.0, p.1 + hh),
-            ];
-            if probes.iter().all(|q| geo::contains(rings, *q)) {
-                spots.push((p, geo::edge_distance2(rings, p)));
+        let x = b.x + b.w * i as f64 / STEPS as f64;
+        for (y, [top, middle, bottom]) in &rows {
+            let inside =
+                middle.contains(x) && [top, bottom].iter().all(|r| [x - hw, x, x + hw].iter().all(|&q| r.contains(q)));
+            if inside {
+                spots.push(((x, *y), geo::edge_distance2(rings, (x, *y))));
             }
         }
     }
