@@ -378,7 +378,15 @@ impl<T: Read> Read for Option<T> {
 impl<T: Read> Read for Vec<T> {
     fn read(v: &Json, at: Path) -> Result<Self, DataError> {
         match v {
-            Json::Arr(items) => items.iter().enumerate().map(|(i, item)| T::read(item, Path::Index(&at, i))).collect(),
+            // A loop, not `collect::<Result<_, _>>()`: the adapter chain that collect builds is
+            // instantiated once per element type and cost about 2 kB of wasm each.
+            Json::Arr(items) => {
+                let mut read = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    read.push(T::read(item, Path::Index(&at, i))?);
+                }
+                Ok(read)
+            }
             _ => Err(invalid(v, at, "a list")),
         }
     }
@@ -401,10 +409,10 @@ impl<T: Read> Read for super::table::Table<T> {
         let Json::Obj(fields) = v else {
             return Err(invalid(v, at, "an object"));
         };
-        let entries = fields
-            .iter()
-            .map(|(key, value)| Ok((key.clone(), T::read(value, Path::Key(&at, key))?)))
-            .collect::<Result<_, _>>()?;
+        let mut entries = Vec::with_capacity(fields.len());
+        for (key, value) in fields {
+            entries.push((key.clone(), T::read(value, Path::Key(&at, key))?));
+        }
         Self::from_entries(entries).map_err(|i| at.error(format!("duplicate key `{}`; keep one of them", fields[i].0)))
     }
 }

@@ -103,30 +103,27 @@ fn err(path: String, message: String) -> DataError {
 }
 
 fn project_rings(p: &Albers, shape: &Shape, path: &str) -> Result<Vec<Vec<Pt>>, DataError> {
-    shape
-        .rings
-        .iter()
-        .enumerate()
-        .map(|(i, ring)| {
-            if ring.len() < 6 || ring.len() % 2 != 0 || ring.iter().any(|v| !v.is_finite()) {
-                return Err(err(
-                    format!("{path}.rings[{i}]"),
-                    format!(
-                        "shape \"{}\" has a ring that is not a list of at least three finite longitude, latitude pairs",
-                        shape.id
-                    ),
-                ));
-            }
-            let mut pts: Vec<Pt> = ring.chunks_exact(2).map(|c| p.project(c[0], c[1])).collect();
-            // Rounding in the build can leave a vertex twice in a row: a zero-length edge says nothing.
-            // GeoJSON closes each ring by repeating its first point; the drawing closes rings itself.
-            pts.dedup();
-            if pts.len() > 1 && pts.first() == pts.last() {
-                pts.pop();
-            }
-            Ok(pts)
-        })
-        .collect()
+    let mut rings = Vec::with_capacity(shape.rings.len());
+    for (i, ring) in shape.rings.iter().enumerate() {
+        if ring.len() < 6 || ring.len() % 2 != 0 || ring.iter().any(|v| !v.is_finite()) {
+            return Err(err(
+                format!("{path}.rings[{i}]"),
+                format!(
+                    "shape \"{}\" has a ring that is not a list of at least three finite longitude, latitude pairs",
+                    shape.id
+                ),
+            ));
+        }
+        let mut pts: Vec<Pt> = ring.chunks_exact(2).map(|c| p.project(c[0], c[1])).collect();
+        // Rounding in the build can leave a vertex twice in a row: a zero-length edge says nothing.
+        // GeoJSON closes each ring by repeating its first point; the drawing closes rings itself.
+        pts.dedup();
+        if pts.len() > 1 && pts.first() == pts.last() {
+            pts.pop();
+        }
+        rings.push(pts);
+    }
+    Ok(rings)
 }
 
 impl GeoMap {
@@ -151,12 +148,10 @@ impl GeoMap {
             let label_at = label_point(&rings);
             regions.push(RegionShape { region: r.id.clone(), rings, label_at });
         }
-        let context = data
-            .context
-            .iter()
-            .enumerate()
-            .map(|(j, s)| project_rings(&p, s, &format!("map.context[{j}]")))
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut context = Vec::with_capacity(data.context.len());
+        for (j, s) in data.context.iter().enumerate() {
+            context.push(project_rings(&p, s, &format!("map.context[{j}]"))?);
+        }
         let mut bounds = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
         for (x, y) in regions.iter().flat_map(|r| r.rings.iter().flatten()) {
             bounds = [bounds[0].min(*x), bounds[1].min(*y), bounds[2].max(*x), bounds[3].max(*y)];
