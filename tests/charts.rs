@@ -202,3 +202,38 @@ fn descriptions_read_every_figure_and_summarise_many() {
     assert!(!many.contains("Copy 8:"), "{many}");
     assert!(many.contains("and 4 more"), "{many}");
 }
+
+/// A click repaints only the charts `same_look` says change; this holds it to the drawing itself:
+/// wherever it says two selections look alike, the two SVGs are the same, and it says so for the
+/// overview's and the briefing's untouched regions (else the skipping would never happen).
+#[test]
+fn a_selection_skips_only_charts_it_leaves_unchanged() {
+    let d = common::story();
+    let mut choices: Vec<Option<&str>> = vec![None];
+    choices.extend(d.regions.iter().map(|r| Some(r.id.as_str())));
+    let mut skipped = Vec::new();
+    for c in d.charts.iter().filter(|c| c.region.is_none()) {
+        let m = common::model(&d, &c.id, 640.0);
+        let marks = m.marks();
+        let drawn: Vec<String> = choices
+            .iter()
+            .map(|s| common::svg_with(&m, &datastory::model::View { selected: *s, ..Default::default() }).0)
+            .collect();
+        for (i, a) in choices.iter().enumerate() {
+            for (j, b) in choices.iter().enumerate() {
+                if datastory::model::same_look(&marks, *a, *b) {
+                    assert_eq!(drawn[i], drawn[j], "{}: {a:?} and {b:?} are said to look alike", c.id);
+                    if i != j {
+                        skipped.push((c.id.clone(), *a, *b));
+                    }
+                } else {
+                    assert_ne!(drawn[i], drawn[j], "{}: {a:?} and {b:?} look alike but would be repainted", c.id);
+                }
+            }
+        }
+    }
+    let skips = |chart: &str, a: &str, b: &str| skipped.contains(&(chart.to_string(), Some(a), Some(b)));
+    assert!(skips("briefing", "jilin", "liaoning"), "the briefing has no region's figures: {skipped:?}");
+    assert!(skips("reach", "liaoning", "inner-mongolia"), "the overview has neither: {skipped:?}");
+    assert!(!skipped.iter().any(|(c, ..)| c == "map"), "every selection changes the map");
+}

@@ -117,6 +117,21 @@ fn selecting_a_region_repaints_the_map_and_the_overview_only() {
     assert_eq!(pixels(&gdp), g0, "a region's own section is left to the page");
     assert!(s.select(Some("atlantis".into())).is_err(), "an unknown region is refused");
     assert_eq!(s.selected().as_deref(), Some("liaoning"));
+
+    // From Liaoning to Inner Mongolia the overview (Heilongjiang, the guests, Jilin) stays dimmed
+    // as it is: it is not repainted, so a mark made on it survives, while the map changes.
+    let ctx: CanvasRenderingContext2d = reach.get_context("2d").ok().flatten().expect("2d").dyn_into().expect("2d");
+    ctx.set_fill_style_str("#ff00ff");
+    ctx.fill_rect(0.0, 0.0, 4.0, 4.0);
+    let (m1, marked) = (pixels(&map), pixels(&reach));
+    assert!(s.select(Some("inner-mongolia".into())).expect("select"));
+    assert_ne!(pixels(&map), m1, "the map outlines the new region");
+    assert_eq!(pixels(&reach), marked, "the overview, unchanged by this selection, is not repainted");
+    assert!(s.select(Some("jilin".into())).expect("select"));
+    assert_ne!(pixels(&reach), marked, "Jilin's bar in the overview is repainted at full colour");
+    // Repaints fill and stroke the shapes kept from the first paint; the picture is the same.
+    assert!(s.select(None).expect("clear"));
+    assert_eq!(pixels(&map), m0, "clearing the selection restores the map as first drawn");
 }
 
 #[wasm_bindgen_test]

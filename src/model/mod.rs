@@ -82,6 +82,15 @@ impl View<'_> {
     }
 }
 
+/// True when a chart with `marks` looks the same with region `from` selected as with `to`: no mark
+/// is dimmed under one and not the other. A chart depends on the selection only through that (the
+/// map also outlines the selected region, whose own mark then changes too), so a selection that
+/// passes it by needs no repaint, which keeps a click's work to the charts it changes.
+pub fn same_look(marks: &[Mark], from: Option<&str>, to: Option<&str>) -> bool {
+    let (a, b) = (View { selected: from, ..View::default() }, View { selected: to, ..View::default() });
+    marks.iter().all(|m| a.dims(m.region.as_deref()) == b.dims(m.region.as_deref()))
+}
+
 /// Everything needed to draw one chart at one width.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartModel {

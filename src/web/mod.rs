@@ -1,11 +1,9 @@
 //! Browser glue: the only code that touches wasm-bindgen, web-sys and the canvas.
 
+mod canvas;
+
 use std::cell::RefCell;
 
-use plotters::prelude::{DrawingBackend, IntoDrawingArea};
-use plotters_backend::text_anchor::{HPos, VPos};
-use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontTransform};
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -19,11 +17,11 @@ use crate::export;
 use crate::figure_csv;
 use crate::geo::{GeoMap, MapData};
 use crate::hit;
-use crate::host;
+
 use crate::i18n::Lang;
-use crate::model::{self, outline, Measure, View};
-use crate::render::{self, Geometry};
-use crate::theme::{Font, Theme, FONT_FAMILY};
+use crate::model::{self, outline, View};
+use crate::render::Geometry;
+use crate::theme::Theme;
 
 #[global_allocator]
 static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
@@ -59,6 +57,8 @@ struct Drawn {
     hover: Option<usize>,
     focus: Option<usize>,
     pinned: Option<usize>,
+    /// The layout's shapes as the browser's paths, made on the first paint and kept for repaints.
+    paths: canvas::Paths,
 }
 
 /// A loaded, validated story: the shell asks it for the outline, to draw each chart, and to follow the reader.
@@ -167,7 +167,17 @@ impl Story {
         };
         let height = model.height;
         let geometry = Geometry { width: model.width, height, marks, labels: Vec::new() };
-        let drawn = Drawn { canvas: canvas.clone(), model, geometry, dpr, shows_selection, hover, focus, pinned };
+        let drawn = Drawn {
+            canvas: canvas.clone(),
+            model,
+            geometry,
+            dpr,
+            shows_selection,
+            hover,
+            focus,
+            pinned,
+            paths: canvas::Paths::default(),
+        };
         self.charts.set(id.to_string(), drawn);
         self.paint(id)?;
         Ok(height)
@@ -237,9 +247,14 @@ impl Story {
         if self.selected == region {
             return Ok(false);
         }
-        self.selected = region;
-        let ids: Vec<String> =
-            self.charts.iter().filter(|(_, d)| d.shows_selection).map(|(id, _)| id.clone()).collect();
+        let from = std::mem::replace(&mut self.selected, region);
+        let to = self.selected.as_deref();
+        let ids: Vec<String> = self
+            .charts
+            .iter()
+            .filter(|(_, d)| d.shows_selection && !model::same_look(&d.geometry.marks, from.as_deref(), to))
+            .map(|(id, _)| id.clone())
+            .collect();
         for id in ids {
             self.paint(&id)?;
         }
@@ -280,7 +295,7 @@ impl Story {
     #[wasm_bindgen(js_name = storySvg)]
     pub fn story_svg(&self, canvas: &HtmlCanvasElement, css_width: f64) -> Result<String, JsError> {
         let ctx = context(canvas)?;
-        let measure = CanvasMeasure { ctx: &ctx, cache: &self.widths };
+        let measure = canvas::CanvasMeasure { ctx: &ctx, cache: &self.widths };
         export::story_svg(&self.dataset, self.map.as_ref(), css_width.max(model::MIN_WIDTH), &measure, &self.theme)
             .map_err(js_err)
     }
@@ -299,7 +314,7 @@ impl Story {
     #[wasm_bindgen(js_name = drawCopy)]
     pub fn draw_copy(&self, id: &str, canvas: &HtmlCanvasElement, css_width: f64, dpr: f64) -> Result<f64, JsError> {
         let (ctx, model, dpr) = self.layout_onto(id, canvas, css_width, dpr)?;
-        render_on(canvas, &ctx, &model, &model.marks(), dpr, &View::default())?;
+        canvas::render_on(canvas, &ctx, &model, &model.marks(), dpr, &View::default(), &canvas::Paths::default())?;
         Ok(model.height)
     }
 
@@ -337,7 +352,7 @@ impl Story {
         dpr: f64,
     ) -> Result<(CanvasRenderingContext2d, model::ChartModel, f64), JsError> {
         let ctx = context(canvas)?;
-        let measure = CanvasMeasure { ctx: &ctx, cache: &self.widths };
+        let measure = canvas::CanvasMeasure { ctx: &ctx, cache: &self.widths };
         let model = model::build(&self.dataset, self.map.as_ref(), id, css_width, &measure, &self.theme)
             .ok_or_else(|| js_err(format!("the story has no chart with id \"{id}\"")))?;
         let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.min(4.0) } else { 1.0 };
@@ -386,30 +401,8 @@ impl Story {
             focus: d.focus,
             pinned: d.pinned,
         };
-        render_on(&d.canvas, &context(&d.canvas)?, &d.model, &d.geometry.marks, d.dpr, &view)
+        canvas::render_on(&d.canvas, &context(&d.canvas)?, &d.model, &d.geometry.marks, d.dpr, &view, &d.paths)
     }
-}
-
-/// Renders `model` (with its `marks`) onto `canvas`, whose backing store is already sized for `dpr`.
-fn render_on(
-    canvas: &HtmlCanvasElement,
-    ctx: &CanvasRenderingContext2d,
-    model: &model::ChartModel,
-    marks: &[model::Mark],
-    dpr: f64,
-    view: &View,
-) -> Result<(), JsError> {
-    // Resizing resets the context; draw in CSS pixels on a backing store `dpr` times larger.
-    ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).map_err(|_| js_err("the canvas refused a scale transform"))?;
-    let inner =
-        CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| js_err("the canvas could not be drawn on"))?;
-    let backend = CssPixels {
-        inner,
-        ctx: ctx.clone(),
-        size: (model.width as u32, model.height.ceil() as u32),
-        font: String::new(),
-    };
-    render::paint(&backend.into_drawing_area(), model, marks, view).map_err(|e| js_err(format!("drawing failed: {e}")))
 }
 
 fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsError> {
@@ -419,117 +412,4 @@ fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsErr
         .flatten()
         .and_then(|c| c.dyn_into().ok())
         .ok_or_else(|| js_err("this browser gave no 2D drawing context for the chart's canvas"))
-}
-
-/// The canvas font string for a weight, a size in CSS pixels and a family: one spelling for
-/// measuring and drawing, so a measured width is the drawn one.
-fn css_font(weight: &str, size: f64, family: &str) -> String {
-    format!("{weight} {}px {family}", host::number_text(size))
-}
-
-/// Measures with the canvas' own text metrics, in the exact font string plotters-canvas draws with.
-struct CanvasMeasure<'a> {
-    ctx: &'a CanvasRenderingContext2d,
-    cache: &'a RefCell<Table<f64>>,
-}
-
-impl Measure for CanvasMeasure<'_> {
-    fn width(&self, text: &str, font: Font) -> f64 {
-        let css = css_font(if font.bold { "bold" } else { "normal" }, font.size, FONT_FAMILY);
-        let key = format!("{css}\u{0}{text}");
-        if let Some(w) = self.cache.borrow().get(&key) {
-            return *w;
-        }
-        self.ctx.set_font(&css);
-        let w = self.ctx.measure_text(text).map_or_else(|_| model::ApproxMeasure.width(text, font), |m| m.width());
-        self.cache.borrow_mut().set(key, w);
-        w
-    }
-}
-
-/// plotters-canvas sizes drawings by the canvas' backing pixels; this reports CSS pixels instead
-/// (the context is already scaled by the device pixel ratio), so charts are sharp at any DPR.
-struct CssPixels {
-    inner: CanvasBackend,
-    ctx: CanvasRenderingContext2d,
-    size: (u32, u32),
-    /// The font last given to the context. Setting `ctx.font` makes the browser parse the string:
-    /// profiled at half of a selection's redraw when plotters-canvas set it for every label.
-    font: String,
-}
-
-type CanvasResult = Result<(), DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>;
-
-impl DrawingBackend for CssPixels {
-    type ErrorType = <CanvasBackend as DrawingBackend>::ErrorType;
-
-    fn get_size(&self) -> (u32, u32) {
-        self.size
-    }
-    fn ensure_prepared(&mut self) -> CanvasResult {
-        self.inner.ensure_prepared()
-    }
-    fn present(&mut self) -> CanvasResult {
-        self.inner.present()
-    }
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> CanvasResult {
-        self.inner.draw_pixel(point, color)
-    }
-    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> CanvasResult {
-        self.inner.draw_line(from, to, style)
-    }
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        ul: BackendCoord,
-        br: BackendCoord,
-        style: &S,
-        fill: bool,
-    ) -> CanvasResult {
-        self.inner.draw_rect(ul, br, style, fill)
-    }
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> CanvasResult {
-        self.inner.draw_path(path, style)
-    }
-    fn draw_circle<S: BackendStyle>(&mut self, c: BackendCoord, r: u32, style: &S, fill: bool) -> CanvasResult {
-        self.inner.draw_circle(c, r, style, fill)
-    }
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        vert: I,
-        style: &S,
-    ) -> CanvasResult {
-        self.inner.fill_polygon(vert, style)
-    }
-    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> CanvasResult {
-        let color = style.color();
-        if color.alpha == 0.0 {
-            return Ok(());
-        }
-        // Rotated text is left to plotters-canvas, which saves and restores the context around it.
-        if !matches!(style.transform(), FontTransform::None) {
-            self.font.clear();
-            return self.inner.draw_text(text, style, pos);
-        }
-        let font = css_font(style.style().as_str(), style.size(), style.family().as_str());
-        if font != self.font {
-            self.ctx.set_font(&font);
-            self.font = font;
-        }
-        // The same settings plotters-canvas makes, in the same order.
-        self.ctx.set_text_baseline(match style.anchor().v_pos {
-            VPos::Top => "top",
-            VPos::Center => "middle",
-            VPos::Bottom => "bottom",
-        });
-        self.ctx.set_text_align(match style.anchor().h_pos {
-            HPos::Left => "start",
-            HPos::Right => "end",
-            HPos::Center => "center",
-        });
-        let (r, g, b) = color.rgb;
-        self.ctx.set_fill_style_str(&format!("rgba({r},{g},{b},{})", host::number_text(color.alpha)));
-        self.ctx
-            .fill_text(text, f64::from(pos.0), f64::from(pos.1))
-            .map_err(|_| DrawingErrorKind::FontError(format!("the canvas refused the label \"{text}\"").into()))
-    }
 }

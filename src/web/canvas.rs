@@ -1,0 +1,272 @@
+//! Drawing on a canvas' 2D context: plotters-canvas in CSS pixels, with the context's settings and
+//! each shape's path kept between repaints, and text measured by the canvas itself.
+
+use std::cell::RefCell;
+
+use plotters::prelude::{DrawingBackend, IntoDrawingArea};
+use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontTransform};
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsError;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, Path2d};
+
+use super::js_err;
+use crate::data::table::Table;
+use crate::host;
+use crate::model::{self, Measure, View};
+use crate::render;
+use crate::theme::{Font, FONT_FAMILY};
+
+/// Renders `model` (with its `marks`) onto `canvas`, whose backing store is already sized for `dpr`,
+/// reusing the shapes in `paths` that earlier repaints of the same layout handed to the browser.
+pub(super) fn render_on(
+    canvas: &HtmlCanvasElement,
+    ctx: &CanvasRenderingContext2d,
+    model: &model::ChartModel,
+    marks: &[model::Mark],
+    dpr: f64,
+    view: &View,
+    paths: &Paths,
+) -> Result<(), JsError> {
+    // Resizing resets the context; draw in CSS pixels on a backing store `dpr` times larger.
+    ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).map_err(|_| js_err("the canvas refused a scale transform"))?;
+    let inner =
+        CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| js_err("the canvas could not be drawn on"))?;
+    let backend = CssPixels {
+        inner,
+        ctx: ctx.clone(),
+        size: (model.width as u32, model.height.ceil() as u32),
+        paths,
+        pen: Pen::default(),
+    };
+    render::paint(&backend.into_drawing_area(), model, marks, view).map_err(|e| js_err(format!("drawing failed: {e}")))
+}
+
+/// The canvas font string for a weight, a size in CSS pixels and a family: one spelling for
+/// measuring and drawing, so a measured width is the drawn one.
+fn css_font(weight: &str, size: f64, family: &str) -> String {
+    format!("{weight} {}px {family}", host::number_text(size))
+}
+
+/// Measures with the canvas' own text metrics, in the exact font string the labels are drawn with.
+pub(super) struct CanvasMeasure<'a> {
+    pub ctx: &'a CanvasRenderingContext2d,
+    pub cache: &'a RefCell<Table<f64>>,
+}
+
+impl Measure for CanvasMeasure<'_> {
+    fn width(&self, text: &str, font: Font) -> f64 {
+        let css = css_font(if font.bold { "bold" } else { "normal" }, font.size, FONT_FAMILY);
+        let key = format!("{css}\u{0}{text}");
+        if let Some(w) = self.cache.borrow().get(&key) {
+            return *w;
+        }
+        self.ctx.set_font(&css);
+        let w = self.ctx.measure_text(text).map_or_else(|_| model::ApproxMeasure.width(text, font), |m| m.width());
+        self.cache.borrow_mut().set(key, w);
+        w
+    }
+}
+
+/// More shapes than any chart draws; past it a shape is drawn vertex by vertex and not kept.
+const MAX_PATHS: usize = 256;
+
+/// Shapes already handed to the browser as `Path2D`s, by their vertices and whether they close. A
+/// click changes colours, not shapes, so a repaint fills or strokes each one with a single call
+/// instead of a call per vertex: the map's 1,700 vertices were a third of a selection's redraw.
+#[derive(Debug, Default)]
+pub(super) struct Paths(RefCell<Vec<(bool, Vec<BackendCoord>, Path2d)>>);
+
+impl Paths {
+    /// The path through `vertices` (closed or not); `None` for no vertices or where the browser
+    /// has no `Path2D`.
+    fn get(&self, closed: bool, vertices: &[BackendCoord]) -> Option<Path2d> {
+        let mut kept = self.0.borrow_mut();
+        if let Some((_, _, path)) = kept.iter().find(|(c, v, _)| *c == closed && v == vertices) {
+            return Some(path.clone());
+        }
+        let (first, rest) = vertices.split_first()?;
+        let path = Path2d::new().ok()?;
+        path.move_to(f64::from(first.0), f64::from(first.1));
+        for v in rest {
+            path.line_to(f64::from(v.0), f64::from(v.1));
+        }
+        if closed {
+            path.close_path();
+        }
+        if kept.len() < MAX_PATHS {
+            kept.push((closed, vertices.to_vec(), path.clone()));
+        }
+        Some(path)
+    }
+}
+
+type Colour = ((u8, u8, u8), f64);
+
+/// What this backend last gave the context, so that it sets only what changes: each setter is a
+/// call out of wasm with a string for the browser to decode and parse (a font string most of all).
+#[derive(Default)]
+struct Pen {
+    font: String,
+    baseline: &'static str,
+    align: &'static str,
+    fill: Option<Colour>,
+    stroke: Option<(Colour, u32)>,
+}
+
+fn css_colour(c: BackendColor) -> String {
+    let (r, g, b) = c.rgb;
+    // As plotters-canvas spells it, so shapes drawn by either look the same.
+    format!("rgba({r},{g},{b},{})", host::number_text(c.alpha))
+}
+
+/// plotters-canvas sizes drawings by the canvas' backing pixels; this reports CSS pixels instead
+/// (the context is already scaled by the device pixel ratio), so charts are sharp at any DPR.
+struct CssPixels<'a> {
+    inner: CanvasBackend,
+    ctx: CanvasRenderingContext2d,
+    size: (u32, u32),
+    paths: &'a Paths,
+    pen: Pen,
+}
+
+type CanvasResult = Result<(), DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>;
+
+impl CssPixels<'_> {
+    fn fill_with(&mut self, c: BackendColor) {
+        if self.pen.fill != Some((c.rgb, c.alpha)) {
+            self.ctx.set_fill_style_str(&css_colour(c));
+            self.pen.fill = Some((c.rgb, c.alpha));
+        }
+    }
+
+    fn stroke_with(&mut self, c: BackendColor, width: u32) {
+        if self.pen.stroke != Some(((c.rgb, c.alpha), width)) {
+            self.ctx.set_stroke_style_str(&css_colour(c));
+            self.ctx.set_line_width(f64::from(width));
+            self.pen.stroke = Some(((c.rgb, c.alpha), width));
+        }
+    }
+
+    /// Hands a drawing to plotters-canvas, which sets the context's colours itself.
+    fn by_inner(&mut self, draw: impl FnOnce(&mut CanvasBackend) -> CanvasResult) -> CanvasResult {
+        self.pen = Pen::default();
+        draw(&mut self.inner)
+    }
+}
+
+impl DrawingBackend for CssPixels<'_> {
+    type ErrorType = <CanvasBackend as DrawingBackend>::ErrorType;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+    fn ensure_prepared(&mut self) -> CanvasResult {
+        self.inner.ensure_prepared()
+    }
+    fn present(&mut self) -> CanvasResult {
+        self.inner.present()
+    }
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> CanvasResult {
+        self.by_inner(|b| b.draw_pixel(point, color))
+    }
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> CanvasResult {
+        self.by_inner(|b| b.draw_line(from, to, style))
+    }
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        ul: BackendCoord,
+        br: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> CanvasResult {
+        let c = style.color();
+        if c.alpha == 0.0 {
+            return Ok(());
+        }
+        let (x, y, w, h) = (f64::from(ul.0), f64::from(ul.1), f64::from(br.0 - ul.0), f64::from(br.1 - ul.1));
+        if fill {
+            self.fill_with(c);
+            self.ctx.fill_rect(x, y, w, h);
+        } else {
+            self.stroke_with(c, style.stroke_width());
+            self.ctx.stroke_rect(x, y, w, h);
+        }
+        Ok(())
+    }
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> CanvasResult {
+        let c = style.color();
+        if c.alpha == 0.0 {
+            return Ok(());
+        }
+        let vertices: Vec<BackendCoord> = path.into_iter().collect();
+        match self.paths.get(false, &vertices) {
+            Some(p) => {
+                self.stroke_with(c, style.stroke_width());
+                self.ctx.stroke_with_path(&p);
+                Ok(())
+            }
+            None => self.by_inner(|b| b.draw_path(vertices, style)),
+        }
+    }
+    fn draw_circle<S: BackendStyle>(&mut self, c: BackendCoord, r: u32, style: &S, fill: bool) -> CanvasResult {
+        self.by_inner(|b| b.draw_circle(c, r, style, fill))
+    }
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> CanvasResult {
+        let c = style.color();
+        if c.alpha == 0.0 {
+            return Ok(());
+        }
+        let vertices: Vec<BackendCoord> = vert.into_iter().collect();
+        match self.paths.get(true, &vertices) {
+            Some(p) => {
+                self.fill_with(c);
+                self.ctx.fill_with_path_2d(&p);
+                Ok(())
+            }
+            None => self.by_inner(|b| b.fill_polygon(vertices, style)),
+        }
+    }
+    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> CanvasResult {
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        // Rotated text is left to plotters-canvas, which saves and restores the context around it.
+        if !matches!(style.transform(), FontTransform::None) {
+            return self.by_inner(|b| b.draw_text(text, style, pos));
+        }
+        let font = css_font(style.style().as_str(), style.size(), style.family().as_str());
+        if font != self.pen.font {
+            self.ctx.set_font(&font);
+            self.pen.font = font;
+        }
+        // The same settings plotters-canvas makes.
+        let baseline = match style.anchor().v_pos {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        };
+        if baseline != self.pen.baseline {
+            self.ctx.set_text_baseline(baseline);
+            self.pen.baseline = baseline;
+        }
+        let align = match style.anchor().h_pos {
+            HPos::Left => "start",
+            HPos::Right => "end",
+            HPos::Center => "center",
+        };
+        if align != self.pen.align {
+            self.ctx.set_text_align(align);
+            self.pen.align = align;
+        }
+        self.fill_with(color);
+        self.ctx
+            .fill_text(text, f64::from(pos.0), f64::from(pos.1))
+            .map_err(|_| DrawingErrorKind::FontError(format!("the canvas refused the label \"{text}\"").into()))
+    }
+}
