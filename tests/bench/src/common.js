@@ -129,12 +129,25 @@ export function drawn() {
   document.documentElement.dataset.ready = 'true';
 }
 
-/** The map file's flat [lon, lat, lon, lat, …] rings as GeoJSON features named after the story's regions. */
+/**
+ * The map file's flat [lon, lat, lon, lat, …] rings as GeoJSON features named after the story's
+ * regions; where the file gives `units_per_degree`, its rings are steps in those units, as ours reads them.
+ */
 export function geoFeatures(data, map) {
   const byGeo = new Map(data.regions.map((r) => [r.geo, r]));
+  const units = map.units_per_degree;
   const polygon = (flat) => {
     const ring = [];
-    for (let i = 0; i + 1 < flat.length; i += 2) ring.push([flat[i], flat[i + 1]]);
+    let [x, y] = [0, 0];
+    for (let i = 0; i + 1 < flat.length; i += 2) {
+      if (units) {
+        x += flat[i];
+        y += flat[i + 1];
+        ring.push([x / units, y / units]);
+      } else {
+        ring.push([flat[i], flat[i + 1]]);
+      }
+    }
     if (ring.length && (ring[0][0] !== ring.at(-1)[0] || ring[0][1] !== ring.at(-1)[1])) ring.push(ring[0]);
     return [ring];
   };
