@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browser.js';
+import { memory as heapAndWasm } from '../bench/lib/interact.mjs';
 
 const INTERACTIONS = Number(process.env.SOAK_INTERACTIONS || 5000);
 const WARM = Math.min(500, Math.floor(INTERACTIONS / 10));
@@ -40,18 +41,11 @@ async function remount(page, src, lang) {
 
 /** JS heap and wasm memory after a full garbage collection, in bytes. */
 async function memory(page, cdp) {
-  // Finalizers give the engine's memory back after a collection; let them run, then collect again.
+  // Finalizers give the engine's memory back after a collection; let them run, then measure as the
+  // benchmark does (collecting again, and finding every wasm memory through the heap).
   await cdp.send('HeapProfiler.collectGarbage');
   await page.waitForTimeout(200);
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  const wasm = await page.evaluate(async () => {
-    const glue = performance.getEntriesByType('resource').map((e) => e.name).find((n) => /\/assets\/datastory-[0-9a-f]+\.js$/.test(n));
-    // The engine's module is already started: its init hands back the running instance's exports.
-    const exports = await (await import(glue)).default();
-    return exports.memory.buffer.byteLength;
-  });
-  return { heap: usedSize, wasm };
+  return heapAndWasm(cdp);
 }
 
 const mb = (bytes) => `${(bytes / 1048576).toFixed(2)} MB`;

@@ -18,12 +18,14 @@ struct Entry {
 }
 
 /// Files in dist/ that the infographic page (`index.html`) does not fetch: the demonstration
-/// article and its style (`assets/article-<hash>.css`), the host pages' script, the no-script picture
-/// (inside `<noscript>`), the example stories (loaded only when named with `?data=`) and the engine
-/// that writes SVG (`assets/datastory_svg-<hash>.js` and its wasm, loaded on the first SVG download).
+/// article and its style (`assets/article-<hash>.css`), the host pages' script and the entry it
+/// loads (`assets/app-<hash>.js`), the no-script picture (inside `<noscript>`), the example stories
+/// (loaded only when named with `?data=`) and the engine that writes SVG
+/// (`assets/datastory_svg-<hash>.js` and its wasm, loaded on the first SVG download).
 fn on_page(path: &str) -> bool {
     !(path == "article.html"
         || path == "embed.js"
+        || path.starts_with("assets/app-")
         || path.starts_with("fallback/")
         || path.starts_with("assets/datastory_svg")
         || path.starts_with("data/examples/")
