@@ -148,8 +148,8 @@ fn bundled(esbuild: &Path, dist: &Path, www: &Path, glue: &str, svg_glue: &str) 
     if !status.success() {
         return Err(format!("esbuild could not bundle the page's modules ({status})"));
     }
-    let meta: serde_json::Value = serde_json::from_str(&read(&stage.join("meta.json"))?)
-        .map_err(|e| format!("esbuild's metafile: {e}"))?;
+    let meta: serde_json::Value =
+        serde_json::from_str(&read(&stage.join("meta.json"))?).map_err(|e| format!("esbuild's metafile: {e}"))?;
     let outputs = meta["outputs"].as_object().ok_or("esbuild's metafile lists no outputs")?;
     let imports = |o: &serde_json::Value| -> Vec<(String, bool)> {
         o["imports"]
