@@ -37,7 +37,7 @@ for (const [width, dpr] of [[375, 2], [1280, 1]]) {
     assert.equal(await page.$('.language-switch'), null);
     // Exploring works on it too: the region buttons select a site and the URL keeps it.
     await page.click('.region-button[data-region="morris"]');
-    assert.match(await page.evaluate(() => location.hash), /morris/);
+    await page.waitForFunction(() => /morris/.test(location.hash));
     await page.screenshot({ path: join(SCREENSHOT_DIR, `example-${width}-dpr${dpr}.png`), fullPage: true });
     assert.deepEqual(errors, []);
     await context.close();

@@ -61,7 +61,11 @@ async function settle(page) {
   }
 }
 
-const hashOf = (page) => page.evaluate(() => location.hash);
+/** Asserts the address shows `expected` once the view has stayed put the moment it waits for (explore.js). */
+async function expectHash(page, expected) {
+  await page.waitForFunction((h) => location.hash === h, expected, { timeout: 5000 }).catch(() => {});
+  assert.equal(await page.evaluate(() => location.hash), expected);
+}
 const selectedSection = (page) => page.$eval('body', () => document.querySelector('section.region.selected')?.dataset.region ?? null);
 
 test('clicking each region on the map selects its section, and the URL says so', async () => {
@@ -75,14 +79,14 @@ test('clicking each region on the map selects its section, and the URL says so',
   for (const [region, spot] of Object.entries(spots)) {
     await page.mouse.click(spot.x, spot.y);
     assert.equal(await selectedSection(page), region);
-    assert.equal(await hashOf(page), `#region=${region}`);
+    await expectHash(page, `#region=${region}`);
     assert.equal(await page.getAttribute(`.region-button[data-region="${region}"]`, 'aria-pressed'), 'true');
     await page.waitForFunction((r) => document.querySelector('.announcer').textContent.includes('selected'), region);
   }
   // Clicking the selected region again clears it.
   await page.mouse.click(spots['inner-mongolia'].x, spots['inner-mongolia'].y);
   assert.equal(await selectedSection(page), null);
-  assert.equal(await hashOf(page), '');
+  await expectHash(page, '');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -120,10 +124,12 @@ test('a deep link restores the region and the pinned figure; back and forward st
   const panel = await page.textContent('figure[data-chart="liaoning-activity"] .pin-panel');
   assert.match(panel, /67%/);
   assert.match(panel, /67% activity rate/, 'the source sentence is shown');
-  // Select two regions with their names, then go back.
+  // Select two regions with their names, then go back. The address follows each once the view
+  // has stayed put a moment, and each then has its history entry.
   await page.click('.region-button[data-region="jilin"]');
+  await page.waitForFunction(() => location.hash === '#region=jilin');
   await page.click('.region-button[data-region="heilongjiang"]');
-  assert.equal(await hashOf(page), '#region=heilongjiang');
+  await page.waitForFunction(() => location.hash === '#region=heilongjiang');
   await page.goBack();
   await page.waitForFunction(() => location.hash === '#region=jilin');
   assert.equal(await selectedSection(page), 'jilin');
@@ -173,7 +179,7 @@ test('clicking a bar pins its details; clicking elsewhere or Esc unpins', async 
   const panel = 'figure[data-chart="reach"] .pin-panel';
   await page.waitForSelector(`${panel}:not([hidden])`);
   assert.match(await page.textContent(panel), /more than 20 countries and regions/);
-  assert.equal(await hashOf(page), '#chart=reach&mark=jilin-crrc-export-markets');
+  await expectHash(page, '#chart=reach&mark=jilin-crrc-export-markets');
   await page.mouse.click(5, 5);
   assert.equal(await page.$eval(panel, (p) => p.hidden), true);
   await page.mouse.click(spot.x, spot.y);
@@ -204,7 +210,7 @@ test('the keyboard walks the map and a chart: Tab, arrows, Enter, Esc, with a fo
   await page.keyboard.press('Enter');
   const region = await selectedSection(page);
   assert.ok(region, 'Enter selected no region');
-  assert.equal(await hashOf(page), `#region=${region}`);
+  await expectHash(page, `#region=${region}`);
   await page.keyboard.press('Escape');
   assert.equal(await selectedSection(page), null);
 
