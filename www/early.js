@@ -14,18 +14,25 @@ try {
 } catch {
   // app.js refuses the address with a message.
 }
+/** A request for the map at `path` (relative to the data, as the data names it), if on this site. */
+function mapRequest(path) {
+  const at = new URL(path, url);
+  return at.origin === location.origin ? { url: at.href, response: fetch(at.href) } : null;
+}
+
 if (url && url.origin === location.origin && /^https?:$/.test(url.protocol)) {
   const response = fetch(url.href);
-  // The map is named in the data: ask for it as soon as the data is here. app.js takes this request
-  // when it asks for the same address (never a second one, whichever of the two gets there first).
-  const map = response
-    .then((r) => (r.ok ? r.clone().json() : null))
-    .then((data) => {
-      if (typeof data?.story?.map !== 'string') return null;
-      const at = new URL(data.story.map, url);
-      return at.origin === location.origin ? { url: at.href, response: fetch(at.href) } : null;
-    })
-    // A failed or bad answer is reported by app.js, which reads the same response.
-    .catch(() => null);
+  // The map is named in the data. For the page's own story the build wrote its name into the page,
+  // so it is asked for at once, beside the data; for any other story, as soon as the data is here.
+  // app.js takes this request when it asks for the same address (never a second one, whichever of
+  // the two gets there first); a map the data does not name is left unused.
+  const built = asked === 'data/story.json' && document.querySelector('meta[name="datastory:map"]')?.content;
+  const map = built
+    ? Promise.resolve(mapRequest(built))
+    : response
+      .then((r) => (r.ok ? r.clone().json() : null))
+      .then((data) => (typeof data?.story?.map === 'string' ? mapRequest(data.story.map) : null))
+      // A failed or bad answer is reported by app.js, which reads the same response.
+      .catch(() => null);
   globalThis.__datastoryEarly = { url: url.href, response, map };
 }

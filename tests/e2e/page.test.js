@@ -48,13 +48,20 @@ for (const width of [375, 1280]) {
   }
 }
 
-test('the data, the map and the engine are each fetched once, the engine compiled before the modules ask for it', async () => {
+test('the data, the map and the engine are each fetched once, the map beside the data, the engine compiled before the modules ask for it', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text()); });
   const requests = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  // The data is held back until the map has been asked for (or three seconds have passed).
+  let mapBeforeData = false;
+  await page.route('**/data/story.json', async (route) => {
+    for (let i = 0; i < 30 && !requests.some((p) => p.startsWith('/data/map/')); i += 1) await new Promise((r) => setTimeout(r, 100));
+    mapBeforeData = requests.some((p) => p.startsWith('/data/map/'));
+    await route.continue();
+  });
   await page.goto(process.env.BASE_URL);
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
   // Preloads that went unused would show up as second requests and as console warnings.
@@ -63,6 +70,8 @@ test('the data, the map and the engine are each fetched once, the engine compile
   assert.equal(count(/\/data\/story\.json$/), 1, `the data was fetched ${count(/story\.json$/)} times`);
   assert.equal(count(/\/data\/map\/.*\.json$/), 1, 'the map was not fetched exactly once');
   assert.equal(count(/datastory_bg[^/]*\.wasm$/), 1, 'the engine was not fetched exactly once');
+  // The page's own story names its map in the page, so the map is asked for beside the data, not after it.
+  assert.ok(mapBeforeData, 'the map was asked for only once the data had arrived');
   assert.deepEqual(warnings, []);
   await context.close();
 });

@@ -304,6 +304,13 @@ pub fn all() -> Result<(), String> {
         "index.html",
     )?;
     index = replace(&index, "href=\"favicon.svg\"", &format!("href=\"{favicon}\""), "index.html")?;
+    // The default story's map, which early.js asks for beside the data rather than after it.
+    index = replace(
+        &index,
+        "<meta name=\"datastory:map\" content=\"\">",
+        &format!("<meta name=\"datastory:map\" content=\"{}\">", escape(dataset.story.map.as_deref().unwrap_or(""))),
+        "index.html",
+    )?;
     index = replace(&index, "<!-- fallback -->", &fallback, "index.html")?;
     index = replace(
         &index,
