@@ -17,7 +17,6 @@ use crate::export;
 use crate::figure_csv;
 use crate::geo::{GeoMap, MapData};
 use crate::hit;
-
 use crate::i18n::Lang;
 use crate::model::{self, outline, View};
 use crate::render::Geometry;
