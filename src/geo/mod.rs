@@ -165,7 +165,8 @@ impl GeoMap {
         for (i, r) in d.regions.iter().enumerate() {
             let Some(geo) = &r.geo else { continue };
             let Some((j, shape)) = data.regions.iter().enumerate().find(|(_, s)| &s.id == geo) else {
-                let known: Vec<&str> = data.regions.iter().map(|s| s.id.as_str()).collect();
+                // Owned, as the other lists joined into messages are: one instance of `join` in the wasm.
+                let known: Vec<String> = data.regions.iter().map(|s| s.id.clone()).collect();
                 return Err(err(
                     format!("regions[{i}].geo"),
                     format!(

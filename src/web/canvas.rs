@@ -236,9 +236,11 @@ impl DrawingBackend for CssPixels<'_> {
         if color.alpha == 0.0 {
             return Ok(());
         }
-        // Rotated text is left to plotters-canvas, which saves and restores the context around it.
+        // No chart writes a rotated label; one would be an error here, not a label drawn level.
         if !matches!(style.transform(), FontTransform::None) {
-            return self.by_inner(|b| b.draw_text(text, style, pos));
+            return Err(DrawingErrorKind::FontError(
+                format!("the label \"{text}\" is rotated; labels are drawn level").into(),
+            ));
         }
         let font = css_font(style.style().as_str(), style.size(), style.family().as_str());
         if font != self.pen.font {
