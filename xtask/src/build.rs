@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-use crate::{root, run, setup};
+use crate::{root, run, run_for_output, setup, short_names};
 
 /// How wasm-opt runs on the release wasm. The features are those rustc enables for
 /// wasm32-unknown-unknown by default on this toolchain, so wasm-opt neither refuses nor lowers
@@ -55,7 +55,19 @@ pub fn wasm(profile: Profile) -> Result<(), String> {
         if profile == Profile::Release {
             if let Some(wasm_opt) = setup::node_tools().map(|bin| bin.join("wasm-opt")) {
                 let tmp = root().join(out_dir).join("datastory_bg.opt.wasm");
-                run(Command::new(wasm_opt).arg(&out).args(WASM_OPT).arg("-o").arg(&tmp))?;
+                let renaming = run_for_output(
+                    Command::new(wasm_opt)
+                        .arg(&out)
+                        .args(WASM_OPT)
+                        .arg("--minify-imports-and-exports-and-modules")
+                        .arg("-o")
+                        .arg(&tmp),
+                )?;
+                let wasm = std::fs::read(&tmp).map_err(|e| format!("reading wasm-opt's wasm: {e}"))?;
+                let glue_path = root().join(out_dir).join("datastory.js");
+                let glue = std::fs::read_to_string(&glue_path).map_err(|e| format!("reading the glue: {e}"))?;
+                let glue = short_names::Renaming::parse(&renaming)?.apply(&glue, &wasm)?;
+                std::fs::write(&glue_path, glue).map_err(|e| format!("writing the glue: {e}"))?;
                 std::fs::rename(&tmp, &out).map_err(|e| format!("replacing the wasm with wasm-opt's: {e}"))?;
             }
         }

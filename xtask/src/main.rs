@@ -8,6 +8,7 @@ mod fuzz;
 mod map;
 mod serve;
 mod setup;
+mod short_names;
 mod size;
 mod test;
 
@@ -93,6 +94,22 @@ pub fn run(cmd: &mut Command) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!("`{shown}` failed ({status})"))
+    }
+}
+
+/// Runs a command as `run` does and returns what it printed on standard output.
+pub fn run_for_output(cmd: &mut Command) -> Result<String, String> {
+    let shown = format!("{cmd:?}").replace('"', "");
+    eprintln!("xtask: $ {shown}");
+    if cmd.get_current_dir().is_none() {
+        cmd.current_dir(root());
+    }
+    let out =
+        cmd.stderr(std::process::Stdio::inherit()).output().map_err(|e| format!("could not start `{shown}`: {e}"))?;
+    if out.status.success() {
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    } else {
+        Err(format!("`{shown}` failed ({})", out.status))
     }
 }
 
