@@ -214,7 +214,10 @@ fn one_by_one(dist: &Path, www: &Path, glue: &str, svg_glue: &str) -> Result<Scr
     download =
         replace(&download, "'./pkg-svg/datastory.js'", &format!("'./{}'", file_name(&svg_glue_name)), "download.js")?;
     let download_name = hashed(dist, "download.js", download.as_bytes())?;
-    let i18n_name = hashed(dist, "i18n.js", read(&www.join("i18n.js"))?.as_bytes())?;
+    let zh_name = hashed(dist, "i18n-zh.js", read(&www.join("i18n-zh.js"))?.as_bytes())?;
+    let i18n =
+        replace(&read(&www.join("i18n.js"))?, "'./i18n-zh.js'", &format!("'./{}'", file_name(&zh_name)), "i18n.js")?;
+    let i18n_name = hashed(dist, "i18n.js", i18n.as_bytes())?;
     let mut app = read(&www.join("app.js"))?;
     app = replace(&app, "'./i18n.js'", &format!("'./{}'", file_name(&i18n_name)), "app.js")?;
     app = replace(&app, "'./pkg/datastory.js'", &format!("'./{}'", file_name(&glue_name)), "app.js")?;

@@ -20,12 +20,14 @@ struct Entry {
 /// Files in dist/ that the infographic page (`index.html`) does not fetch: the demonstration
 /// article and its style (`assets/article-<hash>.css`), the host pages' script and the entry it
 /// loads (`assets/app-<hash>.js`), the no-script picture (inside `<noscript>`), the example stories
-/// (loaded only when named with `?data=`) and the engine that writes SVG
-/// (`assets/datastory_svg-<hash>.js` and its wasm, loaded on the first SVG download).
+/// (loaded only when named with `?data=`), the shell's Chinese words (`assets/i18n-zh-<hash>.js`,
+/// for a Chinese page) and the engine that writes SVG (`assets/datastory_svg-<hash>.js` and its
+/// wasm, loaded on the first SVG download).
 fn on_page(path: &str) -> bool {
     !(path == "article.html"
         || path == "embed.js"
         || path.starts_with("assets/app-")
+        || path.starts_with("assets/i18n-zh-")
         || path.starts_with("fallback/")
         || path.starts_with("assets/datastory_svg")
         || path.starts_with("data/examples/")
@@ -98,7 +100,7 @@ pub fn report(full: bool) -> Result<u64, String> {
         }
         println!("{}", row("  total", raw, gzip, brotli));
         println!(
-            "not fetched by the page (article demo, host script, no-script picture, example stories, SVG engine):"
+            "not fetched by the page (article demo, host script, no-script picture, example stories, Chinese words, SVG engine):"
         );
         for e in &other {
             println!("{}", row(&format!("  {}", e.path), e.raw, e.gzip, e.brotli));
