@@ -58,6 +58,7 @@ pub fn tick_step(max: f64) -> f64 {
         return 1.0;
     }
     let raw = max / 4.0;
+    // The browser's pow on the page: Rust's would bring 1.2 kB of libm into the wasm.
     let mag = crate::host::pow(10.0, raw.log10().floor());
     // The smallest subnormals have no power of ten below them (a quarter of 5e-324 is 0): one step, to the value.
     if !(mag > 0.0 && raw > 0.0) {

@@ -113,8 +113,9 @@ struct Scripts {
 }
 
 /// The page's modules bundled and minified by esbuild: `main` and `app` with the chunk of all they
-/// share (the engine's glue among it) and the SVG engine's glue as a chunk of its own, loaded on
-/// demand. Two files on the way to the first chart instead of eight, and 1.4 kB less gzipped.
+/// share (the engine's glue among it); the SVG engine's glue and the shell's Chinese words are chunks
+/// of their own, loaded on demand. Two files on the way to the first chart instead of eight, and
+/// 1.4 kB less gzipped.
 /// esbuild's own names are replaced by `<name>-<hash>` with our content hash, like every asset's.
 fn bundled(esbuild: &Path, dist: &Path, www: &Path, glue: &str, svg_glue: &str) -> Result<Scripts, String> {
     let stage = root().join("target/dist-js");

@@ -1,5 +1,6 @@
 //! `cargo xtask size`: every file of dist/ raw, gzipped and brotli-compressed (in kB of 1000 bytes), and the page's total against its budget.
 
+use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -92,28 +93,36 @@ pub fn report(full: bool) -> Result<u64, String> {
     let (page, other): (Vec<&Entry>, Vec<&Entry>) = entries.iter().partition(|e| on_page(&e.path));
     let sum = |es: &[&Entry]| es.iter().fold((0, 0, 0), |(r, g, b), e| (r + e.raw, g + e.gzip, b + e.brotli));
     let (raw, gzip, brotli) = sum(&page);
+    let mut out = String::new();
     if full {
-        println!("{:<44} {:>9} {:>9} {:>9}", "dist/ (kB)", "raw", "gzip", "brotli");
-        println!("the infographic page (index.html and all it fetches):");
+        let _ = writeln!(out, "{:<44} {:>9} {:>9} {:>9}", "dist/ (kB)", "raw", "gzip", "brotli");
+        out.push_str("the infographic page (index.html and all it fetches):\n");
         for e in &page {
-            println!("{}", row(&format!("  {}", e.path), e.raw, e.gzip, e.brotli));
+            out.push_str(&row(&format!("  {}", e.path), e.raw, e.gzip, e.brotli));
+            out.push('\n');
         }
-        println!("{}", row("  total", raw, gzip, brotli));
-        println!(
-            "not fetched by the page (article demo, host script, no-script picture, example stories, Chinese words, SVG engine):"
-        );
+        out.push_str(&row("  total", raw, gzip, brotli));
+        out.push_str("\nnot fetched by the page (article demo, host script, no-script picture, example stories, Chinese words, SVG engine):\n");
         for e in &other {
-            println!("{}", row(&format!("  {}", e.path), e.raw, e.gzip, e.brotli));
+            out.push_str(&row(&format!("  {}", e.path), e.raw, e.gzip, e.brotli));
+            out.push('\n');
         }
     }
     let verdict = if gzip <= BUDGET_GZIP { "within" } else { "over" };
-    println!(
+    let _ = writeln!(
+        out,
         "xtask: the page transfers {} kB gzipped ({} kB brotli, {} kB raw): {verdict} its budget of {} kB gzipped",
         kb(gzip),
         kb(brotli),
         kb(raw),
         BUDGET_GZIP / 1000
     );
+    // A reader that stops reading early (`| head`) is not an error; `println!` would panic on it.
+    if let Err(e) = std::io::stdout().lock().write_all(out.as_bytes()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return Err(format!("printing the sizes: {e}"));
+        }
+    }
     Ok(gzip)
 }
 
