@@ -54,12 +54,12 @@ const STRINGS = {
 let chinese = null;
 
 /**
- * Makes the words of `lang` ready for `translator`: a promise while they are being fetched, null
- * when they are ready. Chinese is a module of its own (1.2 kB gzipped that an English page does not
- * fetch); if it cannot be fetched the shell speaks English, and the next call tries again.
+ * Makes the words of `lang` ready for `translator`. Chinese is a module of its own (1.2 kB gzipped
+ * that an English page does not fetch); if it cannot be fetched the shell speaks English, and the
+ * next call tries again.
  */
 export function loadWords(lang) {
-  if (lang !== 'zh' || STRINGS.zh) return null;
+  if (lang !== 'zh') return Promise.resolve();
   chinese ??= import('./i18n-zh.js').then(
     (m) => { STRINGS.zh = m.default; },
     () => { chinese = null; },
