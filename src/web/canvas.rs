@@ -132,19 +132,48 @@ struct CssPixels<'a> {
 
 type CanvasResult = Result<(), DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>;
 
+/// Puts `value` in `slot` and says whether that changed it: the context needs setting only then.
+fn changed<T: PartialEq>(slot: &mut T, value: T) -> bool {
+    let differs = *slot != value;
+    if differs {
+        *slot = value;
+    }
+    differs
+}
+
 impl CssPixels<'_> {
     fn fill_with(&mut self, c: BackendColor) {
-        if self.pen.fill != Some((c.rgb, c.alpha)) {
+        if changed(&mut self.pen.fill, Some((c.rgb, c.alpha))) {
             self.ctx.set_fill_style_str(&css_colour(c));
-            self.pen.fill = Some((c.rgb, c.alpha));
         }
     }
 
     fn stroke_with(&mut self, c: BackendColor, width: u32) {
-        if self.pen.stroke != Some(((c.rgb, c.alpha), width)) {
+        if changed(&mut self.pen.stroke, Some(((c.rgb, c.alpha), width))) {
             self.ctx.set_stroke_style_str(&css_colour(c));
             self.ctx.set_line_width(f64::from(width));
-            self.pen.stroke = Some(((c.rgb, c.alpha), width));
+        }
+    }
+
+    /// A polygon filled (closed) or a path stroked (open), from the path kept for its vertices.
+    fn shape<S: BackendStyle>(&mut self, filled: bool, vertices: Vec<BackendCoord>, style: &S) -> CanvasResult {
+        let c = style.color();
+        if c.alpha == 0.0 {
+            return Ok(());
+        }
+        match (self.paths.get(filled, &vertices), filled) {
+            (Some(p), true) => {
+                self.fill_with(c);
+                self.ctx.fill_with_path_2d(&p);
+                Ok(())
+            }
+            (Some(p), false) => {
+                self.stroke_with(c, style.stroke_width());
+                self.ctx.stroke_with_path(&p);
+                Ok(())
+            }
+            (None, true) => self.by_inner(|b| b.fill_polygon(vertices, style)),
+            (None, false) => self.by_inner(|b| b.draw_path(vertices, style)),
         }
     }
 
@@ -195,19 +224,7 @@ impl DrawingBackend for CssPixels<'_> {
         Ok(())
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> CanvasResult {
-        let c = style.color();
-        if c.alpha == 0.0 {
-            return Ok(());
-        }
-        let vertices: Vec<BackendCoord> = path.into_iter().collect();
-        match self.paths.get(false, &vertices) {
-            Some(p) => {
-                self.stroke_with(c, style.stroke_width());
-                self.ctx.stroke_with_path(&p);
-                Ok(())
-            }
-            None => self.by_inner(|b| b.draw_path(vertices, style)),
-        }
+        self.shape(false, path.into_iter().collect(), style)
     }
     fn draw_circle<S: BackendStyle>(&mut self, c: BackendCoord, r: u32, style: &S, fill: bool) -> CanvasResult {
         self.by_inner(|b| b.draw_circle(c, r, style, fill))
@@ -217,19 +234,7 @@ impl DrawingBackend for CssPixels<'_> {
         vert: I,
         style: &S,
     ) -> CanvasResult {
-        let c = style.color();
-        if c.alpha == 0.0 {
-            return Ok(());
-        }
-        let vertices: Vec<BackendCoord> = vert.into_iter().collect();
-        match self.paths.get(true, &vertices) {
-            Some(p) => {
-                self.fill_with(c);
-                self.ctx.fill_with_path_2d(&p);
-                Ok(())
-            }
-            None => self.by_inner(|b| b.fill_polygon(vertices, style)),
-        }
+        self.shape(true, vert.into_iter().collect(), style)
     }
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> CanvasResult {
         let color = style.color();
@@ -243,9 +248,8 @@ impl DrawingBackend for CssPixels<'_> {
             ));
         }
         let font = css_font(style.style().as_str(), style.size(), style.family().as_str());
-        if font != self.pen.font {
-            self.ctx.set_font(&font);
-            self.pen.font = font;
+        if changed(&mut self.pen.font, font) {
+            self.ctx.set_font(&self.pen.font);
         }
         // The same settings plotters-canvas makes.
         let baseline = match style.anchor().v_pos {
@@ -253,18 +257,16 @@ impl DrawingBackend for CssPixels<'_> {
             VPos::Center => "middle",
             VPos::Bottom => "bottom",
         };
-        if baseline != self.pen.baseline {
+        if changed(&mut self.pen.baseline, baseline) {
             self.ctx.set_text_baseline(baseline);
-            self.pen.baseline = baseline;
         }
         let align = match style.anchor().h_pos {
             HPos::Left => "start",
             HPos::Right => "end",
             HPos::Center => "center",
         };
-        if align != self.pen.align {
+        if changed(&mut self.pen.align, align) {
             self.ctx.set_text_align(align);
-            self.pen.align = align;
         }
         self.fill_with(color);
         self.ctx
