@@ -1,4 +1,4 @@
-// The shell's own words in English and Simplified Chinese (the story's words come translated in its data).
+// The shell's own words in English, and in Simplified Chinese from i18n-zh.js when a page needs them (the story's words come translated in its data).
 const STRINGS = {
   en: {
     loading: 'Loading the figures…',
@@ -49,58 +49,25 @@ const STRINGS = {
     copyByHand: 'Press Ctrl-C to copy',
     language: 'Language',
   },
-  zh: {
-    loading: '正在加载数据……',
-    slow: '仍在加载数据：网络连接较慢……',
-    timedOut: '{0} 秒内没有回应',
-    htmlInstead: '{0} 返回的是一个网页，而不是数据文件。',
-    truncated: '{0}：文件提前结束（只收到 {1} 个字符），可能在传输或保存时被截断。',
-    refusedWhat: '数据地址被拒绝。',
-    refusedDetail: '“{0}”不是本站的相对路径。',
-    refusedFix: '请用相对路径指定本站的数据文件，例如 data/story.json。',
-    loadWhat: '数据未能加载。',
-    loadFailed: '请求 {0} 失败：{1}。',
-    loadStatus: '数据文件 {0} 返回 HTTP {1}。',
-    loadFix: '请确认该地址上有这个数据文件。',
-    retryFix: '请检查网络连接后重新加载页面。',
-    jsonWhat: '数据文件不是有效的 JSON。',
-    jsonFix: '请修正文件的语法（例如用 JSON 校验工具）后重新加载。',
-    dataWhat: '数据文件有问题。',
-    dataFix: '请在数据文件中改正上面指出的字段，然后重新加载。',
-    engineWhat: '图表引擎未能启动。',
-    engineFix: '请重新加载页面；如果问题依旧，您的浏览器可能不支持 WebAssembly。',
-    genericWhat: '此图表无法显示。',
-    chartFailed: '此图表未能绘制。',
-    reload: '请重新加载页面再试。',
-    tableCaption: '本报道的全部数据',
-    region: '地区', figure: '数据项', value: '数值', period: '时期', source: '来源', kind: '类别', inStory: '本报道中',
-    table: '表格',
-    tableLabel: '以表格显示“{0}”的数据',
-    allFigures: '以表格显示全部数据',
-    allFiguresLabel: '全部数据',
-    downloadFailed: '下载未能生成：{0}',
-    download: '下载',
-    downloadChart: '下载“{0}”',
-    downloadStory: '下载整篇报道',
-    periodLine: '时期：{0}',
-    sourceLine: '来源：{0}',
-    close: '关闭',
-    closeLabel: '关闭“{0}”的详情',
-    selected: '已选择{0}。其数据已突出显示；按 Esc 键取消。',
-    cleared: '已取消选择。',
-    pinned: '已固定。{0}',
-    embed: '嵌入',
-    embedIntro: '将以下任一代码粘贴到文章中。两者都显示当前视图。',
-    iframe: '自适应 iframe',
-    element: '脚本嵌入',
-    copy: '复制',
-    copied: '已复制',
-    copyByHand: '请按 Ctrl-C 复制',
-    language: '语言',
-  },
 };
 
-/** A translator for `lang` (`en` or `zh`; anything else falls back to English): t(key, ...values). */
+let chinese = null;
+
+/**
+ * Makes the words of `lang` ready for `translator`: a promise while they are being fetched, null
+ * when they are ready. Chinese is a module of its own (1.2 kB gzipped that an English page does not
+ * fetch); if it cannot be fetched the shell speaks English, and the next call tries again.
+ */
+export function loadWords(lang) {
+  if (lang !== 'zh' || STRINGS.zh) return null;
+  chinese ??= import('./i18n-zh.js').then(
+    (m) => { STRINGS.zh = m.default; },
+    () => { chinese = null; },
+  );
+  return chinese;
+}
+
+/** A translator for `lang` (`en` or `zh` once loaded; anything else falls back to English): t(key, ...values). */
 export function translator(lang) {
   const table = STRINGS[lang] ?? STRINGS.en;
   return (key, ...values) => (table[key] ?? STRINGS.en[key] ?? key).replace(/\{(\d)\}/g, (_, i) => String(values[Number(i)] ?? ''));

@@ -70,6 +70,7 @@ test('the data, the map and the engine are each fetched once, the map beside the
   assert.equal(count(/\/data\/story\.json$/), 1, `the data was fetched ${count(/story\.json$/)} times`);
   assert.equal(count(/\/data\/map\/.*\.json$/), 1, 'the map was not fetched exactly once');
   assert.equal(count(/datastory_bg[^/]*\.wasm$/), 1, 'the engine was not fetched exactly once');
+  assert.equal(count(/i18n-zh/), 0, 'an English page fetched the Chinese words');
   // The page's own story names its map in the page, so the map is asked for beside the data, not after it.
   assert.ok(mapBeforeData, 'the map was asked for only once the data had arrived');
   assert.deepEqual(warnings, []);

@@ -21,12 +21,14 @@ struct Entry {
 /// Files in dist/ that the infographic page (`index.html`) does not fetch: the demonstration
 /// article and its style (`assets/article-<hash>.css`), the host pages' script and the entry it
 /// loads (`assets/app-<hash>.js`), the no-script picture (inside `<noscript>`), the example stories
-/// (loaded only when named with `?data=`) and the engine that writes SVG
-/// (`assets/datastory_svg-<hash>.js` and its wasm, loaded on the first SVG download).
+/// (loaded only when named with `?data=`), the shell's Chinese words (`assets/i18n-zh-<hash>.js`,
+/// for a Chinese page) and the engine that writes SVG (`assets/datastory_svg-<hash>.js` and its
+/// wasm, loaded on the first SVG download).
 fn on_page(path: &str) -> bool {
     !(path == "article.html"
         || path == "embed.js"
         || path.starts_with("assets/app-")
+        || path.starts_with("assets/i18n-zh-")
         || path.starts_with("fallback/")
         || path.starts_with("assets/datastory_svg")
         || path.starts_with("data/examples/")
@@ -100,9 +102,7 @@ pub fn report(full: bool) -> Result<u64, String> {
             out.push('\n');
         }
         out.push_str(&row("  total", raw, gzip, brotli));
-        out.push_str(
-            "\nnot fetched by the page (article demo, host script, no-script picture, example stories, SVG engine):\n",
-        );
+        out.push_str("\nnot fetched by the page (article demo, host script, no-script picture, example stories, Chinese words, SVG engine):\n");
         for e in &other {
             out.push_str(&row(&format!("  {}", e.path), e.raw, e.gzip, e.brotli));
             out.push('\n');
