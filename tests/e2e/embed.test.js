@@ -229,6 +229,9 @@ test('the Embed button gives both snippets for the current view', async () => {
   assert.match(element, /<img src="[^"]*fallback\/northeast-china\.svg"/);
   // The snippets follow the view.
   await page.click('.region-button[data-region="liaoning"]');
+  // The box refreshes in a task after the click (once the view has changed): wait for it as a reader would.
+  const follows = () => /region="liaoning"/.test(document.querySelector('#embed-element').value);
+  await page.waitForFunction(follows, null, { timeout: 5000 }).catch(() => {});
   assert.match(await page.inputValue('#embed-element'), /region="liaoning"/);
   await context.close();
 });
