@@ -103,7 +103,8 @@ pub fn number_text(v: f64) -> String {
             } else if point as usize >= digits.len() {
                 format!("{sign}{digits}{}", "0".repeat(point as usize - digits.len()))
             } else {
-                format!("{sign}{}.{}", &digits[..point as usize], &digits[point as usize..])
+                let (int, frac) = digits.split_at_checked(point as usize).unwrap_or((&digits, ""));
+                format!("{sign}{int}.{frac}")
             }
         }
         _ => e,
@@ -123,12 +124,14 @@ fn lower_exp(js: &str) -> String {
     let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
     let all = format!("{int}{frac}");
     let lead = all.bytes().take_while(|b| *b == b'0').count();
-    let digits = all[lead..].trim_end_matches('0');
+    let digits = all.trim_start_matches('0').trim_end_matches('0');
     if digits.is_empty() {
         return format!("{sign}0e0");
     }
     let exp = exp + int.len() as i32 - lead as i32 - 1;
-    let (first, more) = digits.split_at(1);
+    // The first digit is ASCII, so the cut is on a boundary; `_checked` keeps the standard library's
+    // message for a slice that is not (and its formatting machinery) out of the wasm.
+    let (first, more) = digits.split_at_checked(1).unwrap_or((digits, ""));
     if more.is_empty() {
         format!("{sign}{first}e{exp}")
     } else {

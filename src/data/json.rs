@@ -65,6 +65,12 @@ impl Parser<'_> {
         self.text.as_bytes().get(self.at).copied()
     }
 
+    /// The text from `at` on. `at` only ever stops on a character's boundary; `get` says so without
+    /// bringing in the standard library's panic message for a slice that does not.
+    fn rest(&self) -> &str {
+        self.text.get(self.at..).unwrap_or_default()
+    }
+
     fn space(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
             self.at += 1;
@@ -72,7 +78,7 @@ impl Parser<'_> {
     }
 
     fn fail(&self, what: &str) -> DataError {
-        let before = &self.text[..self.at.min(self.text.len())];
+        let before = self.text.get(..self.at).unwrap_or(self.text);
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         let what = if self.at >= self.text.len() { "the data ends too early (a cut-off file?)" } else { what };
@@ -124,7 +130,7 @@ impl Parser<'_> {
             return Err(self.fail("lists and objects nested too deeply"));
         }
         self.space();
-        let rest = &self.text[self.at..];
+        let rest = self.rest();
         for (word, value) in [("null", Json::Null), ("true", Json::Bool(true)), ("false", Json::Bool(false))] {
             if rest.starts_with(word) {
                 self.at += word.len();
@@ -202,7 +208,7 @@ impl Parser<'_> {
                 return Err(self.fail("expected digits in the exponent"));
             }
         }
-        let n = number_value(&self.text[start..self.at]);
+        let n = number_value(self.text.get(start..self.at).unwrap_or_default());
         if n.is_finite() {
             Ok(Json::Num(n))
         } else {
@@ -215,14 +221,14 @@ impl Parser<'_> {
         self.at += 1;
         let mut out = String::new();
         loop {
-            let rest = &self.text[self.at..];
-            let plain = rest.find(['"', '\\']).unwrap_or(rest.len());
-            if let Some(bad) = rest[..plain].find(|c: char| c < ' ') {
+            let rest = self.rest();
+            let plain = rest.find(['"', '\\']).and_then(|end| rest.get(..end)).unwrap_or(rest);
+            if let Some(bad) = plain.find(|c: char| c < ' ') {
                 self.at += bad;
                 return Err(self.fail("a control character (a line break?) inside a string; write it as \\n"));
             }
-            out.push_str(&rest[..plain]);
-            self.at += plain;
+            out.push_str(plain);
+            self.at += plain.len();
             match self.peek() {
                 Some(b'"') => {
                     self.at += 1;
@@ -260,7 +266,8 @@ impl Parser<'_> {
         let first = hex(self, self.at + 1).ok_or_else(|| self.fail("`\\u` must be followed by four hex digits"))?;
         self.at += 4;
         let code = if (0xD800..0xDC00).contains(&first) {
-            let low = if self.text[self.at + 1..].starts_with("\\u") { hex(self, self.at + 3) } else { None };
+            let low =
+                self.text.get(self.at + 1..).filter(|r| r.starts_with("\\u")).and_then(|_| hex(self, self.at + 3));
             match low {
                 Some(low @ 0xDC00..0xE000) => {
                     self.at += 6;

@@ -248,7 +248,7 @@ const SHAPE: &str =
 /// The first `max` characters of `s`, with "…" when there is more: long texts quoted in messages.
 pub(crate) fn excerpt(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
-        Some((at, _)) => format!("{}…", &s[..at]),
+        Some((at, _)) => format!("{}…", s.get(..at).unwrap_or(s)),
         None => s.to_string(),
     }
 }

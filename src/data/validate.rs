@@ -61,7 +61,7 @@ fn unique_ids<'a>(list: &str, ids: impl Iterator<Item = &'a str> + Clone) -> Res
 }
 
 fn is_hex_colour(s: &str) -> bool {
-    s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
+    s.len() == 7 && s.strip_prefix('#').is_some_and(|h| h.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 fn check_figure(i: usize, f: &Figure, regions: &Ids, sources: &Ids) -> Result<(), DataError> {

@@ -122,7 +122,7 @@ pub fn fit(m: &dyn Measure, text: &str, max_width: f64, font: Font) -> String {
         return text.to_string();
     }
     let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-    let cut = |k: usize| format!("{}…", text[..starts.get(k).copied().unwrap_or(text.len())].trim_end());
+    let cut = |k: usize| format!("{}…", starts.get(k).and_then(|&at| text.get(..at)).unwrap_or(text).trim_end());
     // Binary search for the longest prefix that fits with its ellipsis: a megabyte of name takes
     // a few dozen measurements, not one per character.
     let (mut lo, mut hi) = (0, starts.len());
