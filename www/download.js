@@ -1,12 +1,13 @@
-// Downloads: each chart and the whole story as PNG (twice the pixels), SVG (the same drawing code through plotters' SVG backend, in a second engine fetched on first use) and CSV (UTF-8 with a byte-order mark).
-import { el } from './dom.js';
+// Downloads, fetched on the first click of a download button: each chart and the whole story as PNG (twice the pixels), SVG (the same drawing code through plotters' SVG backend, in a second engine fetched on first use) and CSV (UTF-8 with a byte-order mark).
 
 /** The width the whole story is drawn at for a download: a common article column. */
 const STORY_WIDTH = 640;
 
-function save(blob, name) {
+/** Hands the reader `file` ([blob, file name], or a promise of it) as a download. */
+export async function save(file) {
+  const [blob, name] = await file;
   const url = URL.createObjectURL(blob);
-  const a = el('a');
+  const a = document.createElement('a');
   a.href = url;
   a.download = name;
   a.hidden = true;
@@ -27,7 +28,7 @@ async function svgPng(svg) {
     const img = new Image();
     img.src = url;
     await img.decode();
-    const canvas = el('canvas');
+    const canvas = document.createElement('canvas');
     canvas.width = img.naturalWidth * 2;
     canvas.height = img.naturalHeight * 2;
     const ctx = canvas.getContext('2d');
@@ -65,53 +66,28 @@ async function withSvgStory(source, use) {
   }
 }
 
-/** A row of download buttons; `files` maps a format to a function that makes [blob, file name]. */
-function buttons(label, files, t, onError) {
-  const group = el('div', 'downloads');
-  group.setAttribute('role', 'group');
-  group.setAttribute('aria-label', label);
-  group.append(el('span', 'downloads-label', t('download')));
-  for (const [format, make] of Object.entries(files)) {
-    const b = el('button', 'download-button', format);
-    b.type = 'button';
-    b.setAttribute('aria-label', `${label}: ${format}`);
-    b.addEventListener('click', async () => {
-      try {
-        const [blob, name] = await make();
-        save(blob, name);
-      } catch (err) {
-        onError(err);
-      }
-    });
-    group.append(b);
-  }
-  return group;
-}
-
-/** Download buttons for one chart, drawn at its width on the page. */
-export function chartDownloads(story, source, chart, headline, t, onError) {
+/** Chart `chart` as `format` (PNG at twice the pixels, SVG, CSV): [blob, file name]. */
+export async function chartFile(format, story, source, chart) {
   const base = `${story.storyId()}-${chart.id}`;
-  return buttons(t('downloadChart', headline), {
-    PNG: async () => {
-      const canvas = el('canvas');
-      story.drawCopy(chart.id, canvas, chart.width || STORY_WIDTH, 2);
-      return [await canvasPng(canvas), `${base}.png`];
-    },
-    SVG: () => withSvgStory(source, (s) => {
-      s.draw(chart.id, el('canvas'), chart.width || STORY_WIDTH, 1);
+  if (format === 'PNG') {
+    const canvas = document.createElement('canvas');
+    story.drawCopy(chart.id, canvas, chart.width || STORY_WIDTH, 2);
+    return [await canvasPng(canvas), `${base}.png`];
+  }
+  if (format === 'SVG') {
+    return withSvgStory(source, (s) => {
+      s.draw(chart.id, document.createElement('canvas'), chart.width || STORY_WIDTH, 1);
       return [new Blob([s.chartSvg(chart.id)], { type: 'image/svg+xml' }), `${base}.svg`];
-    }),
-    CSV: () => [new Blob([story.csv(chart.id)], { type: 'text/csv;charset=utf-8' }), `${base}.csv`],
-  }, t, onError);
+    });
+  }
+  return [new Blob([story.csv(chart.id)], { type: 'text/csv;charset=utf-8' }), `${base}.csv`];
 }
 
-/** Download buttons for the whole story. */
-export function storyDownloads(story, source, measureCanvas, t, onError) {
+/** The whole story as `format`: [blob, file name]. */
+export async function storyFile(format, story, source, measureCanvas) {
   const base = story.storyId();
   const storySvg = () => withSvgStory(source, (s) => s.storySvg(measureCanvas, STORY_WIDTH));
-  return buttons(t('downloadStory'), {
-    PNG: async () => [await svgPng(await storySvg()), `${base}.png`],
-    SVG: async () => [new Blob([await storySvg()], { type: 'image/svg+xml' }), `${base}.svg`],
-    CSV: () => [new Blob([story.csv(undefined)], { type: 'text/csv;charset=utf-8' }), `${base}.csv`],
-  }, t, onError);
+  if (format === 'PNG') return [await svgPng(await storySvg()), `${base}.png`];
+  if (format === 'SVG') return [new Blob([await storySvg()], { type: 'image/svg+xml' }), `${base}.svg`];
+  return [new Blob([story.csv(undefined)], { type: 'text/csv;charset=utf-8' }), `${base}.csv`];
 }

@@ -40,6 +40,7 @@ export default {
   cleared: '已取消选择。',
   pinned: '已固定。{0}',
   embed: '嵌入',
+  embedFailed: '嵌入代码未能加载（{0}）；请再按“嵌入”重试。',
   embedIntro: '将以下任一代码粘贴到文章中。两者都显示当前视图。',
   iframe: '自适应 iframe',
   element: '脚本嵌入',

@@ -41,6 +41,7 @@ const STRINGS = {
     cleared: 'Selection cleared.',
     pinned: 'Pinned. {0}',
     embed: 'Embed',
+    embedFailed: 'The embed code could not be loaded ({0}); press Embed to try again.',
     embedIntro: 'Paste one of these into your article. Both show the current view.',
     iframe: 'Responsive iframe',
     element: 'Script embed',

@@ -1,6 +1,6 @@
 // Page entry: mounts the infographic with the options in its URL, reports its height to the host page when framed, and offers the embed snippets.
 import { mount } from './app.js';
-import { embedBox } from './share.js';
+import { el } from './dom.js';
 
 const params = new URLSearchParams(location.search);
 const framed = window.parent !== window;
@@ -25,6 +25,27 @@ function languageSwitch(container, app) {
     nav.append(a);
   }
   (container.querySelector('.story-head') ?? container).prepend(nav);
+}
+
+/**
+ * The "Embed" button. The box it opens, with the snippets (share.js), is fetched on its first click:
+ * readers do not embed, and should not fetch its code (0.9 kB gzipped).
+ */
+function embedButton(container, app) {
+  const toggle = el('button', 'embed-toggle', app.t('embed'));
+  toggle.type = 'button';
+  toggle.setAttribute('aria-expanded', 'false');
+  const first = () => {
+    toggle.removeEventListener('click', first);
+    import('./share.js').then(({ embedBox }) => embedBox(container, app, toggle)).catch((err) => {
+      const p = el('p', 'chart-error', app.t('embedFailed', err.message || err));
+      p.setAttribute('role', 'alert');
+      toggle.after(p);
+      toggle.addEventListener('click', first);
+    });
+  };
+  toggle.addEventListener('click', first);
+  (container.querySelector('.story-head') ?? container).append(toggle);
 }
 
 let posted = 0;
@@ -65,7 +86,7 @@ if (app) {
   document.documentElement.lang = main.lang;
   document.title = app.outline.title;
   if (!framed) {
-    embedBox(main, app);
+    embedButton(main, app);
     languageSwitch(main, app);
   }
 }

@@ -1,5 +1,4 @@
-// The "Embed" button: both embed snippets for the current view, ready to copy.
-import { el } from './dom.js';
+// The "Embed" box, fetched on the first click of its button: both embed snippets for the current view, ready to copy.
 
 
 /** HTML-escapes a value placed in an attribute of a snippet. */
@@ -25,26 +24,18 @@ export function snippets(pageUrl, state, title, height, params) {
   return { iframe, element };
 }
 
-export function embedBox(container, app) {
+/** The box with both snippets, under the "Embed" button `toggle` (made by main.js), open. */
+export function embedBox(container, app, toggle) {
   const { t } = app;
-  const toggle = el('button', 'embed-toggle', t('embed'));
-  toggle.type = 'button';
-  toggle.setAttribute('aria-expanded', 'false');
-  const box = el('div', 'embed-box');
-  box.hidden = true;
-  box.id = 'embed-box';
+  const box = Object.assign(document.createElement('div'), { className: 'embed-box', id: 'embed-box' });
   toggle.setAttribute('aria-controls', box.id);
 
   const field = (label, name) => {
     const id = `embed-${name}`;
-    const l = el('label', '', label);
-    l.htmlFor = id;
-    const area = el('textarea');
-    area.id = id;
-    area.readOnly = true;
-    area.rows = 4;
-    const copy = el('button', 'copy-button', t('copy'));
-    copy.type = 'button';
+    // Text from the shell's words only, and as textContent.
+    const l = Object.assign(document.createElement('label'), { textContent: label, htmlFor: id });
+    const area = Object.assign(document.createElement('textarea'), { id, readOnly: true, rows: 4 });
+    const copy = Object.assign(document.createElement('button'), { className: 'copy-button', type: 'button', textContent: t('copy') });
     copy.addEventListener('click', async () => {
       area.select();
       try {
@@ -58,7 +49,7 @@ export function embedBox(container, app) {
     box.append(l, area, copy);
     return area;
   };
-  box.append(el('p', '', t('embedIntro')));
+  box.append(Object.assign(document.createElement('p'), { textContent: t('embedIntro') }));
   const iframe = field(t('iframe'), 'iframe');
   const element = field(t('element'), 'element');
 
@@ -67,16 +58,17 @@ export function embedBox(container, app) {
     iframe.value = s.iframe;
     element.value = s.element;
   };
-  toggle.addEventListener('click', () => {
-    box.hidden = !box.hidden;
-    toggle.setAttribute('aria-expanded', String(!box.hidden));
-    if (!box.hidden) refresh();
-  });
+  const show = (open) => {
+    box.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+    if (open) refresh();
+  };
+  toggle.addEventListener('click', () => show(box.hidden));
   // The view changes with clicks and keys in the infographic; an open box follows it.
   // Listened to in the capture phase (the charts stop their clicks), read once the view has changed.
   for (const type of ['click', 'keyup']) {
     container.addEventListener(type, () => { if (!box.hidden) setTimeout(refresh, 0); }, true);
   }
-  const head = container.querySelector('.story-head') ?? container;
-  head.append(toggle, box);
+  toggle.after(box);
+  show(true);
 }

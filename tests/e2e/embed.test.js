@@ -219,7 +219,9 @@ test('the Embed button gives both snippets for the current view', async () => {
   const { page, context } = await openArticle('index.html#region=jilin', { width: 1280 });
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
   await page.click('.embed-toggle');
+  // The box's code is fetched on this first click; reading its fields waits for it.
   const iframe = await page.inputValue('#embed-iframe');
+  assert.equal(await page.getAttribute('.embed-toggle', 'aria-expanded'), 'true', 'the first click does not open the box');
   const element = await page.inputValue('#embed-element');
   assert.match(iframe, /<iframe src="[^"]*index\.html\?region=jilin"/);
   assert.match(iframe, /sandbox="allow-scripts"/);
@@ -233,6 +235,21 @@ test('the Embed button gives both snippets for the current view', async () => {
   const follows = () => /region="liaoning"/.test(document.querySelector('#embed-element').value);
   await page.waitForFunction(follows, null, { timeout: 5000 }).catch(() => {});
   assert.match(await page.inputValue('#embed-element'), /region="liaoning"/);
+  await context.close();
+});
+
+test('an Embed box whose code cannot be fetched says so, and the next press tries again', async () => {
+  const { page, context } = await openArticle('index.html', { width: 1280 });
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  await page.route(/\/share[^/]*\.js$/, (route) => route.abort('connectionfailed'));
+  await page.click('.embed-toggle');
+  const alert = page.locator('.story-head [role="alert"]');
+  await alert.waitFor({ timeout: 5000 });
+  assert.match(await alert.textContent(), /embed code could not be loaded.*try again/i);
+  await page.unroute(/\/share[^/]*\.js$/);
+  await page.click('.embed-toggle');
+  await page.waitForSelector('#embed-element', { timeout: 5000 });
+  assert.match(await page.inputValue('#embed-element'), /<region-infographic src="[^"]*data\/story\.json"/);
   await context.close();
 });
 

@@ -113,8 +113,8 @@ struct Scripts {
 }
 
 /// The page's modules bundled and minified by esbuild: `main` and `app` with the chunk of all they
-/// share (the engine's glue among it); the SVG engine's glue and the shell's Chinese words are chunks
-/// of their own, loaded on demand. Two files on the way to the first chart instead of eight, and
+/// share (the engine's glue among it); the SVG engine's glue, the shell's Chinese words, the embed
+/// box and the downloads are chunks of their own, loaded on demand. Two files on the way to the first chart instead of eight, and
 /// 1.4 kB less gzipped.
 /// esbuild's own names are replaced by `<name>-<hash>` with our content hash, like every asset's.
 fn bundled(esbuild: &Path, dist: &Path, www: &Path, glue: &str, svg_glue: &str) -> Result<Scripts, String> {
@@ -209,11 +209,13 @@ fn one_by_one(dist: &Path, www: &Path, glue: &str, svg_glue: &str) -> Result<Scr
     let dom_import = format!("'./{}'", file_name(&dom_name));
     let explore = replace(&read(&www.join("explore.js"))?, "'./dom.js'", &dom_import, "explore.js")?;
     let explore_name = hashed(dist, "explore.js", explore.as_bytes())?;
-    let share = replace(&read(&www.join("share.js"))?, "'./dom.js'", &dom_import, "share.js")?;
-    let share_name = hashed(dist, "share.js", share.as_bytes())?;
-    let mut download = replace(&read(&www.join("download.js"))?, "'./dom.js'", &dom_import, "download.js")?;
-    download =
-        replace(&download, "'./pkg-svg/datastory.js'", &format!("'./{}'", file_name(&svg_glue_name)), "download.js")?;
+    let share_name = hashed(dist, "share.js", read(&www.join("share.js"))?.as_bytes())?;
+    let download = replace(
+        &read(&www.join("download.js"))?,
+        "'./pkg-svg/datastory.js'",
+        &format!("'./{}'", file_name(&svg_glue_name)),
+        "download.js",
+    )?;
     let download_name = hashed(dist, "download.js", download.as_bytes())?;
     let zh_name = hashed(dist, "i18n-zh.js", read(&www.join("i18n-zh.js"))?.as_bytes())?;
     let i18n =
@@ -229,8 +231,9 @@ fn one_by_one(dist: &Path, www: &Path, glue: &str, svg_glue: &str) -> Result<Scr
     let mut main = read(&www.join("main.js"))?;
     main = replace(&main, "'./app.js'", &format!("'./{}'", file_name(&app_name)), "main.js")?;
     main = replace(&main, "'./share.js'", &format!("'./{}'", file_name(&share_name)), "main.js")?;
+    main = replace(&main, "'./dom.js'", &dom_import, "main.js")?;
     let main_name = hashed(dist, "main.js", main.as_bytes())?;
-    let preload = vec![app_name.clone(), explore_name, dom_name, download_name, i18n_name, glue_name, share_name];
+    let preload = vec![app_name.clone(), explore_name, dom_name, i18n_name, glue_name];
     Ok(Scripts { main: main_name, app: app_name, preload })
 }
 

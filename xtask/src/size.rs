@@ -18,17 +18,24 @@ struct Entry {
     brotli: u64,
 }
 
-/// Files in dist/ that the infographic page (`index.html`) does not fetch: the demonstration
-/// article and its style (`assets/article-<hash>.css`), the host pages' script and the entry it
-/// loads (`assets/app-<hash>.js`), the no-script picture (inside `<noscript>`), the example stories
-/// (loaded only when named with `?data=`), the shell's Chinese words (`assets/i18n-zh-<hash>.js`,
-/// for a Chinese page) and the engine that writes SVG (`assets/datastory_svg-<hash>.js` and its
-/// wasm, loaded on the first SVG download).
-fn on_page(path: &str) -> bool {
+/// Whether the infographic page (`index.html`, given as `index`) fetches dist/'s file `path`. It
+/// does not fetch: the demonstration article and its style (`assets/article-<hash>.css`), the host
+/// pages' script and the entry it loads (`assets/app-<hash>.js`, unless the page names it: written
+/// module by module without Node.js, `app` is the page's own module), the no-script picture (inside
+/// `<noscript>`), the example stories (loaded only when named with `?data=`), the shell's Chinese
+/// words (`assets/i18n-zh-<hash>.js`, for a Chinese page), the code of the embed box and of the
+/// downloads (`assets/share-<hash>.js`, `assets/download-<hash>.js`, on the first click of their
+/// buttons) and the engine that writes SVG (`assets/datastory_svg-<hash>.js` and its wasm, loaded
+/// on the first SVG download).
+fn on_page(path: &str, index: &str) -> bool {
+    if path.starts_with("assets/app-") {
+        return index.contains(path);
+    }
     !(path == "article.html"
         || path == "embed.js"
-        || path.starts_with("assets/app-")
         || path.starts_with("assets/i18n-zh-")
+        || path.starts_with("assets/share-")
+        || path.starts_with("assets/download-")
         || path.starts_with("fallback/")
         || path.starts_with("assets/datastory_svg")
         || path.starts_with("data/examples/")
@@ -90,7 +97,9 @@ pub fn report(full: bool) -> Result<u64, String> {
         return Err("dist/ is not built yet; run `cargo xtask dist` first".to_string());
     }
     let entries = entries(&dist)?;
-    let (page, other): (Vec<&Entry>, Vec<&Entry>) = entries.iter().partition(|e| on_page(&e.path));
+    let index =
+        std::fs::read_to_string(dist.join("index.html")).map_err(|e| format!("reading dist/index.html: {e}"))?;
+    let (page, other): (Vec<&Entry>, Vec<&Entry>) = entries.iter().partition(|e| on_page(&e.path, &index));
     let sum = |es: &[&Entry]| es.iter().fold((0, 0, 0), |(r, g, b), e| (r + e.raw, g + e.gzip, b + e.brotli));
     let (raw, gzip, brotli) = sum(&page);
     let mut out = String::new();
@@ -102,7 +111,7 @@ pub fn report(full: bool) -> Result<u64, String> {
             out.push('\n');
         }
         out.push_str(&row("  total", raw, gzip, brotli));
-        out.push_str("\nnot fetched by the page (article demo, host script, no-script picture, example stories, Chinese words, SVG engine):\n");
+        out.push_str("\nnot fetched by the page (article demo, host script, no-script picture, example stories, Chinese words, embed box, downloads, SVG engine):\n");
         for e in &other {
             out.push_str(&row(&format!("  {}", e.path), e.raw, e.gzip, e.brotli));
             out.push('\n');
@@ -132,15 +141,25 @@ mod tests {
 
     #[test]
     fn the_page_counts_its_own_files_only() {
-        assert!(on_page("index.html"));
-        assert!(on_page("assets/datastory_bg-0123456789.wasm"));
-        assert!(on_page("data/map/northeast-china.json"));
-        assert!(!on_page("article.html"));
-        assert!(!on_page("assets/article-0123456789.css"));
-        assert!(!on_page("fallback/northeast-china.svg"));
-        assert!(!on_page("data/examples/minnesota-barley.json"));
-        assert!(!on_page("assets/datastory_svg-0123456789.js"));
-        assert!(!on_page("assets/datastory_svg_bg-0123456789.wasm"));
+        let bundled = r#"<script type="module" src="assets/main-0123456789.js"></script>"#;
+        let one_by_one = r#"<link rel="modulepreload" href="assets/app-0123456789.js">"#;
+        for index in [bundled, one_by_one] {
+            assert!(on_page("index.html", index));
+            assert!(on_page("assets/datastory_bg-0123456789.wasm", index));
+            assert!(on_page("data/map/northeast-china.json", index));
+            assert!(!on_page("article.html", index));
+            assert!(!on_page("assets/article-0123456789.css", index));
+            assert!(!on_page("fallback/northeast-china.svg", index));
+            assert!(!on_page("data/examples/minnesota-barley.json", index));
+            assert!(!on_page("assets/datastory_svg-0123456789.js", index));
+            assert!(!on_page("assets/datastory_svg_bg-0123456789.wasm", index));
+            assert!(!on_page("assets/share-0123456789.js", index));
+            assert!(!on_page("assets/download-0123456789.js", index));
+            assert!(!on_page("assets/i18n-zh-0123456789.js", index));
+        }
+        // The entry embed.js loads is the page's own module only when the page names it.
+        assert!(!on_page("assets/app-0123456789.js", bundled));
+        assert!(on_page("assets/app-0123456789.js", one_by_one));
     }
 
     #[test]
