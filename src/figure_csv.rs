@@ -26,9 +26,11 @@ pub fn csv(d: &crate::data::Dataset, figures: &[&crate::data::Figure]) -> String
             s.to_string()
         }
     };
+    // One `join` over `String`s for the header and the rows, as the engine's other joins are: a
+    // second instance, over `&str`, was 1 kB of the page's raw wasm (0.1 kB gzipped).
+    let line = |cells: &[&str]| cells.iter().map(|s| field(s)).collect::<Vec<_>>().join(",") + "\r\n";
     let mut out = String::from("\u{feff}");
-    out.push_str(&COLUMNS.join(","));
-    out.push_str("\r\n");
+    out.push_str(&line(&COLUMNS));
     for f in figures {
         let region =
             f.region.as_ref().and_then(|id| d.regions.iter().find(|r| &r.id == id)).map_or("", |r| r.name.as_str());
@@ -49,8 +51,7 @@ pub fn csv(d: &crate::data::Dataset, figures: &[&crate::data::Figure]) -> String
             source,
             &f.source.quote,
         ];
-        out.push_str(&row.iter().map(|s| field(s)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
+        out.push_str(&line(&row));
     }
     out
 }

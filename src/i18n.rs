@@ -72,7 +72,7 @@ pub fn region_kind(kind: RegionKind, lang: Lang) -> &'static str {
 }
 
 /// "Source: A; B" / "来源：A；B".
-pub fn source_line(names: &[&str], lang: Lang) -> String {
+pub fn source_line(names: &[String], lang: Lang) -> String {
     match lang {
         Lang::En => format!("Source: {}", names.join("; ")),
         Lang::Zh => format!("来源：{}", names.join("；")),

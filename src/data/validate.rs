@@ -210,7 +210,7 @@ fn check_value_for_kind(c: &Chart, f: &Figure, j: usize, path: &str) -> Result<(
 /// The ids to choose from, sorted; a long list is cut so the message stays readable.
 fn sorted(ids: &Ids) -> String {
     const SHOWN: usize = 20;
-    let v: Vec<&str> = ids.distinct().collect();
+    let v: Vec<String> = ids.distinct().map(str::to_string).collect();
     if v.len() > SHOWN {
         format!("{} … and {} more", v[..SHOWN].join(", "), v.len() - SHOWN)
     } else {

@@ -253,11 +253,11 @@ pub fn build(
 
 /// "Source: A; B" over the distinct sources of the chart's figures.
 pub fn source_line(d: &Dataset, figures: &[&Figure]) -> String {
-    let mut names: Vec<&str> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
     for f in figures {
         if let Some(s) = d.sources.iter().find(|s| s.id == f.source.id) {
-            if !names.contains(&s.name.as_str()) {
-                names.push(&s.name);
+            if !names.contains(&s.name) {
+                names.push(s.name.clone());
             }
         }
     }
