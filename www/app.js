@@ -243,10 +243,8 @@ export async function mount(container, options = {}) {
     return null;
   }
   const lang = story.language();
-  // Waits only while words are still being fetched (a Chinese story asked for in no language).
-  // Waiting here on every mount, between making the story and drawing it, made the soak test's
-  // wasm memory grow by more than 1 MB over 4,500 interactions (seen twice, not understood;
-  // without the wait it stays flat).
+  // Waits only while words are still being fetched (a Chinese story asked for in no language):
+  // otherwise nothing comes between making the story and drawing it.
   const words = loadWords(lang);
   if (words) await words;
   t = translator(lang);

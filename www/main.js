@@ -29,7 +29,7 @@ function languageSwitch(container, app) {
 
 /**
  * The "Embed" button. The box it opens, with the snippets (share.js), is fetched on its first click:
- * readers do not embed, and should not fetch its code (0.9 kB gzipped).
+ * readers do not embed, and should not fetch its code (1.0 kB gzipped).
  */
 function embedButton(container, app) {
   const toggle = el('button', 'embed-toggle', app.t('embed'));
