@@ -405,8 +405,12 @@ impl Story {
 }
 
 fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsError> {
+    // Opaque: every chart paints its background first, and an opaque canvas needs no blending
+    // with the page. Only the first call's settings count; plotters-canvas' own call gets the same.
+    let settings = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&settings, &JsValue::from_str("alpha"), &JsValue::FALSE);
     canvas
-        .get_context("2d")
+        .get_context_with_context_options("2d", &settings)
         .ok()
         .flatten()
         .and_then(|c| c.dyn_into().ok())
