@@ -52,6 +52,9 @@ fn css_font(weight: &str, size: f64, family: &str) -> String {
 pub(super) struct CanvasMeasure<'a> {
     pub ctx: &'a CanvasRenderingContext2d,
     pub cache: &'a RefCell<Table<f64>>,
+    /// The font last given to the context: setting one makes the browser parse it (about a fifth
+    /// of a measurement's time), and a layout measures runs of labels in one font.
+    pub font: RefCell<String>,
 }
 
 impl Measure for CanvasMeasure<'_> {
@@ -61,7 +64,9 @@ impl Measure for CanvasMeasure<'_> {
         if let Some(w) = self.cache.borrow().get(&key) {
             return *w;
         }
-        self.ctx.set_font(&css);
+        if changed(&mut *self.font.borrow_mut(), css) {
+            self.ctx.set_font(&self.font.borrow());
+        }
         let w = self.ctx.measure_text(text).map_or_else(|_| model::ApproxMeasure.width(text, font), |m| m.width());
         self.cache.borrow_mut().set(key, w);
         w

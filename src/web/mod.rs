@@ -294,7 +294,7 @@ impl Story {
     #[wasm_bindgen(js_name = storySvg)]
     pub fn story_svg(&self, canvas: &HtmlCanvasElement, css_width: f64) -> Result<String, JsError> {
         let ctx = context(canvas)?;
-        let measure = canvas::CanvasMeasure { ctx: &ctx, cache: &self.widths };
+        let measure = canvas::CanvasMeasure { ctx: &ctx, cache: &self.widths, font: RefCell::default() };
         export::story_svg(&self.dataset, self.map.as_ref(), css_width.max(model::MIN_WIDTH), &measure, &self.theme)
             .map_err(js_err)
     }
@@ -351,7 +351,7 @@ impl Story {
         dpr: f64,
     ) -> Result<(CanvasRenderingContext2d, model::ChartModel, f64), JsError> {
         let ctx = context(canvas)?;
-        let measure = canvas::CanvasMeasure { ctx: &ctx, cache: &self.widths };
+        let measure = canvas::CanvasMeasure { ctx: &ctx, cache: &self.widths, font: RefCell::default() };
         let model = model::build(&self.dataset, self.map.as_ref(), id, css_width, &measure, &self.theme)
             .ok_or_else(|| js_err(format!("the story has no chart with id \"{id}\"")))?;
         let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.min(4.0) } else { 1.0 };
