@@ -123,8 +123,9 @@ fn lower_exp(js: &str) -> String {
         rest.split_once('e').map_or((rest, 0), |(m, e)| (m, e.trim_start_matches('+').parse().unwrap_or(0)));
     let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
     let all = format!("{int}{frac}");
-    let lead = all.bytes().take_while(|b| *b == b'0').count();
-    let digits = all.trim_start_matches('0').trim_end_matches('0');
+    let significant = all.trim_start_matches('0');
+    let lead = all.len() - significant.len();
+    let digits = significant.trim_end_matches('0');
     if digits.is_empty() {
         return format!("{sign}0e0");
     }

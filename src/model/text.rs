@@ -111,32 +111,34 @@ pub fn wrap(m: &dyn Measure, text: &str, max_width: f64, font: Font) -> Vec<Stri
         width = 0.0;
         for piece in pieces(word) {
             let pw = m.width(piece, font);
-            if pw > max_width {
-                // Wider than a line on its own: broken between its characters.
-                let mut buf = [0; 4];
-                for c in piece.chars() {
-                    let cw = m.width(c.encode_utf8(&mut buf), font);
-                    if width + cw > max_width && !line.is_empty() {
-                        lines.push(std::mem::take(&mut line));
-                        width = 0.0;
-                    }
-                    line.push(c);
-                    width += cw;
-                }
+            if pw <= max_width {
+                place(&mut lines, &mut line, &mut width, piece, pw, max_width);
                 continue;
             }
-            if width + pw > max_width && !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-                width = 0.0;
+            // Wider than a line on its own: broken between its characters.
+            let mut buf = [0; 4];
+            for c in piece.chars() {
+                let c = c.encode_utf8(&mut buf);
+                let cw = m.width(c, font);
+                place(&mut lines, &mut line, &mut width, c, cw, max_width);
             }
-            line.push_str(piece);
-            width += pw;
         }
     }
     if !line.is_empty() {
         lines.push(line);
     }
     lines
+}
+
+/// Puts `unit` (`w` wide) at the end of `line` (`width` wide), first moving the line to `lines`
+/// where the unit would not fit on it.
+fn place(lines: &mut Vec<String>, line: &mut String, width: &mut f64, unit: &str, w: f64, max_width: f64) {
+    if *width + w > max_width && !line.is_empty() {
+        lines.push(std::mem::take(line));
+        *width = 0.0;
+    }
+    line.push_str(unit);
+    *width += w;
 }
 
 /// Where a word without spaces may break: a run of Latin letters, digits and the marks inside names

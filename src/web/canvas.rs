@@ -50,11 +50,17 @@ fn css_font(weight: &str, size: f64, family: &str) -> String {
 
 /// Measures with the canvas' own text metrics, in the exact font string the labels are drawn with.
 pub(super) struct CanvasMeasure<'a> {
-    pub ctx: &'a CanvasRenderingContext2d,
-    pub cache: &'a RefCell<Table<f64>>,
+    ctx: &'a CanvasRenderingContext2d,
+    cache: &'a RefCell<Table<f64>>,
     /// The font last given to the context: setting one makes the browser parse it (about a fifth
     /// of a measurement's time), and a layout measures runs of labels in one font.
-    pub font: RefCell<String>,
+    font: RefCell<String>,
+}
+
+impl<'a> CanvasMeasure<'a> {
+    pub fn new(ctx: &'a CanvasRenderingContext2d, cache: &'a RefCell<Table<f64>>) -> Self {
+        Self { ctx, cache, font: RefCell::default() }
+    }
 }
 
 impl Measure for CanvasMeasure<'_> {

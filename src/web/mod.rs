@@ -48,6 +48,8 @@ fn start() {
 #[derive(Debug)]
 struct Drawn {
     canvas: HtmlCanvasElement,
+    /// The canvas' context, kept: a repaint (every click and hover) asks the browser for it no more.
+    context: CanvasRenderingContext2d,
     model: model::ChartModel,
     geometry: Geometry,
     dpr: f64,
@@ -154,7 +156,7 @@ impl Story {
     /// Lays out chart `id` at `css_width` CSS pixels, sizes `canvas` for device pixel ratio `dpr`
     /// and draws it; returns the chart's height in CSS pixels.
     pub fn draw(&mut self, id: &str, canvas: &HtmlCanvasElement, css_width: f64, dpr: f64) -> Result<f64, JsError> {
-        let (_, model, dpr) = self.layout_onto(id, canvas, css_width, dpr)?;
+        let (context, model, dpr) = self.layout_onto(id, canvas, css_width, dpr)?;
         let chart_region = self.dataset.charts.iter().find(|c| c.id == id).and_then(|c| c.region.clone());
         let marks = model.marks();
         let shows_selection = chart_region.is_none() && !marks.is_empty();
@@ -168,6 +170,7 @@ impl Story {
         let geometry = Geometry { width: model.width, height, marks, labels: Vec::new() };
         let drawn = Drawn {
             canvas: canvas.clone(),
+            context,
             model,
             geometry,
             dpr,
@@ -294,7 +297,7 @@ impl Story {
     #[wasm_bindgen(js_name = storySvg)]
     pub fn story_svg(&self, canvas: &HtmlCanvasElement, css_width: f64) -> Result<String, JsError> {
         let ctx = context(canvas)?;
-        let measure = canvas::CanvasMeasure { ctx: &ctx, cache: &self.widths, font: RefCell::default() };
+        let measure = canvas::CanvasMeasure::new(&ctx, &self.widths);
         export::story_svg(&self.dataset, self.map.as_ref(), css_width.max(model::MIN_WIDTH), &measure, &self.theme)
             .map_err(js_err)
     }
@@ -351,7 +354,7 @@ impl Story {
         dpr: f64,
     ) -> Result<(CanvasRenderingContext2d, model::ChartModel, f64), JsError> {
         let ctx = context(canvas)?;
-        let measure = canvas::CanvasMeasure { ctx: &ctx, cache: &self.widths, font: RefCell::default() };
+        let measure = canvas::CanvasMeasure::new(&ctx, &self.widths);
         let model = model::build(&self.dataset, self.map.as_ref(), id, css_width, &measure, &self.theme)
             .ok_or_else(|| js_err(format!("the story has no chart with id \"{id}\"")))?;
         let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.min(4.0) } else { 1.0 };
@@ -400,7 +403,7 @@ impl Story {
             focus: d.focus,
             pinned: d.pinned,
         };
-        canvas::render_on(&d.canvas, &context(&d.canvas)?, &d.model, &d.geometry.marks, d.dpr, &view, &d.paths)
+        canvas::render_on(&d.canvas, &d.context, &d.model, &d.geometry.marks, d.dpr, &view, &d.paths)
     }
 }
 
