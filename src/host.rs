@@ -90,6 +90,12 @@ pub use imp::{cos, pow, sin};
 
 /// A number as short text for messages and for data handed to the page's script.
 pub fn number_text(v: f64) -> String {
+    // Whole numbers (every font size and most opacities a chart spells for the canvas, once per
+    // label and fill) are written here: the browser's text takes a call out of wasm and back.
+    // Below a billion, so that the formatting is the one `i32` already has in the page.
+    if v.fract() == 0.0 && v.abs() < 1e9 {
+        return format!("{}", v as i32);
+    }
     let e = exponential(v);
     let Some((m, exp)) = e.split_once('e') else { return e };
     match exp.parse::<i32>() {
@@ -165,5 +171,9 @@ mod tests {
         assert_eq!(number_text(0.000_015), "0.000015");
         assert_eq!(number_text(1e300), "1e300");
         assert_eq!(number_text(1e-7), "1e-7");
+        assert_eq!(number_text(-0.0), "0");
+        assert_eq!(number_text(-42.0), "-42");
+        assert_eq!(number_text(1e21), "1e21");
+        assert_eq!(number_text(f64::NAN), "NaN");
     }
 }

@@ -88,6 +88,21 @@ impl Label {
 /// as its words and spaces: measuring every longer line instead asked the canvas for a width per
 /// word per line, and per character per character for Chinese.
 pub fn wrap(m: &dyn Measure, text: &str, max_width: f64, font: Font) -> Vec<String> {
+    // Most labels fit on one line: then one measurement of the whole line does instead of one per
+    // word (each is a call into the browser). It is tried only where a rough estimate says it may fit.
+    let mut whole = String::new();
+    for word in text.split_whitespace() {
+        if !whole.is_empty() {
+            whole.push(' ');
+        }
+        whole.push_str(word);
+    }
+    if whole.is_empty() {
+        return Vec::new();
+    }
+    if ApproxMeasure.width(&whole, font) <= max_width * 1.25 && m.width(&whole, font) <= max_width {
+        return vec![whole];
+    }
     let space = m.width(" ", font);
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
@@ -214,6 +229,24 @@ mod tests {
         for l in &lines {
             assert!(m.width(l, Font::HEADLINE) <= 150.0, "{l}");
         }
+    }
+
+    #[test]
+    fn a_line_that_fits_is_measured_once_and_kept_whole() {
+        struct Counting(std::cell::Cell<usize>);
+        impl Measure for Counting {
+            fn width(&self, text: &str, font: Font) -> f64 {
+                self.0.set(self.0.get() + 1);
+                ApproxMeasure.width(text, font)
+            }
+        }
+        let m = Counting(std::cell::Cell::new(0));
+        assert_eq!(
+            wrap(&m, "  Source:  Report on\nthe briefing ", 1000.0, Font::SMALL),
+            ["Source: Report on the briefing"]
+        );
+        assert_eq!(m.0.get(), 1);
+        assert!(wrap(&m, " \n ", 1000.0, Font::SMALL).is_empty());
     }
 
     #[test]
