@@ -33,8 +33,9 @@ export function sameOrigin(asked, base, t = translator('en')) {
 }
 
 /**
- * The page's early requests (early.js) when they are for `url`: `response` for the data and `map`, a
- * promise of the map's address and response. Taken once; embeds and later mounts fetch their own.
+ * The page's early requests (early.js) when they are for `url`: the data's `response` and `text`, and
+ * `map`, a promise of the same for the map (with its address). Taken once; embeds and later mounts
+ * fetch their own.
  */
 function takeEarly(url) {
   const early = globalThis.__datastoryEarly;
@@ -43,7 +44,7 @@ function takeEarly(url) {
   return early;
 }
 
-/** Fetches `url` (or takes `early`, a request already made for it) and parses it as JSON. */
+/** Fetches `url` (or takes `early`, a request already made for it, with its body) and parses it as JSON. */
 async function loadJson(url, t, onSlow = () => {}, early = null) {
   // A reader on a slow line sees that the figures are still coming; one that never answers is given up
   // on with a message rather than an endless "loading".
@@ -57,11 +58,11 @@ async function loadJson(url, t, onSlow = () => {}, early = null) {
   let response;
   let text;
   try {
-    response = await Promise.race([early ?? fetch(url, { signal: abort.signal }), gaveUp]);
+    response = await Promise.race([early?.response ?? fetch(url, { signal: abort.signal }), gaveUp]);
     if (!response.ok) {
       throw new StoryError(t('loadWhat'), t('loadStatus', url, response.status), t('loadFix'));
     }
-    text = await Promise.race([response.text(), gaveUp]);
+    text = await Promise.race([early?.text ?? response.text(), gaveUp]);
   } catch (e) {
     if (e instanceof StoryError) throw e;
     const why = abort.signal.aborted ? t('timedOut', TIMEOUT_MS / 1000) : e.message;
@@ -91,7 +92,7 @@ function fetchMap({ data }, url, t, early) {
     .then(async () => {
       const mapUrl = sameOrigin(data.story.map, url, t);
       const made = await early;
-      return loadJson(mapUrl, t, undefined, made?.url === mapUrl ? made.response : null);
+      return loadJson(mapUrl, t, undefined, made?.url === mapUrl ? made : null);
     })
     .catch((err) => ({ failed: err }));
 }
@@ -227,7 +228,7 @@ export async function mount(container, options = {}) {
       throw new StoryError(t('engineWhat'), e.message || String(e), t('engineFix'));
     });
     const early = takeEarly(url);
-    const loading = loadJson(url, t, () => { status.textContent = t('slow'); }, early?.response);
+    const loading = loadJson(url, t, () => { status.textContent = t('slow'); }, early);
     const map = loading.then((d) => fetchMap(d, url, t, early?.map), () => null);
     [, { text, data }] = await Promise.all([engine, loading]);
     try {
