@@ -60,7 +60,7 @@ for (const id of Object.keys(CONTEXT)) {
   contextInputs[`${id}.json`] = { type: 'FeatureCollection', features: [{ ...f, properties: { id } }] };
 }
 const context = await run(
-  `-i ${Object.keys(CONTEXT).map((id) => `${id}.json`).join(' ')} combine-files -merge-layers -clip bbox=${BBOX.join(',')} -simplify 4% keep-shapes -filter-slivers min-area=20km2 -o out.json format=geojson precision=${PRECISION}`,
+  `-i ${Object.keys(CONTEXT).map((id) => `${id}.json`).join(' ')} combine-files -merge-layers -clip bbox=${BBOX.join(',')} -simplify 2.5% keep-shapes -filter-slivers min-area=20km2 -o out.json format=geojson precision=${PRECISION}`,
   contextInputs,
 );
 
