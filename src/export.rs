@@ -120,7 +120,8 @@ pub fn story_svg(
     let (dek, y) = paragraph(m, &d.story.dek, 0.0, y + 4.0, width, Font::BODY, theme.muted, Align::Left);
     let mut y = y + 24.0;
     for c in &d.charts {
-        let model = crate::model::build(d, map, &c.id, width, m, theme).ok_or_else(|| format!("no chart {}", c.id))?;
+        let model = crate::model::build(d, map, &c.id, width, m, theme, crate::model::Titles::Drawn)
+            .ok_or_else(|| format!("no chart {}", c.id))?;
         let (svg, _) = svg(&model, &View::default())?;
         parts.push((y, svg));
         y += model.height + 32.0;

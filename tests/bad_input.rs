@@ -279,7 +279,7 @@ fn ten_thousand_figures_in_eight_hundred_charts_load_and_lay_out() {
         let m = common::model(&d, &c.id, 640.0);
         assert_eq!(m.marks().len(), c.figures.len());
     }
-    let outline = datastory::model::outline::outline(&d);
+    let outline = datastory::model::outline::outline(&d, None);
     assert_eq!(outline.sections[0].charts.len(), 834);
     // Timings on a shared machine are noise: printed for the curious, not asserted.
     eprintln!("10,000 figures: loaded in {loaded_in:?}, all in {:?}", started.elapsed());

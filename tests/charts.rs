@@ -50,6 +50,56 @@ fn every_chart_shows_its_headline_dek_and_source() {
 }
 
 #[test]
+fn on_the_page_the_canvas_holds_the_chart_alone_and_the_outline_carries_its_words() {
+    use datastory::model::{self, outline, ApproxMeasure, Titles};
+    let d = common::story();
+    let entries: Vec<_> =
+        outline::outline(&d, Some(common::map())).sections.into_iter().flat_map(|s| s.charts).collect();
+    for c in &d.charts {
+        let e = entries.iter().find(|e| e.id == c.id).unwrap_or_else(|| panic!("{} not in the outline", c.id));
+        assert_eq!((&e.headline, &e.dek, &e.note), (&c.headline, &c.dek, &c.note), "{}", c.id);
+        let titled = common::model(&d, &c.id, 640.0);
+        let drawn = words(&common::svg(&titled).0);
+        assert!(
+            !e.source.is_empty() && drawn.contains(&e.source),
+            "{}: the page's source line {:?} is not the drawn one",
+            c.id,
+            e.source
+        );
+
+        let bare = model::build(
+            &d,
+            Some(common::map()),
+            &c.id,
+            640.0,
+            &ApproxMeasure,
+            &datastory::theme::Theme::LIGHT,
+            Titles::OnPage,
+        )
+        .unwrap_or_else(|| panic!("no chart {}", c.id));
+        assert!(bare.chrome.is_empty(), "{}: titles drawn on the page's canvas", c.id);
+        let bare_words = words(&common::svg(&bare).0);
+        for text in [&c.headline, &c.dek, &e.source] {
+            assert!(!bare_words.contains(text.as_str()), "{}: {text:?} drawn on the page's canvas", c.id);
+        }
+        assert!(bare.height < titled.height - 40.0, "{}: {} px tall bare, {} titled", c.id, bare.height, titled.height);
+        // The same chart, moved up by the titles' height: same marks, same shapes.
+        let (a, b) = (titled.marks(), bare.marks());
+        assert_eq!(a.len(), b.len(), "{}", c.id);
+        let shift = a.first().map_or(0.0, |m| m.rect.y) - b.first().map_or(0.0, |m| m.rect.y);
+        for (m, n) in a.iter().zip(&b) {
+            assert_eq!(m.id, n.id);
+            assert!(
+                (m.rect.y - n.rect.y - shift).abs() < 1e-9 && (m.rect.x - n.rect.x).abs() < 1e-9,
+                "{}: {} moved",
+                c.id,
+                m.id
+            );
+        }
+    }
+}
+
+#[test]
 fn values_keep_their_qualifiers() {
     let d = common::story();
     let chart_words = |id: &str| words(&common::svg(&common::model(&d, id, 640.0)).0);

@@ -59,7 +59,10 @@ fn every_chart_draws_onto_a_real_canvas() {
     for id in CHARTS {
         let c = canvas();
         let h = s.draw(id, &c, 360.0, 1.0).unwrap_or_else(|_| panic!("{id} failed to draw"));
-        assert!(h > 100.0, "{id} is only {h}px tall");
+        assert!(h > 60.0, "{id} is only {h}px tall");
+        // The page writes the headline, dek and source around the canvas; a download draws them.
+        let copy = s.draw_copy(id, &canvas(), 360.0, 1.0).unwrap_or_else(|_| panic!("{id}: no copy drawn"));
+        assert!(copy > h + 60.0, "{id}: the download ({copy}px) is not the page's chart ({h}px) with its titles");
         assert_eq!(c.width(), 360);
         let share = inked_share(&c);
         assert!(share > 0.01, "{id}: only {share} of the canvas is drawn on");

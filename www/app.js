@@ -388,6 +388,10 @@ function buildSections(box, outline, only, story, source, t) {
       const figure = el('figure', wide ? 'chart wide' : 'chart');
       figure.dataset.chart = c.id;
       figure.dataset.kind = c.kind;
+      // The chart's words are the page's text, around a canvas that holds the chart alone: they wrap,
+      // scale and translate as text, and the canvas is a third smaller (downloads draw them).
+      const head = [el('h3', 'chart-headline', c.headline), el('p', 'chart-dek', c.dek)];
+      const foot = [c.note && el('p', 'chart-note', c.note), c.source && el('p', 'chart-source', c.source)].filter(Boolean);
       const canvas = el('canvas');
       canvas.setAttribute('role', 'img');
       canvas.setAttribute('aria-label', c.headline);
@@ -404,7 +408,7 @@ function buildSections(box, outline, only, story, source, t) {
       const tools = el('div', 'chart-tools');
       const files = (d, f) => d.chartFile(f, story, source, chart);
       tools.append(tableButton, downloads(t('downloadChart', c.headline), files, t, (err) => announceError(figure, err, t)));
-      figure.append(canvas, description, panel, tools, tableHolder);
+      figure.append(...head, canvas, ...foot, description, panel, tools, tableHolder);
       grid.append(figure);
       charts.push(chart);
     }

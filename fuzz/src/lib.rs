@@ -13,7 +13,7 @@ use datastory::data::{
 };
 use datastory::geo::{GeoMap, MapData};
 use datastory::i18n::Lang;
-use datastory::model::{self, ApproxMeasure, ChartModel, Rect, View};
+use datastory::model::{self, ApproxMeasure, ChartModel, Rect, Titles, View};
 use datastory::theme::Theme;
 
 /// The story's real boundaries file: map charts are laid out against it.
@@ -71,7 +71,7 @@ pub fn layout_render(bytes: &[u8]) {
         pinned: input.pinned.map(usize::from),
     };
     for c in &d.charts {
-        let m = built(&d, map.as_ref(), c, width);
+        let m = built(&d, map.as_ref(), c, width, Titles::OnPage);
         let (svg, g) = datastory::export::svg(&m, &view).unwrap_or_else(|e| panic!("{e}"));
         assert!(svg.starts_with("<svg"), "{} drew no SVG", c.id);
         for &(x, y) in &input.points {
@@ -95,19 +95,22 @@ fn check_story(d: &Dataset, map: Option<&GeoMap>, widths: &[f64]) {
     langs.extend(d.languages.iter().filter_map(|c| Lang::parse(c)));
     for lang in langs {
         let l = localize(d, lang).unwrap_or_else(|e| panic!("a listed language does not localize: {e}"));
-        let _ = model::outline::outline(&l);
+        let _ = model::outline::outline(&l, map);
         let _ = datastory::figure_csv::csv(&l, &l.figures.iter().collect::<Vec<_>>());
         for c in &l.charts {
             let _ = datastory::describe::rows(&l, c);
             for &w in widths {
-                check_model(&built(&l, map, c, w));
+                // As downloads draw it, and as the page does, with its titles written around it.
+                for titles in [Titles::Drawn, Titles::OnPage] {
+                    check_model(&built(&l, map, c, w, titles));
+                }
             }
         }
     }
 }
 
-fn built(d: &Dataset, map: Option<&GeoMap>, c: &Chart, width: f64) -> ChartModel {
-    model::build(d, map, &c.id, width, &ApproxMeasure, &Theme::LIGHT)
+fn built(d: &Dataset, map: Option<&GeoMap>, c: &Chart, width: f64, titles: Titles) -> ChartModel {
+    model::build(d, map, &c.id, width, &ApproxMeasure, &Theme::LIGHT, titles)
         .unwrap_or_else(|| panic!("chart {} of a valid story does not build", c.id))
 }
 

@@ -179,6 +179,16 @@ pub fn chart_figures<'d>(d: &'d Dataset, c: &Chart) -> Vec<&'d Figure> {
 
 const GAP: f64 = 16.0;
 
+/// Where a chart's headline, dek, note and source line go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Titles {
+    /// Drawn with the chart: a download or an SVG stands on its own.
+    Drawn,
+    /// Written by the page around the canvas, as text: the canvas holds the chart alone. A third
+    /// fewer pixels to allocate and most of the text measuring gone from a page load.
+    OnPage,
+}
+
 /// Lays out chart `chart_id` at `width` CSS pixels. `None` when the id is not in the dataset.
 /// `map` is the story's boundaries, for map charts; without them a map chart says so in place.
 pub fn build(
@@ -188,6 +198,7 @@ pub fn build(
     width: f64,
     m: &dyn Measure,
     theme: &Theme,
+    titles: Titles,
 ) -> Option<ChartModel> {
     let chart = d.charts.iter().find(|c| c.id == chart_id)?;
     let width = if width.is_finite() { width.max(MIN_WIDTH).floor() } else { MIN_WIDTH };
@@ -195,11 +206,15 @@ pub fn build(
     let figures = chart_figures(d, chart);
 
     let mut chrome = Vec::new();
-    let (mut head, y) = cx.paragraph(&chart.headline, 0.0, 0.0, width, Font::HEADLINE, theme.ink);
-    chrome.append(&mut head);
-    let (mut dek, y) = cx.paragraph(&chart.dek, 0.0, y + 4.0, width, Font::BODY, theme.muted);
-    chrome.append(&mut dek);
-    let top = y + GAP;
+    let top = if titles == Titles::Drawn {
+        let (mut head, y) = cx.paragraph(&chart.headline, 0.0, 0.0, width, Font::HEADLINE, theme.ink);
+        chrome.append(&mut head);
+        let (mut dek, y) = cx.paragraph(&chart.dek, 0.0, y + 4.0, width, Font::BODY, theme.muted);
+        chrome.append(&mut dek);
+        y + GAP
+    } else {
+        0.0
+    };
 
     let (body, bottom) = match chart.kind {
         ChartKind::Bars => {
@@ -234,21 +249,31 @@ pub fn build(
         }
     };
 
-    let mut y = bottom + GAP;
-    if let Some(note) = &chart.note {
-        let (mut n, ny) = cx.paragraph(note, 0.0, y, width, Font::SMALL, theme.muted);
-        chrome.append(&mut n);
-        y = ny + 2.0;
+    let mut y = bottom;
+    if titles == Titles::Drawn {
+        y += GAP;
+        if let Some(note) = &chart.note {
+            let (mut n, ny) = cx.paragraph(note, 0.0, y, width, Font::SMALL, theme.muted);
+            chrome.append(&mut n);
+            y = ny + 2.0;
+        }
+        let (mut src, sy) =
+            cx.paragraph(&chart_source(d, chart, &figures, map), 0.0, y, width, Font::SMALL, theme.muted);
+        chrome.append(&mut src);
+        y = sy;
     }
-    let source = match (chart.kind, map) {
-        (ChartKind::Map, Some(g)) => d.story.map_credit.clone().unwrap_or_else(|| g.attribution.clone()),
-        (ChartKind::Map, None) => String::new(),
-        _ => source_line(d, &figures),
-    };
-    let (mut src, y) = cx.paragraph(&source, 0.0, y, width, Font::SMALL, theme.muted);
-    chrome.append(&mut src);
 
     Some(ChartModel { id: chart.id.clone(), width, height: (y + 4.0).ceil(), theme: *theme, chrome, body })
+}
+
+/// The line under `chart` (drawing `figures`) that says where its figures (or, for the map, its
+/// boundaries) come from; empty for a map without boundaries, which says so in place.
+pub fn chart_source(d: &Dataset, chart: &Chart, figures: &[&Figure], map: Option<&GeoMap>) -> String {
+    match (chart.kind, map) {
+        (ChartKind::Map, Some(g)) => d.story.map_credit.clone().unwrap_or_else(|| g.attribution.clone()),
+        (ChartKind::Map, None) => String::new(),
+        _ => source_line(d, figures),
+    }
 }
 
 /// "Source: A; B" over the distinct sources of the chart's figures.

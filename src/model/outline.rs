@@ -2,6 +2,7 @@
 
 use crate::data::json::{object, Json};
 use crate::data::{ChartKind, Dataset};
+use crate::geo::GeoMap;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outline {
@@ -26,9 +27,12 @@ pub struct Section {
 pub struct ChartEntry {
     pub id: String,
     pub kind: ChartKind,
-    /// The headline, used as the canvas' accessible name.
+    /// The headline, written above the canvas and used as its accessible name.
     pub headline: String,
     pub dek: String,
+    /// Written under the canvas: a note on units or bounds, and where the figures come from.
+    pub note: Option<String>,
+    pub source: String,
     /// The long description read by screen readers: the finding, what is drawn, every figure in words.
     pub description: String,
 }
@@ -42,6 +46,8 @@ impl Outline {
                 ("kind", c.kind.word().into()),
                 ("headline", (&c.headline).into()),
                 ("dek", (&c.dek).into()),
+                ("note", c.note.as_ref().map_or(Json::Null, Into::into)),
+                ("source", (&c.source).into()),
                 ("description", (&c.description).into()),
             ])
         };
@@ -63,24 +69,26 @@ impl Outline {
 }
 
 /// Sections in reading order: the overview first (if it has charts), then regions as the dataset lists them.
-/// Regions without charts get no section.
-pub fn outline(d: &Dataset) -> Outline {
+/// Regions without charts get no section. `map` is the story's boundaries, credited under the map.
+pub fn outline(d: &Dataset, map: Option<&GeoMap>) -> Outline {
     // Every chart's figures by id from one index: with thousands of figures, a scan per id is quadratic.
     let by_id = crate::data::table::Ids::new(d.figures.iter().map(|f| f.id.as_str()));
     let entries = |region: Option<&str>| -> Vec<ChartEntry> {
         d.charts
             .iter()
             .filter(|c| c.region.as_deref() == region)
-            .map(|c| ChartEntry {
-                id: c.id.clone(),
-                kind: c.kind,
-                headline: c.headline.clone(),
-                dek: c.dek.clone(),
-                description: crate::describe::chart_of(
-                    d,
-                    c,
-                    &c.figures.iter().filter_map(|id| by_id.position(id).map(|at| &d.figures[at])).collect::<Vec<_>>(),
-                ),
+            .map(|c| {
+                let figures: Vec<_> =
+                    c.figures.iter().filter_map(|id| by_id.position(id).map(|at| &d.figures[at])).collect();
+                ChartEntry {
+                    id: c.id.clone(),
+                    kind: c.kind,
+                    headline: c.headline.clone(),
+                    dek: c.dek.clone(),
+                    note: c.note.clone(),
+                    source: super::chart_source(d, c, &figures, map),
+                    description: crate::describe::chart_of(d, c, &figures),
+                }
             })
             .collect()
     };

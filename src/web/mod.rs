@@ -150,13 +150,13 @@ impl Story {
 
     /// Title, dek and the sections with their charts, for the shell to build the page from.
     pub fn outline(&self) -> Result<JsValue, JsError> {
-        Ok(to_js(&outline::outline(&self.dataset).to_json()))
+        Ok(to_js(&outline::outline(&self.dataset, self.map.as_ref()).to_json()))
     }
 
     /// Lays out chart `id` at `css_width` CSS pixels, sizes `canvas` for device pixel ratio `dpr`
     /// and draws it; returns the chart's height in CSS pixels.
     pub fn draw(&mut self, id: &str, canvas: &HtmlCanvasElement, css_width: f64, dpr: f64) -> Result<f64, JsError> {
-        let (context, model, dpr) = self.layout_onto(id, canvas, css_width, dpr)?;
+        let (context, model, dpr) = self.layout_onto(id, canvas, css_width, dpr, model::Titles::OnPage)?;
         let chart_region = self.dataset.charts.iter().find(|c| c.id == id).and_then(|c| c.region.clone());
         let marks = model.marks();
         let shows_selection = chart_region.is_none() && !marks.is_empty();
@@ -289,7 +289,19 @@ impl Story {
     #[wasm_bindgen(js_name = chartSvg)]
     pub fn chart_svg(&self, id: &str) -> Result<String, JsError> {
         let d = self.charts.get(id).ok_or_else(|| js_err(format!("chart \"{id}\" is not drawn yet")))?;
-        export::svg(&d.model, &View::default()).map(|(svg, _)| svg).map_err(js_err)
+        // The file stands on its own: its titles and source are drawn, as the page writes them.
+        let measure = canvas::CanvasMeasure::new(&d.context, &self.widths);
+        let model = model::build(
+            &self.dataset,
+            self.map.as_ref(),
+            id,
+            d.model.width,
+            &measure,
+            &self.theme,
+            model::Titles::Drawn,
+        )
+        .ok_or_else(|| js_err(format!("the story has no chart with id \"{id}\"")))?;
+        export::svg(&model, &View::default()).map(|(svg, _)| svg).map_err(js_err)
     }
 
     /// The whole story as one SVG document at `css_width`, measured with `canvas`' fonts (feature `svg`).
@@ -315,7 +327,7 @@ impl Story {
     /// touching the copy on the page.
     #[wasm_bindgen(js_name = drawCopy)]
     pub fn draw_copy(&self, id: &str, canvas: &HtmlCanvasElement, css_width: f64, dpr: f64) -> Result<f64, JsError> {
-        let (ctx, model, dpr) = self.layout_onto(id, canvas, css_width, dpr)?;
+        let (ctx, model, dpr) = self.layout_onto(id, canvas, css_width, dpr, model::Titles::Drawn)?;
         canvas::render_on(canvas, &ctx, &model, &model.marks(), dpr, &View::default(), &canvas::Paths::default())?;
         Ok(model.height)
     }
@@ -352,10 +364,11 @@ impl Story {
         canvas: &HtmlCanvasElement,
         css_width: f64,
         dpr: f64,
+        titles: model::Titles,
     ) -> Result<(CanvasRenderingContext2d, model::ChartModel, f64), JsError> {
         let ctx = context(canvas)?;
         let measure = canvas::CanvasMeasure::new(&ctx, &self.widths);
-        let model = model::build(&self.dataset, self.map.as_ref(), id, css_width, &measure, &self.theme)
+        let model = model::build(&self.dataset, self.map.as_ref(), id, css_width, &measure, &self.theme, titles)
             .ok_or_else(|| js_err(format!("the story has no chart with id \"{id}\"")))?;
         let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.min(4.0) } else { 1.0 };
         canvas.set_width((model.width * dpr).round() as u32);

@@ -57,7 +57,7 @@ pub fn stories() -> Vec<(String, Dataset)> {
 }
 
 pub fn model(d: &Dataset, chart: &str, width: f64) -> ChartModel {
-    model::build(d, Some(map()), chart, width, &ApproxMeasure, &Theme::LIGHT)
+    model::build(d, Some(map()), chart, width, &ApproxMeasure, &Theme::LIGHT, model::Titles::Drawn)
         .unwrap_or_else(|| panic!("no chart {chart}"))
 }
 

@@ -103,6 +103,29 @@ test('every canvas has an accessible name from its headline', async () => {
   await context.close();
 });
 
+test('each chart\'s headline, dek, note and source are the page\'s text, above and below its canvas', async () => {
+  const { page, context } = await open(browser, '/', { width: 375 });
+  const story = await page.evaluate(async () => (await (await fetch('data/story.json')).json()));
+  const figures = await page.$$eval('figure.chart', (fs) => fs.map((f) => {
+    const canvas = f.querySelector('canvas').getBoundingClientRect();
+    const at = (sel) => {
+      const e = f.querySelector(sel);
+      return e && { text: e.textContent, above: e.getBoundingClientRect().bottom <= canvas.top, below: e.getBoundingClientRect().top >= canvas.bottom };
+    };
+    return { id: f.dataset.chart, headline: at('h3.chart-headline'), dek: at('.chart-dek'), note: at('.chart-note'), source: at('.chart-source') };
+  }));
+  assert.equal(figures.length, story.charts.length);
+  for (const f of figures) {
+    const c = story.charts.find((x) => x.id === f.id);
+    assert.deepEqual([f.headline?.text, f.headline?.above], [c.headline, true], `${f.id}: headline`);
+    assert.deepEqual([f.dek?.text, f.dek?.above], [c.dek, true], `${f.id}: dek`);
+    assert.deepEqual([f.note?.text, f.note?.below], c.note ? [c.note, true] : [undefined, undefined], `${f.id}: note`);
+    assert.ok(f.source?.below, `${f.id}: no source line under the chart`);
+    assert.match(f.source.text, c.kind === 'map' ? /^Map: Natural Earth/ : /^Source: Report on the Changchun briefing/, f.id);
+  }
+  await context.close();
+});
+
 /** Opens the page with the dataset request answered by `fulfil`; returns the page's alert text. */
 async function alertFor(fulfil, path = '/') {
   const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
