@@ -14,7 +14,7 @@ const REGIONS = ['CN-HL', 'CN-JL', 'CN-LN', 'CN-NM'];
 const CONTEXT = { CN: 'China', RU: 'Russia', MN: 'Mongolia', KP: 'North Korea', KR: 'South Korea' };
 // Longitude and latitude window of the context: wide enough to fill the map's frame at any aspect ratio.
 const BBOX = [80, 28, 152, 62];
-const PRECISION = 0.01; // about 1 km: under half a pixel at 1200 px across 40 degrees
+const PRECISION = 0.02; // about 2 km: 0.6 CSS pixel at 1,200 px across 40 degrees, and shared vertices stay shared
 const UNITS_PER_DEGREE = 1 / PRECISION;
 
 const read = (path) => JSON.parse(readFileSync(path, 'utf8'));
