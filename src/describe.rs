@@ -36,7 +36,7 @@ pub struct MarkInfo {
 impl MarkInfo {
     /// What the page's script reads (the same field names as here).
     pub fn to_json(&self) -> Json {
-        object([
+        object(&[
             ("kind", self.kind.into()),
             ("id", (&self.id).into()),
             ("region", self.region.as_ref().into()),

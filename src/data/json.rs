@@ -35,9 +35,11 @@ impl<T: Into<Json>> From<Option<T>> for Json {
     }
 }
 
-/// An object from its fields in order: what the engine hands the page's script.
-pub fn object<const N: usize>(fields: [(&str, Json); N]) -> Json {
-    Json::Obj(fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+/// An object from its fields in order: what the engine hands the page's script. A slice, not an
+/// array by value: one instance for objects of every size (each size was a copy of this in the
+/// wasm), for the price of copying a few short texts.
+pub fn object(fields: &[(&str, Json)]) -> Json {
+    Json::Obj(fields.iter().map(|(k, v)| ((*k).to_string(), v.clone())).collect())
 }
 
 /// Deeper nesting than any dataset needs; refusing it keeps hostile input from exhausting the stack.

@@ -41,7 +41,7 @@ impl Outline {
     /// The outline as the page's script reads it (the same field names as here).
     pub fn to_json(&self) -> Json {
         let chart = |c: &ChartEntry| {
-            object([
+            object(&[
                 ("id", (&c.id).into()),
                 ("kind", c.kind.word().into()),
                 ("headline", (&c.headline).into()),
@@ -52,7 +52,7 @@ impl Outline {
             ])
         };
         let section = |s: &Section| {
-            object([
+            object(&[
                 ("id", (&s.id).into()),
                 ("heading", (&s.heading).into()),
                 ("kind", (&s.kind).into()),
@@ -60,7 +60,7 @@ impl Outline {
                 ("charts", Json::Arr(s.charts.iter().map(chart).collect())),
             ])
         };
-        object([
+        object(&[
             ("title", (&self.title).into()),
             ("dek", (&self.dek).into()),
             ("sections", Json::Arr(self.sections.iter().map(section).collect())),
