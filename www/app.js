@@ -117,47 +117,6 @@ async function useMap(story, pending) {
 const panicMessage = () => globalThis.__datastoryPanic;
 
 /**
- * A table of text: `caption`, column `heads`, and `rows` of cells; the first cell of each row heads
- * it (a row header), so screen readers announce which figure a value belongs to.
- */
-function table(caption, heads, rows) {
-  const tbl = el('table', 'figures-table');
-  tbl.append(el('caption', '', caption));
-  const head = el('tr');
-  for (const h of heads) {
-    const th = el('th', '', h);
-    th.scope = 'col';
-    head.append(th);
-  }
-  tbl.append(el('thead'));
-  tbl.tHead.append(head);
-  const body = el('tbody');
-  for (const [first, ...rest] of rows) {
-    const tr = el('tr');
-    const th = el('th', '', String(first ?? ''));
-    th.scope = 'row';
-    tr.append(th);
-    for (const cell of rest) tr.append(el('td', '', String(cell ?? '')));
-    body.append(tr);
-  }
-  tbl.append(body);
-  return tbl;
-}
-
-/** The figures as a plain table, for when the charts cannot be drawn but the data could be read. */
-function figuresTable(data, t) {
-  if (!data || !Array.isArray(data.figures)) return null;
-  const names = new Map((data.regions || []).map((r) => [r.id, r.name]));
-  const words = { more_than: 'more than ', at_least: 'at least ', nearly: 'nearly ', about: 'about ', less_than: 'less than ' };
-  const rows = data.figures.map((f) => {
-    const value = f.wording ?? (f.value === null || f.value === undefined ? f.claim
-      : `${words[f.qualifier] ?? ''}${Number(f.value).toLocaleString('en')} ${f.unit}`.trim());
-    return [f.label, names.get(f.region) ?? '—', value, f.period ?? '—', f.source?.quote ?? ''];
-  });
-  return table(t('tableCaption'), [t('figure'), t('region'), t('value'), t('period'), t('source')], rows);
-}
-
-/**
  * Mounts the infographic into `container` (an element, possibly inside a shadow root).
  * options: data (URL of the dataset), base (URL relative paths resolve against), region, charts
  * (array of chart ids), theme ('light' | 'dark' | 'auto'), maxWidth (px), useUrl (keep the view
@@ -199,7 +158,7 @@ export async function mount(container, options = {}) {
     changed();
   };
 
-  const showError = (err, data) => {
+  const showError = async (err, data) => {
     const box = el('div', 'story-error');
     box.setAttribute('role', 'alert');
     box.append(el('h2', '', err.what || t('genericWhat')));
@@ -207,7 +166,9 @@ export async function mount(container, options = {}) {
     if (err.fix) box.append(el('p', '', err.fix));
     // The page's built-in table holds the default story's figures: never show them for another file.
     const ownData = !o.data || o.data === DEFAULT_DATA;
-    const table = figuresTable(data, t) ?? (ownData ? o.fallbackTable?.cloneNode(true) : null);
+    // tables.js may not come either (the engine failed for want of a network): then the built-in table.
+    const read = data && await import('./tables.js').then((m) => m.figuresTable(data, t), () => null);
+    const table = read ?? (ownData ? o.fallbackTable?.cloneNode(true) : null);
     if (table) {
       table.hidden = false;
       box.append(table);
@@ -240,7 +201,7 @@ export async function mount(container, options = {}) {
   } catch (err) {
     const known = err instanceof StoryError ? err : new StoryError(t('engineWhat'), err.message || String(err), t('engineFix'));
     // A failed engine with readable data still shows the figures, as a table.
-    showError(known, known.what === t('engineWhat') ? data : null);
+    await showError(known, known.what === t('engineWhat') ? data : null);
     return null;
   }
   const lang = story.language();
@@ -311,30 +272,35 @@ function downloads(label, files, t, onError) {
   return group;
 }
 
-/** A button that shows and hides `content` (built on first use by `build`). */
-function toggle(label, build) {
+/**
+ * A button that shows and hides a table, built on first use by `build(tables)` with tables.js,
+ * which is fetched then: most readers never open a table, and should not fetch the code that makes
+ * them (0.5 kB gzipped). If it cannot be fetched, the reader is told so in place; the next press
+ * tries again.
+ */
+function toggle(label, build, t) {
   const button = el('button', 'table-toggle', label);
   button.type = 'button';
   button.setAttribute('aria-expanded', 'false');
   const holder = el('div', 'table-holder');
   holder.hidden = true;
-  button.addEventListener('click', () => {
-    if (!holder.firstChild) holder.append(build());
+  let failed = null;
+  button.addEventListener('click', async () => {
+    failed?.remove();
+    if (!holder.firstChild) {
+      try {
+        holder.append(build(await import('./tables.js')));
+      } catch (err) {
+        failed = el('p', 'chart-error', t('tableFailed', err.message || err));
+        failed.setAttribute('role', 'alert');
+        button.after(failed);
+        return;
+      }
+    }
     holder.hidden = !holder.hidden;
     button.setAttribute('aria-expanded', String(!holder.hidden));
   });
   return [button, holder];
-}
-
-/** A chart's figures as a table: caption, headers, values in words with qualifiers and units, source. */
-function chartTable(story, chart, t) {
-  const rows = story.chartRows(chart.id);
-  if (rows.length && rows[0].kind === 'region') {
-    return table(chart.headline, [t('region'), t('kind'), t('inStory')], rows.map((r) => [r.title, r.value, r.summary]));
-  }
-  return table(chart.headline, [t('figure'), t('value'), t('period'), t('source')], rows.map((r) => [
-    r.region_name ? `${r.title} (${r.region_name})` : r.title, r.value, r.period ?? '—', `“${r.quote}” (${r.source})`,
-  ]));
 }
 
 /** Says in place that a download failed, and why. */
@@ -344,17 +310,11 @@ function announceError(where, err, t) {
   where.append(p);
 }
 
-/** Every figure of the loaded story, in its language, as one table. */
-function storyTable(story, t) {
-  const rows = story.figureRows().map((r) => [r.title, r.region_name ?? '—', r.value, r.period ?? '—', `“${r.quote}” (${r.source})`]);
-  return table(t('tableCaption'), [t('figure'), t('region'), t('value'), t('period'), t('source')], rows);
-}
-
 /** The whole dataset as one table, at the end of the page. */
 function allFigures(story, t) {
   const box = el('section', 'all-figures');
   box.setAttribute('aria-label', t('allFiguresLabel'));
-  const [button, holder] = toggle(t('allFigures'), () => storyTable(story, t));
+  const [button, holder] = toggle(t('allFigures'), (m) => m.storyTable(story, t), t);
   box.append(button, holder);
   return box;
 }
@@ -402,7 +362,7 @@ function buildSections(box, outline, only, story, source, t) {
       canvas.tabIndex = 0;
       const panel = el('div', 'pin-panel');
       panel.hidden = true;
-      const [tableButton, tableHolder] = toggle(t('table'), () => chartTable(story, c, t));
+      const [tableButton, tableHolder] = toggle(t('table'), (m) => m.chartTable(story, c, t), t);
       tableButton.setAttribute('aria-label', t('tableLabel', c.headline));
       const chart = { id: c.id, kind: c.kind, figure, canvas, panel, width: 0, dpr: 0 };
       const tools = el('div', 'chart-tools');

@@ -29,6 +29,7 @@ export default {
   allFigures: '以表格显示全部数据',
   allFiguresLabel: '全部数据',
   downloadFailed: '下载未能生成：{0}',
+  tableFailed: '表格未能加载（{0}）；请再按一次按钮重试。',
   download: '下载',
   downloadChart: '下载“{0}”',
   downloadStory: '下载整篇报道',

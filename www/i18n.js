@@ -30,6 +30,7 @@ const STRINGS = {
     allFigures: 'Show all figures as a table',
     allFiguresLabel: 'All figures',
     downloadFailed: 'The download could not be made: {0}',
+    tableFailed: 'The table could not be loaded ({0}); press the button again to try again.',
     download: 'Download',
     downloadChart: 'Download “{0}”',
     downloadStory: 'Download the whole story',

@@ -34,6 +34,8 @@ test('the Table toggle shows a chart’s figures with units, qualifiers, periods
   const { page, context } = await open(browser, '/');
   const figure = 'figure[data-chart="inner-mongolia-renewables"]';
   await page.click(`${figure} .table-toggle`);
+  // The tables' code comes with the first press.
+  await page.waitForSelector(`${figure} table`, { timeout: 5000 });
   assert.equal(await page.getAttribute(`${figure} .table-toggle`, 'aria-expanded'), 'true');
   const table = await page.$eval(`${figure} table`, (t) => ({
     caption: t.caption.textContent,
@@ -47,9 +49,27 @@ test('the Table toggle shows a chart’s figures with units, qualifiers, periods
   assert.match(table.rows[1][3], /Report on the Changchun briefing/);
   // And the whole dataset, once, at the end.
   await page.click('.all-figures .table-toggle');
+  await page.waitForSelector('.all-figures tbody tr', { timeout: 5000 });
   const all = await page.$$eval('.all-figures tbody tr', (rows) => rows.length);
   const data = await page.evaluate(async () => (await (await fetch('data/story.json')).json()).figures.length);
   assert.equal(all, data);
+  await context.close();
+});
+
+test('a Table whose code cannot be fetched says so in place, and the next press tries again', async () => {
+  const { page, context } = await open(browser, '/');
+  const figure = 'figure[data-chart="jilin-gdp-growth"]';
+  await page.route(/\/tables[^/]*\.js$/, (route) => route.abort('connectionfailed'));
+  await page.click(`${figure} .table-toggle`);
+  const alert = page.locator(`${figure} [role="alert"]`);
+  await alert.waitFor({ timeout: 5000 });
+  assert.match(await alert.textContent(), /table could not be loaded.*try again/i);
+  assert.equal(await page.getAttribute(`${figure} .table-toggle`, 'aria-expanded'), 'false');
+  await page.unroute(/\/tables[^/]*\.js$/);
+  await page.click(`${figure} .table-toggle`);
+  await page.waitForSelector(`${figure} table`, { timeout: 5000 });
+  assert.equal(await alert.count(), 0, 'the failure is still shown after the table came');
+  assert.match(await page.textContent(`${figure} table`), /6\.3%/);
   await context.close();
 });
 

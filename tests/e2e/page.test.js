@@ -71,8 +71,8 @@ test('the data, the map and the engine are each fetched once, the map beside the
   assert.equal(count(/\/data\/map\/.*\.json$/), 1, 'the map was not fetched exactly once');
   assert.equal(count(/datastory_bg[^/]*\.wasm$/), 1, 'the engine was not fetched exactly once');
   assert.equal(count(/i18n-zh/), 0, 'an English page fetched the Chinese words');
-  // The embed box's and the downloads' code come with the first click on their buttons.
-  assert.equal(count(/\/(share|download)[^/]*\.js$/), 0, `the page fetched code no reader has asked for yet: ${requests}`);
+  // The embed box's, the downloads' and the tables' code come with the first click on their buttons.
+  assert.equal(count(/\/(share|download|tables)[^/]*\.js$/), 0, `the page fetched code no reader has asked for yet: ${requests}`);
   // The page's own story names its map in the page, so the map is asked for beside the data, not after it.
   assert.ok(mapBeforeData, 'the map was asked for only once the data had arrived');
   assert.deepEqual(warnings, []);

@@ -114,7 +114,7 @@ struct Scripts {
 
 /// The page's modules bundled and minified by esbuild: `main` and `app` with the chunk of all they
 /// share (the engine's glue among it); the SVG engine's glue, the shell's Chinese words, the embed
-/// box and the downloads are chunks of their own, loaded on demand. Two files on the way to the first chart instead of eight, and
+/// box, the downloads and the tables are chunks of their own, loaded on demand. Two files on the way to the first chart instead of eight, and
 /// 1.4 kB less gzipped.
 /// esbuild's own names are replaced by `<name>-<hash>` with our content hash, like every asset's.
 fn bundled(esbuild: &Path, dist: &Path, www: &Path, glue: &str, svg_glue: &str) -> Result<Scripts, String> {
@@ -217,6 +217,7 @@ fn one_by_one(dist: &Path, www: &Path, glue: &str, svg_glue: &str) -> Result<Scr
         "download.js",
     )?;
     let download_name = hashed(dist, "download.js", download.as_bytes())?;
+    let tables_name = hashed(dist, "tables.js", read(&www.join("tables.js"))?.as_bytes())?;
     let zh_name = hashed(dist, "i18n-zh.js", read(&www.join("i18n-zh.js"))?.as_bytes())?;
     let i18n =
         replace(&read(&www.join("i18n.js"))?, "'./i18n-zh.js'", &format!("'./{}'", file_name(&zh_name)), "i18n.js")?;
@@ -227,6 +228,7 @@ fn one_by_one(dist: &Path, www: &Path, glue: &str, svg_glue: &str) -> Result<Scr
     app = replace(&app, "'./explore.js'", &format!("'./{}'", file_name(&explore_name)), "app.js")?;
     app = replace(&app, "'./dom.js'", &dom_import, "app.js")?;
     app = replace(&app, "'./download.js'", &format!("'./{}'", file_name(&download_name)), "app.js")?;
+    app = replace(&app, "'./tables.js'", &format!("'./{}'", file_name(&tables_name)), "app.js")?;
     let app_name = hashed(dist, "app.js", app.as_bytes())?;
     let mut main = read(&www.join("main.js"))?;
     main = replace(&main, "'./app.js'", &format!("'./{}'", file_name(&app_name)), "main.js")?;

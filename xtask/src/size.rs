@@ -23,9 +23,9 @@ struct Entry {
 /// pages' script and the entry it loads (`assets/app-<hash>.js`, unless the page names it: written
 /// module by module without Node.js, `app` is the page's own module), the no-script picture (inside
 /// `<noscript>`), the example stories (loaded only when named with `?data=`), the shell's Chinese
-/// words (`assets/i18n-zh-<hash>.js`, for a Chinese page), the code of the embed box and of the
-/// downloads (`assets/share-<hash>.js`, `assets/download-<hash>.js`, on the first click of their
-/// buttons) and the engine that writes SVG (`assets/datastory_svg-<hash>.js` and its wasm, loaded
+/// words (`assets/i18n-zh-<hash>.js`, for a Chinese page), the code of the embed box, of the
+/// downloads and of the tables (`assets/share-<hash>.js`, `assets/download-<hash>.js`,
+/// `assets/tables-<hash>.js`, on the first click of their buttons) and the engine that writes SVG (`assets/datastory_svg-<hash>.js` and its wasm, loaded
 /// on the first SVG download).
 fn on_page(path: &str, index: &str) -> bool {
     if path.starts_with("assets/app-") {
@@ -36,6 +36,7 @@ fn on_page(path: &str, index: &str) -> bool {
         || path.starts_with("assets/i18n-zh-")
         || path.starts_with("assets/share-")
         || path.starts_with("assets/download-")
+        || path.starts_with("assets/tables-")
         || path.starts_with("fallback/")
         || path.starts_with("assets/datastory_svg")
         || path.starts_with("data/examples/")
@@ -111,7 +112,7 @@ pub fn report(full: bool) -> Result<u64, String> {
             out.push('\n');
         }
         out.push_str(&row("  total", raw, gzip, brotli));
-        out.push_str("\nnot fetched by the page (article demo, host script, no-script picture, example stories, Chinese words, embed box, downloads, SVG engine):\n");
+        out.push_str("\nnot fetched by the page (article demo, host script, no-script picture, example stories, Chinese words, embed box, downloads, tables, SVG engine):\n");
         for e in &other {
             out.push_str(&row(&format!("  {}", e.path), e.raw, e.gzip, e.brotli));
             out.push('\n');
@@ -152,6 +153,7 @@ mod tests {
             assert!(!on_page("fallback/northeast-china.svg", index));
             assert!(!on_page("data/examples/minnesota-barley.json", index));
             assert!(!on_page("assets/datastory_svg-0123456789.js", index));
+            assert!(!on_page("assets/tables-0123456789.js", index));
             assert!(!on_page("assets/datastory_svg_bg-0123456789.wasm", index));
             assert!(!on_page("assets/share-0123456789.js", index));
             assert!(!on_page("assets/download-0123456789.js", index));
