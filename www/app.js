@@ -285,9 +285,13 @@ function toggle(label, build, t) {
   const holder = el('div', 'table-holder');
   holder.hidden = true;
   let failed = null;
+  let fetching = false;
   button.addEventListener('click', async () => {
+    // A second press while the code is on its way would close the table as it opens.
+    if (fetching) return;
     failed?.remove();
     if (!holder.firstChild) {
+      fetching = true;
       try {
         holder.append(build(await import('./tables.js')));
       } catch (err) {
@@ -295,6 +299,8 @@ function toggle(label, build, t) {
         failed.setAttribute('role', 'alert');
         button.after(failed);
         return;
+      } finally {
+        fetching = false;
       }
     }
     holder.hidden = !holder.hidden;
@@ -349,7 +355,7 @@ function buildSections(box, outline, only, story, source, t) {
       figure.dataset.chart = c.id;
       figure.dataset.kind = c.kind;
       // The chart's words are the page's text, around a canvas that holds the chart alone: they wrap,
-      // scale and translate as text, and the canvas is a third smaller (downloads draw them).
+      // scale and translate as text, and the canvas has a third fewer pixels (downloads draw them).
       const head = [el('h3', 'chart-headline', c.headline), el('p', 'chart-dek', c.dek)];
       const foot = [c.note && el('p', 'chart-note', c.note), c.source && el('p', 'chart-source', c.source)].filter(Boolean);
       const canvas = el('canvas');

@@ -1,4 +1,4 @@
-// How the shell makes elements: text goes in as textContent, so nothing from the data is ever parsed as HTML. (share.js and download.js, fetched on demand, make theirs the same way without importing this: shared with them, it would be a chunk and a request of its own.)
+// How the shell makes elements: text goes in as textContent, so nothing from the data is ever parsed as HTML. (share.js, download.js and tables.js, fetched on demand, make theirs the same way without importing this: shared with them, it would be a chunk and a request of its own.)
 export function el(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;

@@ -49,7 +49,6 @@ export function figuresTable(data, t) {
   return table(t('tableCaption'), [t('figure'), t('region'), t('value'), t('period'), t('source')], rows);
 }
 
-
 /** A chart's figures as a table: caption, headers, values in words with qualifiers and units, source. */
 export function chartTable(story, chart, t) {
   const rows = story.chartRows(chart.id);
@@ -60,7 +59,6 @@ export function chartTable(story, chart, t) {
     r.region_name ? `${r.title} (${r.region_name})` : r.title, r.value, r.period ?? '—', `“${r.quote}” (${r.source})`,
   ]));
 }
-
 
 /** Every figure of the loaded story, in its language, as one table. */
 export function storyTable(story, t) {
