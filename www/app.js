@@ -1,7 +1,7 @@
 // The infographic, mountable anywhere: fetches the dataset, hands it to the wasm engine, builds the sections and keeps each chart drawn at its width, pixel ratio and theme. Used by the page (main.js) and the script embed (embed.js).
 import init, { Story } from './pkg/datastory.js';
 import { explore } from './explore.js';
-import { el } from './dom.js';
+import { el, failure } from './dom.js';
 import { translator, htmlLang, loadWords } from './i18n.js';
 
 export const DEFAULT_DATA = 'data/story.json';
@@ -295,8 +295,7 @@ function toggle(label, build, t) {
       try {
         holder.append(build(await import('./tables.js')));
       } catch (err) {
-        failed = el('p', 'chart-error', t('tableFailed', err.message || err));
-        failed.setAttribute('role', 'alert');
+        failed = failure(t, 'tableFailed', err);
         button.after(failed);
         return;
       } finally {
@@ -311,9 +310,7 @@ function toggle(label, build, t) {
 
 /** Says in place that a download failed, and why. */
 function announceError(where, err, t) {
-  const p = el('p', 'chart-error', t('downloadFailed', err.message || err));
-  p.setAttribute('role', 'alert');
-  where.append(p);
+  where.append(failure(t, 'downloadFailed', err));
 }
 
 /** The whole dataset as one table, at the end of the page. */

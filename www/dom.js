@@ -5,3 +5,10 @@ export function el(tag, className, text) {
   if (text !== undefined && text !== null) node.textContent = text;
   return node;
 }
+
+/** A failure told in place (the words of `t`'s `key`, with the error's own message): a paragraph announced at once. */
+export function failure(t, key, err) {
+  const p = el('p', 'chart-error', t(key, err.message || err));
+  p.setAttribute('role', 'alert');
+  return p;
+}

@@ -1,6 +1,6 @@
 // Page entry: mounts the infographic with the options in its URL, reports its height to the host page when framed, and offers the embed snippets.
 import { mount } from './app.js';
-import { el } from './dom.js';
+import { el, failure } from './dom.js';
 
 const params = new URLSearchParams(location.search);
 const framed = window.parent !== window;
@@ -38,9 +38,7 @@ function embedButton(container, app) {
   const first = () => {
     toggle.removeEventListener('click', first);
     import('./share.js').then(({ embedBox }) => embedBox(container, app, toggle)).catch((err) => {
-      const p = el('p', 'chart-error', app.t('embedFailed', err.message || err));
-      p.setAttribute('role', 'alert');
-      toggle.after(p);
+      toggle.after(failure(app.t, 'embedFailed', err));
       toggle.addEventListener('click', first);
     });
   };

@@ -290,17 +290,7 @@ impl Story {
     pub fn chart_svg(&self, id: &str) -> Result<String, JsError> {
         let d = self.charts.get(id).ok_or_else(|| js_err(format!("chart \"{id}\" is not drawn yet")))?;
         // The file stands on its own: its titles and source are drawn, as the page writes them.
-        let measure = canvas::CanvasMeasure::new(&d.context, &self.widths);
-        let model = model::build(
-            &self.dataset,
-            self.map.as_ref(),
-            id,
-            d.model.width,
-            &measure,
-            &self.theme,
-            model::Titles::Drawn,
-        )
-        .ok_or_else(|| js_err(format!("the story has no chart with id \"{id}\"")))?;
+        let model = self.model(id, &d.context, d.model.width, model::Titles::Drawn)?;
         export::svg(&model, &View::default()).map(|(svg, _)| svg).map_err(js_err)
     }
 
@@ -356,6 +346,19 @@ impl Story {
 }
 
 impl Story {
+    /// Lays out chart `id` at `css_width` CSS pixels, measuring its text with `ctx`'s fonts.
+    fn model(
+        &self,
+        id: &str,
+        ctx: &CanvasRenderingContext2d,
+        css_width: f64,
+        titles: model::Titles,
+    ) -> Result<model::ChartModel, JsError> {
+        let measure = canvas::CanvasMeasure::new(ctx, &self.widths);
+        model::build(&self.dataset, self.map.as_ref(), id, css_width, &measure, &self.theme, titles)
+            .ok_or_else(|| js_err(format!("the story has no chart with id \"{id}\"")))
+    }
+
     /// Lays out chart `id` at `css_width` with `canvas`' fonts and sizes the canvas' backing store
     /// for the pixel ratio (kept between 1 and 4); returns the context, the layout and that ratio.
     fn layout_onto(
@@ -367,9 +370,7 @@ impl Story {
         titles: model::Titles,
     ) -> Result<(CanvasRenderingContext2d, model::ChartModel, f64), JsError> {
         let ctx = context(canvas)?;
-        let measure = canvas::CanvasMeasure::new(&ctx, &self.widths);
-        let model = model::build(&self.dataset, self.map.as_ref(), id, css_width, &measure, &self.theme, titles)
-            .ok_or_else(|| js_err(format!("the story has no chart with id \"{id}\"")))?;
+        let model = self.model(id, &ctx, css_width, titles)?;
         let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.min(4.0) } else { 1.0 };
         canvas.set_width((model.width * dpr).round() as u32);
         canvas.set_height((model.height * dpr).round() as u32);
