@@ -60,8 +60,14 @@ fn every_chart_draws_onto_a_real_canvas() {
         let c = canvas();
         let h = s.draw(id, &c, 360.0, 1.0).unwrap_or_else(|_| panic!("{id} failed to draw"));
         assert!(h > 60.0, "{id} is only {h}px tall");
-        // The page writes the headline, dek and source around the canvas; a download draws them.
-        let copy = s.draw_copy(id, &canvas(), 360.0, 1.0).unwrap_or_else(|_| panic!("{id}: no copy drawn"));
+        // The page writes the headline, dek and source around the canvas; a download (SVG, and the
+        // PNG made from it) draws them.
+        let svg = s.chart_svg(id).unwrap_or_else(|_| panic!("{id}: no SVG"));
+        let copy: f64 = svg
+            .split_once(" height=\"")
+            .and_then(|(_, rest)| rest.split('"').next())
+            .and_then(|h| h.parse().ok())
+            .unwrap_or_else(|| panic!("{id}: the SVG has no height"));
         assert!(copy > h + 60.0, "{id}: the download ({copy}px) is not the page's chart ({h}px) with its titles");
         assert_eq!(c.width(), 360);
         let share = inked_share(&c);

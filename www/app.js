@@ -223,7 +223,7 @@ export async function mount(container, options = {}) {
   const charts = buildSections(sectionsBox, outline, o.charts, story, source, t);
   if (!o.charts?.length) {
     const all = allFigures(story, t);
-    const measure = charts[0]?.canvas ?? el('canvas');
+    const measure = charts.find((c) => c.canvas)?.canvas ?? el('canvas');
     all.append(downloads(t('downloadStory'), (d, f) => d.storyFile(f, story, source, measure), t, (err) => announceError(all, err, t)));
     sectionsBox.append(all);
   }
@@ -355,23 +355,18 @@ function buildSections(box, outline, only, story, source, t) {
       // scale and translate as text, and the canvas has a third fewer pixels (downloads draw them).
       const head = [el('h3', 'chart-headline', c.headline), el('p', 'chart-dek', c.dek)];
       const foot = [c.note && el('p', 'chart-note', c.note), c.source && el('p', 'chart-source', c.source)].filter(Boolean);
-      const canvas = el('canvas');
-      canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', c.headline);
-      // The long description: what is compared, every figure in words, the finding.
-      const description = el('p', 'visually-hidden', c.description);
-      description.id = `description-${c.id}`;
-      canvas.setAttribute('aria-describedby', description.id);
-      canvas.tabIndex = 0;
-      const panel = el('div', 'pin-panel');
-      panel.hidden = true;
+      const chart = { id: c.id, kind: c.kind, figure, canvas: null, cards: null, panel: el('div', 'pin-panel'), width: 0, dpr: 0 };
+      // Charts outside the regions' sections (the overview) show the selection mark by mark.
+      chart.showsSelection = !s.color;
+      chart.panel.hidden = true;
+      // What shows the figures, and what is only read out (a canvas' long description).
+      const [body, unseen] = c.cards?.length ? [cardList(c, chart), []] : chartCanvas(c, chart);
       const [tableButton, tableHolder] = toggle(t('table'), (m) => m.chartTable(story, c, t), t);
       tableButton.setAttribute('aria-label', t('tableLabel', c.headline));
-      const chart = { id: c.id, kind: c.kind, figure, canvas, panel, width: 0, dpr: 0 };
       const tools = el('div', 'chart-tools');
       const files = (d, f) => d.chartFile(f, story, source, chart);
       tools.append(tableButton, downloads(t('downloadChart', c.headline), files, t, (err) => announceError(figure, err, t)));
-      figure.append(...head, canvas, ...foot, description, panel, tools, tableHolder);
+      figure.append(...head, body, ...foot, ...unseen, chart.panel, tools, tableHolder);
       grid.append(figure);
       charts.push(chart);
     }
@@ -380,6 +375,45 @@ function buildSections(box, outline, only, story, source, t) {
   }
   box.replaceChildren(...sections);
   return charts;
+}
+
+/** The canvas a chart is drawn on, named by its headline and described in words for screen readers. */
+function chartCanvas(c, chart) {
+  const canvas = el('canvas');
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', c.headline);
+  // The long description: what is compared, every figure in words, the finding.
+  const description = el('p', 'visually-hidden', c.description);
+  description.id = `description-${c.id}`;
+  canvas.setAttribute('aria-describedby', description.id);
+  canvas.tabIndex = 0;
+  chart.canvas = canvas;
+  return [canvas, [description]];
+}
+
+/**
+ * Big-number cards are the page's HTML, not drawn: a number and its words are text, and a canvas
+ * would cost the load its pixels and its text measuring (downloads still draw them). Each card is
+ * a button that pins its figure's details, and says whether it is pinned.
+ */
+function cardList(c, chart) {
+  const list = el('ul', 'cards');
+  chart.cards = c.cards.map((k) => {
+    const card = el('button', 'card');
+    card.type = 'button';
+    card.dataset.figure = k.figure;
+    if (k.region) card.dataset.region = k.region;
+    if (k.color) card.style.setProperty('--card', k.color);
+    card.setAttribute('aria-pressed', 'false');
+    if (k.qualifier) card.append(el('span', 'card-qualifier', k.qualifier));
+    card.append(el('span', 'card-value', k.value), el('span', 'card-label', k.label));
+    if (k.period) card.append(el('span', 'card-period', k.period));
+    const item = el('li');
+    item.append(card);
+    list.append(item);
+    return card;
+  });
+  return list;
 }
 
 function showChartError(figure, err, t) {
@@ -395,6 +429,12 @@ function showChartError(figure, err, t) {
 /** Draws `chart` at `width` CSS pixels (read beforehand with every other chart's, so the page lays out once). */
 function drawChart(story, chart, width, force, t) {
   if (chart.figure.dataset.state === 'error') return;
+  if (!chart.canvas) {
+    // Cards are HTML: the page lays them out; their width is kept for the downloads.
+    chart.width = width;
+    chart.figure.dataset.state = 'drawn';
+    return;
+  }
   const dpr = window.devicePixelRatio || 1;
   if (!force && width === chart.width && dpr === chart.dpr) return;
   if (panicMessage()) {

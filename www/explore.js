@@ -78,26 +78,52 @@ export function explore(story, charts, ui) {
     }
   };
 
+  // A chart is a canvas whose marks the engine knows by index, or a list of cards (HTML buttons),
+  // known by their place in the list; these four treat both alike.
+  const info = (chart, index) => safely(() => (chart.cards
+    ? story.figureInfo(chart.cards[index]?.dataset.figure)
+    : story.markInfo(chart.id, index)));
+  const indexOf = (chart, markId) => safely(() => (chart.cards
+    ? chart.cards.findIndex((c) => c.dataset.figure === markId)
+    : story.indexOf(chart.id, markId))) ?? -1;
+  /** Pins mark `index` of `chart` (-1: none); true if that changed what the chart shows. */
+  const setPinned = (chart, index) => {
+    if (!chart.cards) return safely(() => story.setPinned(chart.id, index));
+    let changed = false;
+    chart.cards.forEach((c, i) => {
+      const pinned = String(i === index);
+      changed ||= c.getAttribute('aria-pressed') !== pinned;
+      c.setAttribute('aria-pressed', pinned);
+    });
+    return changed;
+  };
+  /** Where mark `index` is in the viewport. */
+  const markBox = (chart, index, markInfo) => {
+    if (chart.cards) return chart.cards[index].getBoundingClientRect();
+    const box = chart.canvas.getBoundingClientRect();
+    const [x, y, width, height] = markInfo.rect;
+    return { left: box.left + x, top: box.top + y, width, height };
+  };
+
   // What the tooltip points at: a pointer position, or (for the keyboard) a mark it follows on scroll.
   let tipFor = null;
 
   function showTooltip(chart, index, at) {
-    const info = safely(() => story.markInfo(chart.id, index));
-    if (!info) return hideTooltip();
+    const mark = info(chart, index);
+    if (!mark) return hideTooltip();
     tipFor = { chart, index, pointer: Boolean(at) };
-    tooltip.replaceChildren(...detailNodes(info, t));
+    tooltip.replaceChildren(...detailNodes(mark, t));
     tooltip.hidden = false;
-    const box = chart.canvas.getBoundingClientRect();
-    const [x, y, w, h] = info.rect;
+    const box = markBox(chart, index, mark);
     // Next to the pointer, or beside the focused mark; always inside the viewport.
-    const anchor = at ?? { x: box.left + x + w / 2, y: box.top + y + h };
+    const anchor = at ?? { x: box.left + box.width / 2, y: box.top + box.height };
     const tw = tooltip.offsetWidth;
     const th = tooltip.offsetHeight;
     const vw = document.documentElement.clientWidth;
     const vh = window.innerHeight;
     let left = Math.min(Math.max(8, anchor.x + 12), vw - tw - 8);
     let top = anchor.y + 16;
-    if (top + th > vh - 8) top = Math.max(8, (at ? anchor.y : box.top + y) - th - 12);
+    if (top + th > vh - 8) top = Math.max(8, (at ? anchor.y : box.top) - th - 12);
     left = Math.max(8, left);
     tooltip.style.left = `${left}px`;
     tooltip.style.top = `${top}px`;
@@ -121,13 +147,13 @@ export function explore(story, charts, ui) {
       chart.panel.replaceChildren();
       return;
     }
-    const info = safely(() => story.markInfo(chart.id, index));
-    if (!info) return;
+    const mark = info(chart, index);
+    if (!mark) return;
     const close = el('button', 'pin-close', t('close'));
     close.type = 'button';
-    close.setAttribute('aria-label', t('closeLabel', info.title));
+    close.setAttribute('aria-label', t('closeLabel', mark.title));
     close.addEventListener('click', () => setState({ ...state, chart: null, mark: null }));
-    chart.panel.replaceChildren(...detailNodes(info, t), close);
+    chart.panel.replaceChildren(...detailNodes(mark, t), close);
     chart.panel.hidden = false;
   }
 
@@ -141,14 +167,14 @@ export function explore(story, charts, ui) {
     let chart = null;
     let mark = null;
     const target = byId.get(next.chart);
-    const index = target && next.mark ? safely(() => story.indexOf(target.id, next.mark)) ?? -1 : -1;
+    const index = target && next.mark ? indexOf(target, next.mark) : -1;
     const previous = byId.get(state.chart);
     if (previous && (previous !== target || index < 0)) {
-      safely(() => story.setPinned(previous.id, -1));
+      setPinned(previous, -1);
       showPanel(previous, -1);
     }
     if (index >= 0) {
-      if (safely(() => story.setPinned(target.id, index)) || state.mark !== next.mark) showPanel(target, index);
+      if (setPinned(target, index) || state.mark !== next.mark) showPanel(target, index);
       chart = target.id;
       mark = next.mark;
     }
@@ -161,6 +187,11 @@ export function explore(story, charts, ui) {
     }
     for (const b of root.querySelectorAll('.region-button')) {
       b.setAttribute('aria-pressed', String(b.dataset.region === region));
+    }
+    // The engine dims a canvas' marks of other regions; cards outside the regions' sections are dimmed here.
+    for (const chart of charts) {
+      if (!chart.cards || !chart.showsSelection) continue;
+      for (const c of chart.cards) c.classList.toggle('dimmed', Boolean(region) && c.dataset.region !== region);
     }
     if (changedRegion) {
       announce(region ? t('selected', regionNames.get(region) ?? region) : t('cleared'));
@@ -204,14 +235,14 @@ export function explore(story, charts, ui) {
   const toggleRegion = (region, scroll) => setState({ region: state.region === region ? null : region }, { scroll });
 
   function activate(chart, index, scroll) {
-    const info = safely(() => story.markInfo(chart.id, index));
-    if (!info) return;
-    if (info.kind === 'region') {
-      toggleRegion(info.id, scroll);
+    const mark = info(chart, index);
+    if (!mark) return;
+    if (mark.kind === 'region') {
+      toggleRegion(mark.id, scroll);
     } else {
-      const same = state.chart === chart.id && state.mark === info.id;
-      setState({ ...state, chart: same ? null : chart.id, mark: same ? null : info.id });
-      if (!same) announce(t('pinned', spoken(info)));
+      const same = state.chart === chart.id && state.mark === mark.id;
+      setState({ ...state, chart: same ? null : chart.id, mark: same ? null : mark.id });
+      if (!same) announce(t('pinned', spoken(mark)));
     }
   }
 
@@ -220,7 +251,34 @@ export function explore(story, charts, ui) {
     return [e.clientX - r.left, e.clientY - r.top];
   };
 
+  /** A card is a button: the browser gives it focus, Enter and Space; the arrows step along its row of cards. */
+  function wireCards(chart) {
+    chart.cards.forEach((card, index) => {
+      card.addEventListener('pointerenter', (e) => {
+        if (e.pointerType !== 'touch') showTooltip(chart, index, { x: e.clientX, y: e.clientY });
+      });
+      card.addEventListener('pointerleave', hideTooltip);
+      card.addEventListener('click', (e) => {
+        activate(chart, index, false);
+        e.stopPropagation();
+      });
+      card.addEventListener('focus', () => showTooltip(chart, index));
+      card.addEventListener('blur', hideTooltip);
+      card.addEventListener('keydown', (e) => {
+        const steps = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+        if (!(e.key in steps)) return;
+        const n = chart.cards.length;
+        chart.cards[(index + steps[e.key] + n) % n].focus();
+        e.preventDefault();
+      });
+    });
+  }
+
   for (const chart of charts) {
+    if (chart.cards) {
+      wireCards(chart);
+      continue;
+    }
     const { canvas } = chart;
     canvas.addEventListener('pointermove', (e) => {
       if (e.pointerType === 'touch') return;
@@ -263,8 +321,8 @@ export function explore(story, charts, ui) {
         if (index >= 0) {
           safely(() => story.setFocus(chart.id, index));
           showTooltip(chart, index);
-          const info = safely(() => story.markInfo(chart.id, index));
-          if (info) announce(spoken(info));
+          const mark = info(chart, index);
+          if (mark) announce(spoken(mark));
         }
         e.preventDefault();
       } else if (e.key === 'Enter' || e.key === ' ') {

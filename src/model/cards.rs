@@ -68,9 +68,35 @@ pub fn layout(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> CardsLayo
     CardsLayout { cards, bottom }
 }
 
+/// A card's words, top to bottom: what the canvas draws and what the page writes as HTML.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardText {
+    /// "More than", "Nearly": its own line, so the bound is read before the number.
+    pub qualifier: Option<String>,
+    /// The big number with its unit, or the report's wording when it gives no number.
+    pub value: String,
+    pub label: String,
+    pub period: Option<String>,
+}
+
+impl CardText {
+    pub fn of(d: &Dataset, f: &Figure) -> CardText {
+        let qualifier = (f.value.is_some() && f.qualifier != Qualifier::Exact && f.wording.is_none())
+            .then(|| format::sentence_case(i18n::qualifier(f.qualifier, d.lang)));
+        let value = match (f.value, &f.wording, &f.claim) {
+            (_, Some(w), _) => format::sentence_case(w),
+            (Some(v), None, _) => format::with_unit(v, &f.unit, d.lang),
+            (None, None, Some(c)) => c.clone(),
+            (None, None, None) => String::new(),
+        };
+        CardText { qualifier, value, label: f.label.clone(), period: f.period.as_deref().map(format::sentence_case) }
+    }
+}
+
 fn card(cx: &Ctx, d: &Dataset, f: &Figure, x: f64, top: f64, w: f64) -> Card {
     let theme = cx.theme;
     let color = figure_colour(d, f, theme);
+    let words = CardText::of(d, f);
     let mut texts = Vec::new();
     let mut y = top + RULE + 10.0;
     let para = |text: &str, font: Font, color: Rgb, y: &mut f64, texts: &mut Vec<Label>| {
@@ -78,28 +104,15 @@ fn card(cx: &Ctx, d: &Dataset, f: &Figure, x: f64, top: f64, w: f64) -> Card {
         texts.append(&mut lines);
         *y = below;
     };
-    // The qualifier gets its own line so "more than" is read before the number.
-    if f.value.is_some() && f.qualifier != Qualifier::Exact && f.wording.is_none() {
-        para(
-            &format::sentence_case(i18n::qualifier(f.qualifier, d.lang)),
-            Font::BODY_BOLD,
-            theme.muted,
-            &mut y,
-            &mut texts,
-        );
+    if let Some(q) = &words.qualifier {
+        para(q, Font::BODY_BOLD, theme.muted, &mut y, &mut texts);
     }
-    let big = match (f.value, &f.wording, &f.claim) {
-        (_, Some(w), _) => format::sentence_case(w),
-        (Some(v), None, _) => format::with_unit(v, &f.unit, d.lang),
-        (None, None, Some(c)) => c.clone(),
-        (None, None, None) => String::new(),
-    };
-    para(&big, Font::BIG_NUMBER, theme.ink, &mut y, &mut texts);
+    para(&words.value, Font::BIG_NUMBER, theme.ink, &mut y, &mut texts);
     y += 2.0;
-    para(&f.label, Font::BODY, theme.ink, &mut y, &mut texts);
-    if let Some(p) = &f.period {
+    para(&words.label, Font::BODY, theme.ink, &mut y, &mut texts);
+    if let Some(p) = &words.period {
         y += 2.0;
-        para(&format::sentence_case(p), Font::SMALL, theme.muted, &mut y, &mut texts);
+        para(p, Font::SMALL, theme.muted, &mut y, &mut texts);
     }
     Card {
         figure: f.id.clone(),

@@ -189,7 +189,8 @@ pub enum Titles {
     OnPage,
 }
 
-/// Lays out chart `chart_id` at `width` CSS pixels. `None` when the id is not in the dataset.
+/// Lays out chart `chart_id` at `width` CSS pixels. `None` when the id is not in the dataset, and
+/// for a chart of cards without feature `svg`.
 /// `map` is the story's boundaries, for map charts; without them a map chart says so in place.
 pub fn build(
     d: &Dataset,
@@ -237,11 +238,14 @@ pub fn build(
             let h = s.bottom;
             (Body::Share(s), h)
         }
-        ChartKind::Cards => {
+        // Big-number cards are laid out only where they are drawn: in downloads and SVG (feature
+        // `svg`). The page writes them as HTML (the outline's `cards`): its engine carries no code for them.
+        ChartKind::Cards if cfg!(feature = "svg") => {
             let c = cards::layout(&cx, d, &figures, top);
             let h = c.bottom;
             (Body::Cards(c), h)
         }
+        ChartKind::Cards => return None,
         ChartKind::Map => {
             let l = map::layout(&cx, d, map, top);
             let h = l.bottom;

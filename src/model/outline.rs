@@ -1,8 +1,10 @@
 //! The page's outline: one section for the overview and one per region, each listing its charts.
 
 use crate::data::json::{object, Json};
-use crate::data::{ChartKind, Dataset};
+use crate::data::{ChartKind, Dataset, Figure};
 use crate::geo::GeoMap;
+
+use super::cards::CardText;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outline {
@@ -35,20 +37,45 @@ pub struct ChartEntry {
     pub source: String,
     /// The long description read by screen readers: the finding, what is drawn, every figure in words.
     pub description: String,
+    /// A chart of big-number cards is written as HTML, not drawn: its cards, in order. Empty for other kinds.
+    pub cards: Vec<CardEntry>,
+}
+
+/// One big-number card as the page writes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardEntry {
+    pub figure: String,
+    pub region: Option<String>,
+    /// The region's colour, `#rrggbb`; empty for a figure of no region (the page's context grey).
+    pub color: String,
+    pub text: CardText,
 }
 
 impl Outline {
     /// The outline as the page's script reads it (the same field names as here).
     pub fn to_json(&self) -> Json {
+        let opt = |s: &Option<String>| s.as_ref().map_or(Json::Null, Into::into);
+        let card = |c: &CardEntry| {
+            object(&[
+                ("figure", (&c.figure).into()),
+                ("region", opt(&c.region)),
+                ("color", (&c.color).into()),
+                ("qualifier", opt(&c.text.qualifier)),
+                ("value", (&c.text.value).into()),
+                ("label", (&c.text.label).into()),
+                ("period", opt(&c.text.period)),
+            ])
+        };
         let chart = |c: &ChartEntry| {
             object(&[
                 ("id", (&c.id).into()),
                 ("kind", c.kind.word().into()),
                 ("headline", (&c.headline).into()),
                 ("dek", (&c.dek).into()),
-                ("note", c.note.as_ref().map_or(Json::Null, Into::into)),
+                ("note", opt(&c.note)),
                 ("source", (&c.source).into()),
                 ("description", (&c.description).into()),
+                ("cards", Json::Arr(c.cards.iter().map(card).collect())),
             ])
         };
         let section = |s: &Section| {
@@ -88,6 +115,7 @@ pub fn outline(d: &Dataset, map: Option<&GeoMap>) -> Outline {
                     note: c.note.clone(),
                     source: super::chart_source(d, c, &figures, map),
                     description: crate::describe::chart_of(d, c, &figures),
+                    cards: if c.kind == ChartKind::Cards { cards(d, &figures) } else { Vec::new() },
                 }
             })
             .collect()
@@ -116,4 +144,21 @@ pub fn outline(d: &Dataset, map: Option<&GeoMap>) -> Outline {
         }
     }
     Outline { title: d.story.title.clone(), dek: d.story.dek.clone(), sections }
+}
+
+fn cards(d: &Dataset, figures: &[&Figure]) -> Vec<CardEntry> {
+    figures
+        .iter()
+        .map(|f| CardEntry {
+            figure: f.id.clone(),
+            region: f.region.clone(),
+            color: f
+                .region
+                .as_deref()
+                .and_then(|id| d.regions.iter().find(|r| r.id == id))
+                .map(|r| r.color.clone())
+                .unwrap_or_default(),
+            text: CardText::of(d, f),
+        })
+        .collect()
 }

@@ -1,6 +1,7 @@
 //! Draws chart models onto any plotters backend, styled by the reader's view, and reports the geometry it drew.
 
 mod bars;
+#[cfg(feature = "svg")]
 mod cards;
 mod columns;
 mod map;
@@ -63,7 +64,11 @@ pub fn paint<DB: DrawingBackend>(
         Body::Bars(b) => bars::draw(area, b, view, theme)?,
         Body::Columns(c) => columns::draw(area, c, view, theme)?,
         Body::Share(s) => share::draw(area, s, view, theme)?,
+        #[cfg(feature = "svg")]
         Body::Cards(c) => cards::draw(area, c, view, theme)?,
+        // Only the downloads' engine lays cards out (see `model::build`).
+        #[cfg(not(feature = "svg"))]
+        Body::Cards(_) => {}
         Body::Map(m) => map::draw(area, m, view, theme)?,
     }
     emphasis(area, marks, view, theme, model.width, model.height)?;

@@ -313,15 +313,6 @@ impl Story {
         Ok(figure_csv::csv(&self.dataset, &figures))
     }
 
-    /// Draws chart `id` onto another canvas (for a PNG download at another pixel ratio) without
-    /// touching the copy on the page.
-    #[wasm_bindgen(js_name = drawCopy)]
-    pub fn draw_copy(&self, id: &str, canvas: &HtmlCanvasElement, css_width: f64, dpr: f64) -> Result<f64, JsError> {
-        let (ctx, model, dpr) = self.layout_onto(id, canvas, css_width, dpr, model::Titles::Drawn)?;
-        canvas::render_on(canvas, &ctx, &model, &model.marks(), dpr, &View::default(), &canvas::Paths::default())?;
-        Ok(model.height)
-    }
-
     /// The language the story is drawn in: `en` or `zh`.
     pub fn language(&self) -> String {
         self.dataset.lang.code().to_string()
@@ -343,6 +334,19 @@ impl Story {
             .ok_or_else(|| js_err(format!("chart \"{id}\" has no mark {i}")))?;
         Ok(to_js(&describe::mark(&self.dataset, mark).to_json()))
     }
+
+    /// What a tooltip or info panel says about figure `id`: for the cards, which the page writes as
+    /// HTML and the engine does not draw.
+    #[wasm_bindgen(js_name = figureInfo)]
+    pub fn figure_info(&self, id: &str) -> Result<JsValue, JsError> {
+        let f = self
+            .dataset
+            .figures
+            .iter()
+            .find(|f| f.id == id)
+            .ok_or_else(|| js_err(format!("the story has no figure \"{id}\"")))?;
+        Ok(to_js(&describe::figure(&self.dataset, f).to_json()))
+    }
 }
 
 impl Story {
@@ -355,8 +359,15 @@ impl Story {
         titles: model::Titles,
     ) -> Result<model::ChartModel, JsError> {
         let measure = canvas::CanvasMeasure::new(ctx, &self.widths);
-        model::build(&self.dataset, self.map.as_ref(), id, css_width, &measure, &self.theme, titles)
-            .ok_or_else(|| js_err(format!("the story has no chart with id \"{id}\"")))
+        model::build(&self.dataset, self.map.as_ref(), id, css_width, &measure, &self.theme, titles).ok_or_else(|| {
+            match self.chart(id) {
+                // The page engine leaves cards to the page's HTML and to the downloads' engine.
+                Ok(c) if c.kind == data::ChartKind::Cards => {
+                    js_err(format!("chart \"{id}\" is cards, which the page writes as HTML and downloads draw"))
+                }
+                _ => js_err(format!("the story has no chart with id \"{id}\"")),
+            }
+        })
     }
 
     /// Lays out chart `id` at `css_width` with `canvas`' fonts and sizes the canvas' backing store

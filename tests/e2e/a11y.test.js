@@ -219,11 +219,13 @@ for (const width of [375, 1280]) {
     }));
     assert.ok(inked.every((n) => n > 500), 'a chart is blank in Chinese');
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, 'the Chinese page scrolls sideways');
-    // Numbers and qualifiers in Chinese, in what a screen reader gets.
+    // Numbers and qualifiers in Chinese, in what a screen reader gets: canvases' descriptions, and the cards' own words.
     const described = await page.$$eval('canvas[aria-describedby]', (cs) => cs.map((c) => document.getElementById(c.getAttribute('aria-describedby')).textContent).join(' '));
     assert.match(described, /超过200个国家和地区/);
-    assert.match(described, /523万户/);
     assert.match(described, /超过2亿千瓦/);
+    const cards = await page.$$eval('.card', (cs) => cs.map((c) => c.textContent).join(' '));
+    assert.match(cards, /523万户/);
+    assert.match(cards, /超过200个国家和地区/);
     assert.match(await page.textContent('.table-toggle'), /表格/);
     await page.click('.all-figures .table-toggle');
     assert.match(await page.textContent('.all-figures table'), /黑龙江的贸易伙伴.*超过200个国家和地区/s);
@@ -257,8 +259,8 @@ test('a script embed takes a lang attribute', async () => {
   await page.waitForFunction(() => document.querySelector('region-infographic').dataset.ready === 'true');
   const described = await page.evaluate(() => {
     const root = document.querySelector('region-infographic').shadowRoot;
-    return [root.querySelector('.story').lang, root.querySelector('canvas').getAttribute('aria-label')];
+    return [root.querySelector('.story').lang, root.querySelector('h3').textContent, root.querySelector('.card-value').textContent];
   });
-  assert.deepEqual(described, ['zh-Hans', '辽宁活跃经营主体达523万户']);
+  assert.deepEqual(described, ['zh-Hans', '辽宁活跃经营主体达523万户', '523万户']);
   await context.close();
 });

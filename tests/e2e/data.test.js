@@ -10,14 +10,21 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-/** Chart ids on the page with how many non-background pixels each canvas has. */
+/**
+ * Chart ids on the page, each with whether it shows its figures: a canvas with over 100 inked pixels
+ * (of every fourth), or cards (HTML) that each show their number or words in a box of some size.
+ */
 const drawn = (root) => root.$$eval('figure.chart', (figures) => figures.map((f) => {
+  const cards = [...f.querySelectorAll('.card')];
+  if (cards.length) {
+    return [f.dataset.chart, cards.every((c) => c.offsetHeight > 20 && c.querySelector('.card-value')?.textContent.trim())];
+  }
   const c = f.querySelector('canvas');
-  if (!c) return [f.dataset.chart, 0];
+  if (!c) return [f.dataset.chart, false];
   const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
   let inked = 0;
   for (let i = 0; i < px.length; i += 16) if (px[i] < 250 || px[i + 1] < 250 || px[i + 2] < 250) inked += 1;
-  return [f.dataset.chart, inked];
+  return [f.dataset.chart, inked > 100];
 }));
 
 const story = (page, url) => page.evaluate(async (u) => (await fetch(u)).json(), url);
@@ -29,7 +36,7 @@ for (const [width, dpr] of [[375, 2], [1280, 1]]) {
     const data = await story(page, EXAMPLE);
     const charts = await drawn(page);
     assert.deepEqual(charts.map(([id]) => id), data.charts.map((c) => c.id));
-    for (const [id, inked] of charts) assert.ok(inked > 100, `${id} is blank`);
+    for (const [id, shown] of charts) assert.ok(shown, `${id} is blank`);
     assert.equal(await page.textContent('h1'), data.story.title);
     const headings = await page.$$eval('section.region h2', (hs) => hs.map((h) => h.textContent));
     for (const r of data.regions) assert.ok(headings.some((h) => h.startsWith(r.name)), `no section for ${r.name}`);
@@ -136,7 +143,7 @@ test('an answer that takes over 10 s shows that it is still loading, then draws 
   assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), undefined, 'the page gave up early');
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 30000 });
   const charts = await drawn(page);
-  assert.ok(charts.length > 5 && charts.every(([, inked]) => inked > 100), 'charts are missing after the slow answer');
+  assert.ok(charts.length > 5 && charts.every(([, shown]) => shown), 'charts are missing after the slow answer');
   await context.close();
 });
 
@@ -174,7 +181,7 @@ test('numbers: Infinity, a negative bar and a NaN literal get messages; zero and
   for (const value of [0, 1e300]) {
     r = await answer(edited((d) => { first(d).value = value; }));
     assert.equal(r.ready, 'true', `value ${value}: ${r.alert}`);
-    assert.ok(r.charts.every(([, inked]) => inked > 100), `value ${value} left a blank chart`);
+    assert.ok(r.charts.every(([, shown]) => shown), `value ${value} left a blank chart`);
     await r.close();
   }
 });
@@ -187,7 +194,7 @@ test('10,000 records load and the charts draw', async () => {
     for (let i = 0; i < 10000; i += 1) d.figures.push({ ...template, id: `extra-${i}` });
   }), { timeout: 60000 });
   assert.equal(r.ready, 'true', r.alert ?? '');
-  assert.ok(r.charts.every(([, inked]) => inked > 100));
+  assert.ok(r.charts.every(([, shown]) => shown));
   await r.close();
 });
 
@@ -223,13 +230,18 @@ test('HTML, script, javascript: URLs, bidi overrides, emoji, CJK and right-to-le
   assert.equal(r.ready, 'true', r.alert ?? '');
   assert.equal(r.owned, undefined, 'text from the data ran as script');
   assert.equal(await r.page.textContent('h1'), texts.title);
-  // Headlines are drawn on the canvas and given to assistive technology as its name.
-  const headlines = await r.page.$$eval('figure.chart canvas', (cs) => cs.map((c) => c.getAttribute('aria-label')));
-  assert.ok(headlines.includes(texts.bidi) && headlines.includes(texts.cjk), headlines.join(' | '));
+  // Headlines are the page's text, and a canvas' name for assistive technology.
+  const headlines = await r.page.$$eval('figure.chart', (fs) => fs.map((f) => [f.querySelector('h3').textContent, f.querySelector('canvas')?.getAttribute('aria-label')]));
+  for (const text of [texts.bidi, texts.cjk]) {
+    const [headline, name] = headlines.find(([h]) => h === text) ?? [];
+    assert.equal(headline, text, headlines.join(' | '));
+    // A chart of cards has no canvas: its cards are text themselves.
+    if (name !== undefined) assert.equal(name, text);
+  }
   const names = await r.page.$$eval('section.region h2', (hs) => hs.map((h) => h.textContent));
   assert.ok(names.some((n) => n.startsWith(texts.region)), names.join(' | '));
   assert.equal(await r.page.$$eval('main img, main script, main b, a[href^="javascript:"]', (n) => n.length), 0);
-  assert.ok(r.charts.every(([, inked]) => inked > 100), 'a chart with such text is blank');
+  assert.ok(r.charts.every(([, shown]) => shown), 'a chart with such text is blank');
   assert.deepEqual(r.errors, []);
   await r.close();
 });

@@ -228,6 +228,57 @@ test('the keyboard walks the map and a chart: Tab, arrows, Enter, Esc, with a fo
   await context.close();
 });
 
+test('big-number cards are buttons: hover shows the figure, a click or Enter pins it, arrows step along, Esc lets go', async () => {
+  const { page, errors, context } = await open(browser, '/', { width: 1280, dpr: 1 });
+  const figure = 'figure[data-chart="jilin-standouts"]';
+  // A card's name for assistive technology is its words: the bound before the number.
+  const grain = page.getByRole('button', { name: /^More than\s*80 billion jin\s*Grain output, each year\s*Three consecutive years$/ });
+  await grain.scrollIntoViewIfNeeded();
+  await grain.hover();
+  await page.waitForSelector('.tooltip:not([hidden])');
+  assert.match(await page.textContent('.tooltip'), /more than 80 billion jin/);
+  assert.match(await page.textContent('.tooltip'), /exceeding 80 billion jin for three consecutive years/);
+  await grain.click();
+  const panel = `${figure} .pin-panel`;
+  await page.waitForSelector(`${panel}:not([hidden])`);
+  assert.match(await page.textContent(panel), /more than 80 billion jin/);
+  assert.equal(await grain.getAttribute('aria-pressed'), 'true');
+  await expectHash(page, '#chart=jilin-standouts&mark=jilin-grain-output');
+  // A second click on the same card lets it go.
+  await grain.click();
+  assert.equal(await page.$eval(panel, (p) => p.hidden), true);
+  assert.equal(await grain.getAttribute('aria-pressed'), 'false');
+
+  // By keyboard: the arrows step along the cards, Enter pins, Esc unpins.
+  await grain.focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.figure), 'jilin-remote-sensing');
+  assert.match(await page.textContent('.tooltip'), /world’s largest/i);
+  await page.keyboard.press('Enter');
+  assert.match(await page.textContent(panel), /remote-sensing/i);
+  assert.equal(await page.getAttribute(`${figure} .card[data-figure="jilin-remote-sensing"]`, 'aria-pressed'), 'true');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.$eval(panel, (p) => p.hidden), true);
+  assert.equal(await page.$$eval(`${figure} .card[aria-pressed="true"]`, (cs) => cs.length), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a selected region dims the overview’s cards of other regions, as the engine dims their marks, and a deep link pins a card', async () => {
+  const { page, errors, context } = await open(browser, '/#region=jilin&chart=jilin-standouts&mark=jilin-carbon-fibre', { width: 1280, dpr: 1 });
+  const overview = await page.$$eval('section.region[data-region="overview"] .card', (cs) => cs.map((c) => [c.dataset.region ?? null, c.classList.contains('dimmed')]));
+  assert.ok(overview.length > 0, 'the overview has no cards');
+  for (const [region, dimmed] of overview) assert.equal(dimmed, region !== 'jilin', `a card of ${region} is ${dimmed ? '' : 'not '}dimmed`);
+  // Cards in a region's section fade with their section, not one by one.
+  assert.equal(await page.$$eval('section.region:not([data-region="overview"]) .card.dimmed', (cs) => cs.length), 0);
+  assert.equal(await page.getAttribute('.card[data-figure="jilin-carbon-fibre"]', 'aria-pressed'), 'true');
+  assert.match(await page.textContent('figure[data-chart="jilin-standouts"] .pin-panel'), /carbon-fibre/);
+  await page.click('.region-button[data-region="jilin"]');
+  assert.equal(await page.$$eval('.card.dimmed', (cs) => cs.length), 0, 'cards stay dimmed with no region selected');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('on a phone, tapping a region selects it and tapping a bar pins it', async () => {
   const { page, errors, context } = await open(browser, '/', { width: 375, height: 740, dpr: 2, touch: true });
   const spot = await spotOf(page, 'map', REGIONS.heilongjiang);

@@ -21,14 +21,34 @@ const canvasReport = (page) => page.$$eval('figure.chart canvas', (canvases) => 
   return { id: c.parentElement.dataset.chart, cssWidth: r.width, cssHeight: r.height, width: c.width, height: c.height, inked };
 }));
 
+/** For each chart of big-number cards (HTML, not drawn): how many cards, their words, and their right edge. */
+const cardReport = (page) => page.$$eval('figure.chart', (fs) => fs.filter((f) => f.querySelector('.cards')).map((f) => {
+  const cards = [...f.querySelectorAll('.card')];
+  return {
+    id: f.dataset.chart,
+    values: cards.map((c) => c.querySelector('.card-value')?.textContent ?? ''),
+    heights: cards.map((c) => c.getBoundingClientRect().height),
+    right: Math.max(...cards.map((c) => c.getBoundingClientRect().right)),
+  };
+}));
+
 const chartCount = (page) => page.evaluate(async () => (await (await fetch('data/story.json')).json()).charts.length);
+const storyData = (page) => page.evaluate(async () => (await (await fetch('data/story.json')).json()));
 
 for (const width of [375, 1280]) {
   for (const dpr of [1, 2]) {
     test(`at ${width}px, DPR ${dpr}: every chart is drawn, sharp, with no console errors`, async () => {
       const { page, errors, context } = await open(browser, '/', { width, dpr });
       const charts = await canvasReport(page);
-      assert.equal(charts.length, await chartCount(page), 'every chart of the dataset is on the page');
+      const cards = await cardReport(page);
+      const story = await storyData(page);
+      assert.equal(charts.length + cards.length, story.charts.length, 'every chart of the dataset is on the page');
+      for (const c of cards) {
+        // One card per figure, each with its number or words, inside the viewport.
+        assert.equal(c.values.length, story.charts.find((x) => x.id === c.id).figures.length, `${c.id}: cards`);
+        assert.ok(c.values.every((v) => v.trim()) && c.heights.every((h) => h > 40), `${c.id}: a card is empty`);
+        assert.ok(c.right <= width, `${c.id}: a card is wider than the viewport`);
+      }
       for (const c of charts) {
         assert.ok(c.inked > 500, `${c.id} has only ${c.inked} drawn pixels`);
         assert.equal(c.width, Math.round(c.cssWidth * dpr), `${c.id}: backing width follows DPR`);
@@ -103,11 +123,11 @@ test('every canvas has an accessible name from its headline', async () => {
   await context.close();
 });
 
-test('each chart\'s headline, dek, note and source are the page\'s text, above and below its canvas', async () => {
+test('each chart\'s headline, dek, note and source are the page\'s text, above and below its canvas or cards', async () => {
   const { page, context } = await open(browser, '/', { width: 375 });
-  const story = await page.evaluate(async () => (await (await fetch('data/story.json')).json()));
+  const story = await storyData(page);
   const figures = await page.$$eval('figure.chart', (fs) => fs.map((f) => {
-    const canvas = f.querySelector('canvas').getBoundingClientRect();
+    const canvas = f.querySelector('canvas, .cards').getBoundingClientRect();
     const at = (sel) => {
       const e = f.querySelector(sel);
       return e && { text: e.textContent, above: e.getBoundingClientRect().bottom <= canvas.top, below: e.getBoundingClientRect().top >= canvas.bottom };
@@ -192,13 +212,20 @@ test('a chart that cannot be drawn shows a message in its place', async () => {
   await page.addInitScript(() => { HTMLCanvasElement.prototype.getContext = () => null; });
   await page.goto(process.env.BASE_URL);
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
-  const figures = await page.$$eval('figure.chart', (fs) => fs.map((f) => [f.dataset.state, f.textContent]));
+  const figures = await page.$$eval('figure.chart', (fs) => fs.map((f) => [f.dataset.kind, f.dataset.state, f.textContent]));
   assert.equal(figures.length, await chartCount(page));
-  for (const [state, text] of figures) {
+  for (const [kind, state, text] of figures) {
+    if (kind === 'cards') {
+      // Cards are the page's HTML: they need no canvas and are shown all the same.
+      assert.equal(state, 'drawn');
+      assert.doesNotMatch(text, /could not be drawn/);
+      continue;
+    }
     assert.equal(state, 'error');
     assert.match(text, /This chart could not be drawn/);
     assert.match(text, /no 2D drawing context/);
   }
+  assert.ok(figures.some(([kind]) => kind === 'cards') && figures.some(([kind]) => kind !== 'cards'));
   await context.close();
 });
 
