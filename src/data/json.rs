@@ -132,14 +132,11 @@ impl Parser<'_> {
             return Err(self.fail("lists and objects nested too deeply"));
         }
         self.space();
-        let rest = self.rest();
-        for (word, value) in [("null", Json::Null), ("true", Json::Bool(true)), ("false", Json::Bool(false))] {
-            if rest.starts_with(word) {
-                self.at += word.len();
-                return Ok(value);
-            }
-        }
+        // The first byte says what comes: one look, not a comparison per kind of value.
         match self.peek() {
+            Some(b'n') => self.word("null", Json::Null),
+            Some(b't') => self.word("true", Json::Bool(true)),
+            Some(b'f') => self.word("false", Json::Bool(false)),
             Some(b'"') => self.string().map(Json::Str),
             Some(b'[') => {
                 let mut items = Vec::new();
@@ -173,6 +170,15 @@ impl Parser<'_> {
             }
             Some(b'-' | b'0'..=b'9') => self.number(),
             _ => Err(self.fail("expected a value")),
+        }
+    }
+
+    fn word(&mut self, word: &str, value: Json) -> Result<Json, DataError> {
+        if self.rest().starts_with(word) {
+            self.at += word.len();
+            Ok(value)
+        } else {
+            Err(self.fail("expected a value"))
         }
     }
 
@@ -223,14 +229,13 @@ impl Parser<'_> {
         self.at += 1;
         let mut out = String::new();
         loop {
-            let rest = self.rest();
-            let plain = rest.find(['"', '\\']).and_then(|end| rest.get(..end)).unwrap_or(rest);
-            if let Some(bad) = plain.find(|c: char| c < ' ') {
-                self.at += bad;
-                return Err(self.fail("a control character (a line break?) inside a string; write it as \\n"));
+            // Byte by byte: a quote, a backslash and a control character are ASCII, never part of
+            // a longer UTF-8 sequence, so the run between them is whole characters.
+            let start = self.at;
+            while matches!(self.peek(), Some(b) if b != b'"' && b != b'\\' && b >= b' ') {
+                self.at += 1;
             }
-            out.push_str(plain);
-            self.at += plain.len();
+            out.push_str(self.text.get(start..self.at).unwrap_or_default());
             match self.peek() {
                 Some(b'"') => {
                     self.at += 1;
@@ -253,7 +258,10 @@ impl Parser<'_> {
                     self.at += 1;
                     out.push(c);
                 }
-                _ => return Err(self.fail("a string without its closing quote")),
+                Some(_) => {
+                    return Err(self.fail("a control character (a line break?) inside a string; write it as \\n"))
+                }
+                None => return Err(self.fail("a string without its closing quote")),
             }
         }
     }

@@ -229,7 +229,9 @@ impl Row {
     /// How far the point at `x` on this line is from the nearest crossing (infinite for none): each
     /// crossing lies on an edge, so no edge is farther from the point than this.
     fn nearest(&self, x: f64) -> f64 {
-        self.xs.iter().fold(f64::INFINITY, |near, c| near.min((c - x).abs()))
+        // Comparisons, not `f64::min`: in wasm that is a call into the float library, and this runs
+        // for every point of the label search.
+        self.xs.iter().map(|c| (c - x).abs()).fold(f64::INFINITY, |near, d| if d < near { d } else { near })
     }
 }
 
@@ -271,9 +273,21 @@ fn edge_distance2_above(rings: &[Vec<Pt>], (px, py): Pt, floor: f64) -> Option<f
         for &b in ring {
             let (dx, dy) = (b.0 - a.0, b.1 - a.1);
             let len2 = dx * dx + dy * dy;
-            let t = if len2 > 0.0 { (((px - a.0) * dx + (py - a.1) * dy) / len2).max(0.0).min(1.0) } else { 0.0 };
+            // Comparisons rather than `f64::min`/`max`, which wasm makes calls into its float
+            // library: this loop runs for every edge of every grid point the label search tries.
+            let along = if len2 > 0.0 { ((px - a.0) * dx + (py - a.1) * dy) / len2 } else { 0.0 };
+            let t = if along < 0.0 {
+                0.0
+            } else if along > 1.0 {
+                1.0
+            } else {
+                along
+            };
             let (qx, qy) = (a.0 + t * dx - px, a.1 + t * dy - py);
-            best = best.min(qx * qx + qy * qy);
+            let d2 = qx * qx + qy * qy;
+            if d2 < best {
+                best = d2;
+            }
             if best <= floor {
                 return None;
             }
