@@ -266,6 +266,8 @@ test('without JavaScript the page shows the picture and the table of figures', a
   assert.ok(shown.w > 0, 'the fallback picture did not load');
   assert.match(shown.table, /more than 200 countries and regions/);
   assert.match(shown.table, /nearly half/);
+  // The page's first paint says it is loading; without script that would be a promise never kept.
+  assert.equal(await page.isVisible('.status'), false, 'the page says "Loading" with no script to load anything');
   await page.screenshot({ path: join(SCREENSHOT_DIR, 'no-script-375.png') });
   await context.close();
 });

@@ -99,6 +99,22 @@ test('the data, the map and the engine are each fetched once, the map beside the
   await context.close();
 });
 
+test('from its first paint, before any script has run, the page says it is loading: never a blank box', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // The page's script is held back, as on a slow line.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/main(-[0-9a-f]+)?\.js$/, async (route) => { await held; await route.continue(); });
+  await page.goto(process.env.BASE_URL, { waitUntil: 'commit' });
+  await page.waitForSelector('[role=status]', { state: 'visible', timeout: 10000 });
+  assert.equal(await page.textContent('[role=status]'), 'Loading the figures…');
+  release();
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  assert.equal(await page.isVisible('[role=status]'), false, 'the status still says it is loading once the charts are drawn');
+  await context.close();
+});
+
 test('charts redraw to their new width when the window is resized', async () => {
   const { page, errors, context } = await open(browser, '/', { width: 1280, dpr: 1 });
   const before = await canvasReport(page);
