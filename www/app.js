@@ -237,7 +237,7 @@ export async function mount(container, options = {}) {
     story.setTheme(themeName());
     redrawAll(true);
   }, { signal: life.signal });
-  const view = explore(story, charts, { root: container, tooltip, announcer, useUrl: o.useUrl, region: o.region, onChange: changed, t, signal: life.signal });
+  const view = explore(story, charts, { root: container, tooltip, announcer, outline, useUrl: o.useUrl, region: o.region, onChange: changed, t, signal: life.signal });
   done('true');
   const languages = Array.isArray(data.languages) && data.languages.length ? data.languages : [lang];
   // The story's engine memory is freed here, not left to wasm-bindgen's finalizer: measured in the

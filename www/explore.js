@@ -52,14 +52,14 @@ function spoken(info) {
 
 /**
  * Wires pointer, touch and keyboard to the charts of one mounted infographic.
- * ui: root (the container), tooltip, announcer, useUrl (keep the view in location.hash),
+ * ui: root (the container), tooltip, announcer, outline (the story's, for the regions' names), useUrl (keep the view in location.hash),
  * region (initial selection when the URL names none), onChange (after anything that may change the height).
  * Returns the current view and a way to change it.
  */
 export function explore(story, charts, ui) {
   const { root, tooltip, announcer, t } = ui;
   const byId = new Map(charts.map((c) => [c.id, c]));
-  const regionNames = new Map(story.outline().sections.map((s) => [s.id, s.heading]));
+  const regionNames = new Map(ui.outline.sections.map((s) => [s.id, s.heading]));
   const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)');
   let state = { region: null, chart: null, mark: null };
 
