@@ -7,7 +7,9 @@ import { spots, play, percentile, memory } from './lib/interact.mjs';
 import { budgets, markdown } from './lib/report.mjs';
 
 const env = (name, fallback) => process.env[name] ?? fallback;
-const LOADS = Number(env('BENCH_LOADS', 5));
+// Nine cold loads a page: on two shared cores one load can take twice another, and the median of
+// five moved the navigation ratio by a tenth from run to run.
+const LOADS = Number(env('BENCH_LOADS', 9));
 const SELECTIONS = Number(env('BENCH_SELECTIONS', 200));
 const INTERACTIONS = Number(env('BENCH_INTERACTIONS', 1000));
 const DETAIL = 100;
@@ -117,7 +119,7 @@ const meta = {
   interactions: INTERACTIONS,
   detailRuns: DETAIL,
   notes: [
-    'Chart.js draws the map with chartjs-chart-geo; both peers show the cards as HTML, as a newsroom would; ours draws them on canvas.',
+    'Chart.js draws the map with chartjs-chart-geo; all three pages show the big-number cards as HTML, as a newsroom would.',
     'Times are per event, synchronous: the whole pointer sequence dispatched on the canvas, plus ECharts\' queued paint forced at once (zrender would paint it on the next frame). Chart.js redraws inside the handler (animation off).',
     `Memory: ${INTERACTIONS} interactions, one per frame, cycling a map click, a map hover, a bar hover and a bar click.`,
   ],
