@@ -372,3 +372,14 @@ fn markup_bidi_emoji_cjk_and_rtl_labels_stay_text() {
     let marks = common::model(&d, "reach", 640.0).marks();
     assert_eq!(datastory::describe::mark(&d, &marks[0]).title, labels[0]);
 }
+
+#[test]
+fn a_text_limit_counts_characters_not_bytes() {
+    // 400 Chinese characters are 1,200 bytes: within the limit of 400 characters; one more is not.
+    let at_limit = "粮".repeat(400);
+    let d = loaded(|v| set_figure(v, "heilongjiang-trade-partners", "label", json!(at_limit.clone())));
+    assert!(d.figures.iter().any(|f| f.label == at_limit));
+    let over = format!("{at_limit}🌾");
+    let msg = refused(|v| set_figure(v, "heilongjiang-trade-partners", "label", json!(over)));
+    assert!(msg.contains("401 characters long") && msg.contains("at most 400"), "{msg}");
+}

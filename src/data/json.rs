@@ -82,7 +82,7 @@ impl Parser<'_> {
     fn fail(&self, what: &str) -> DataError {
         let before = self.text.get(..self.at).unwrap_or(self.text);
         let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let column = before.rsplit('\n').next().map_or(0, super::char_count) + 1;
         let what = if self.at >= self.text.len() { "the data ends too early (a cut-off file?)" } else { what };
         DataError {
             path: String::new(),

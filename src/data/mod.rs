@@ -245,6 +245,12 @@ pub fn from_json(text: &str) -> Result<Dataset, DataError> {
 const SHAPE: &str =
     "a dataset is a JSON object { \"story\": …, \"sources\": […], \"regions\": […], \"figures\": […], \"charts\": […] } (see docs/data-format.md)";
 
+/// How many characters `s` holds: its bytes that do not continue a character. The standard
+/// library's `chars().count()` does the same with a fast path of its own, 0.8 kB of the page's wasm.
+pub(crate) fn char_count(s: &str) -> usize {
+    s.bytes().filter(|b| b & 0xC0 != 0x80).count()
+}
+
 /// The first `max` characters of `s`, with "…" when there is more: long texts quoted in messages.
 pub(crate) fn excerpt(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {

@@ -287,10 +287,10 @@ fn text_lengths(d: &Dataset) -> Result<(), DataError> {
 /// `text` at most `max` characters long; the path is only written out for a text that is not.
 fn within(path: impl FnOnce() -> String, text: &str, max: usize) -> Result<(), DataError> {
     // Counting characters is linear; only texts long in bytes need it.
-    if text.len() <= max || text.chars().count() <= max {
+    let n = if text.len() <= max { 0 } else { super::char_count(text) };
+    if n <= max {
         return Ok(());
     }
-    let n = text.chars().count();
     Err(err(
         path(),
         format!(
