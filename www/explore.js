@@ -262,7 +262,10 @@ export function explore(story, charts, ui) {
         activate(chart, index, false);
         e.stopPropagation();
       });
-      card.addEventListener('focus', () => showTooltip(chart, index));
+      // The keyboard's focus brings the tooltip; a click or a tap brings the pinned panel alone.
+      card.addEventListener('focus', () => {
+        if (card.matches(':focus-visible')) showTooltip(chart, index);
+      });
       card.addEventListener('blur', hideTooltip);
       card.addEventListener('keydown', (e) => {
         const steps = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };

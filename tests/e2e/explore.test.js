@@ -279,7 +279,7 @@ test('a selected region dims the overview’s cards of other regions, as the eng
   await context.close();
 });
 
-test('on a phone, tapping a region selects it and tapping a bar pins it', async () => {
+test('on a phone, tapping a region selects it and tapping a bar or a card pins it', async () => {
   const { page, errors, context } = await open(browser, '/', { width: 375, height: 740, dpr: 2, touch: true });
   const spot = await spotOf(page, 'map', REGIONS.heilongjiang);
   await page.touchscreen.tap(spot.x, spot.y);
@@ -297,6 +297,14 @@ test('on a phone, tapping a region selects it and tapping a bar pins it', async 
   await page.touchscreen.tap(bar.x, bar.y);
   await page.waitForSelector('figure[data-chart="reach"] .pin-panel:not([hidden])');
   assert.match(await page.textContent('figure[data-chart="reach"] .pin-panel'), /more than 200 countries and regions/);
+  // A card is tapped like a bar: its details are pinned, with no tooltip over them.
+  const card = page.locator('.card[data-figure="heilongjiang-trade-partners"]');
+  await card.scrollIntoViewIfNeeded();
+  await settle(page);
+  await card.tap();
+  await page.waitForSelector('figure[data-chart="heilongjiang-trade"] .pin-panel:not([hidden])');
+  assert.equal(await card.getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.isVisible('.tooltip'), false, 'a tap on a card left a tooltip over the page');
   assert.deepEqual(errors, []);
   await context.close();
 });
