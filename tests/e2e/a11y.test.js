@@ -157,6 +157,16 @@ test('each chart downloads as SVG with its words, CSV with its figures and PNG a
   const width = png.bytes.readUInt32BE(16);
   const cssWidth = await page.$eval(`${figure} canvas`, (c) => c.getBoundingClientRect().width);
   assert.equal(width, Math.round(cssWidth * 2), 'the PNG is not at twice the pixels');
+
+  // Cards are HTML on the page; their downloads draw them, with the qualifier before the number.
+  const cards = 'figure[data-chart="jilin-standouts"]';
+  const cardsSvg = await download(page, `${cards} .download-button:text-is("SVG")`);
+  const cardTexts = await page.evaluate((text) => [...new DOMParser().parseFromString(text, 'image/svg+xml').querySelectorAll('text')].map((t) => t.textContent.trim()), cardsSvg.text);
+  for (const words of ['More than', '80 billion jin', 'World’s largest', 'Global lead']) assert.ok(cardTexts.includes(words), `the cards' SVG lacks ${words}`);
+  const cardsPng = await download(page, `${cards} .download-button:text-is("PNG")`, true);
+  assert.equal(cardsPng.name, 'northeast-china-jilin-standouts.png');
+  const cardsWidth = await page.$eval(`${cards} .cards`, (c) => c.getBoundingClientRect().width);
+  assert.equal(cardsPng.bytes.readUInt32BE(16), Math.round(cardsWidth * 2), 'the cards\' PNG is not at twice the pixels');
   await context.close();
 });
 
