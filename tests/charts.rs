@@ -100,6 +100,46 @@ fn on_the_page_the_canvas_holds_the_chart_alone_and_the_outline_carries_its_word
 }
 
 #[test]
+fn the_page_writes_each_card_with_the_words_a_download_draws() {
+    use datastory::data::ChartKind;
+    use datastory::model::{outline, Body};
+    let d = common::story();
+    let entries: Vec<_> =
+        outline::outline(&d, Some(common::map())).sections.into_iter().flat_map(|s| s.charts).collect();
+    let mut cards = 0;
+    for c in &d.charts {
+        let e = entries.iter().find(|e| e.id == c.id).unwrap_or_else(|| panic!("{} not in the outline", c.id));
+        if c.kind != ChartKind::Cards {
+            assert!(e.cards.is_empty(), "{}: cards for a drawn chart", c.id);
+            continue;
+        }
+        let Body::Cards(drawn) = common::model(&d, &c.id, 1200.0).body else { panic!("{} drew no cards", c.id) };
+        assert_eq!(e.cards.len(), drawn.cards.len(), "{}", c.id);
+        for (page, card) in e.cards.iter().zip(&drawn.cards) {
+            assert_eq!(page.figure, card.figure);
+            // The drawn card wraps its words into lines; read back, they are the page's words in order.
+            let t = &page.text;
+            let written: Vec<&str> = [t.qualifier.as_deref(), Some(&t.value), Some(&t.label), t.period.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            let lines: Vec<&str> = card.texts.iter().map(|l| l.text.as_str()).collect();
+            assert_eq!(lines.join(" "), written.join(" "), "{}: {}", c.id, page.figure);
+            let colour = d.regions.iter().find(|r| Some(&r.id) == page.region.as_ref()).map(|r| r.color.clone());
+            assert_eq!(page.color, colour.unwrap_or_default(), "{}: {}", c.id, page.figure);
+            cards += 1;
+        }
+    }
+    assert_eq!(cards, 8, "the story's five charts of cards hold eight cards");
+    // The bound is its own line, before the number.
+    let grain = entries.iter().flat_map(|e| &e.cards).find(|c| c.figure == "jilin-grain-output").expect("grain card");
+    assert_eq!(
+        (grain.text.qualifier.as_deref(), grain.text.value.as_str(), grain.text.period.as_deref()),
+        (Some("More than"), "80 billion jin", Some("Three consecutive years"))
+    );
+}
+
+#[test]
 fn values_keep_their_qualifiers() {
     let d = common::story();
     let chart_words = |id: &str| words(&common::svg(&common::model(&d, id, 640.0)).0);
