@@ -57,7 +57,7 @@ impl MarkInfo {
 
 /// A figure in words, for a table row or a tooltip (its `rect` is empty).
 pub fn figure(d: &Dataset, f: &Figure) -> MarkInfo {
-    let region = f.region.as_ref().and_then(|id| d.regions.iter().find(|r| &r.id == id));
+    let region = d.region_of(f);
     MarkInfo {
         kind: "figure",
         id: f.id.clone(),

@@ -32,8 +32,7 @@ pub fn csv(d: &crate::data::Dataset, figures: &[&crate::data::Figure]) -> String
     let mut out = String::from("\u{feff}");
     out.push_str(&line(&COLUMNS));
     for f in figures {
-        let region =
-            f.region.as_ref().and_then(|id| d.regions.iter().find(|r| &r.id == id)).map_or("", |r| r.name.as_str());
+        let region = d.region_of(f).map_or("", |r| r.name.as_str());
         let source = d.sources.iter().find(|s| s.id == f.source.id).map_or("", |s| s.name.as_str());
         let qualifier = f.qualifier.word();
         let value = f.value.map(crate::host::number_text).unwrap_or_default();

@@ -355,10 +355,10 @@ function buildSections(box, outline, only, story, source, t) {
       // scale and translate as text, and the canvas has a third fewer pixels (downloads draw them).
       const head = [el('h3', 'chart-headline', c.headline), el('p', 'chart-dek', c.dek)];
       const foot = [c.note && el('p', 'chart-note', c.note), c.source && el('p', 'chart-source', c.source)].filter(Boolean);
-      const chart = { id: c.id, kind: c.kind, figure, canvas: null, cards: null, panel: el('div', 'pin-panel'), width: 0, dpr: 0 };
+      const panel = el('div', 'pin-panel');
+      panel.hidden = true;
       // Charts outside the regions' sections (the overview) show the selection mark by mark.
-      chart.showsSelection = !s.color;
-      chart.panel.hidden = true;
+      const chart = { id: c.id, kind: c.kind, figure, canvas: null, cards: null, panel, showsSelection: !s.color, width: 0, dpr: 0 };
       // What shows the figures, and what is only read out (a canvas' long description).
       const [body, unseen] = c.cards?.length ? [cardList(c, chart), []] : chartCanvas(c, chart);
       const [tableButton, tableHolder] = toggle(t('table'), (m) => m.chartTable(story, c, t), t);
@@ -366,7 +366,7 @@ function buildSections(box, outline, only, story, source, t) {
       const tools = el('div', 'chart-tools');
       const files = (d, f) => d.chartFile(f, story, source, chart);
       tools.append(tableButton, downloads(t('downloadChart', c.headline), files, t, (err) => announceError(figure, err, t)));
-      figure.append(...head, body, ...foot, ...unseen, chart.panel, tools, tableHolder);
+      figure.append(...head, body, ...foot, ...unseen, panel, tools, tableHolder);
       grid.append(figure);
       charts.push(chart);
     }

@@ -4,6 +4,8 @@ import { el } from './dom.js';
 const NARROW = '(max-width: 879px)';
 /** How long the view must stay put before the address follows it (ms). */
 const URL_PAUSE = 300;
+/** The arrow keys' step through a chart's marks or cards. */
+const STEPS = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
 
 
 /** The view in the URL: `#region=jilin&chart=jilin-gdp-growth&mark=jilin-gdp-growth-last-year`. */
@@ -268,10 +270,9 @@ export function explore(story, charts, ui) {
       });
       card.addEventListener('blur', hideTooltip);
       card.addEventListener('keydown', (e) => {
-        const steps = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
-        if (!(e.key in steps)) return;
+        if (!(e.key in STEPS)) return;
         const n = chart.cards.length;
-        chart.cards[(index + steps[e.key] + n) % n].focus();
+        chart.cards[(index + STEPS[e.key] + n) % n].focus();
         e.preventDefault();
       });
     });
@@ -318,9 +319,8 @@ export function explore(story, charts, ui) {
       hideTooltip();
     });
     canvas.addEventListener('keydown', (e) => {
-      const steps = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
-      if (e.key in steps) {
-        const index = safely(() => story.stepFocus(chart.id, steps[e.key])) ?? -1;
+      if (e.key in STEPS) {
+        const index = safely(() => story.stepFocus(chart.id, STEPS[e.key])) ?? -1;
         if (index >= 0) {
           safely(() => story.setFocus(chart.id, index));
           showTooltip(chart, index);

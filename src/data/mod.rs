@@ -245,6 +245,13 @@ pub fn from_json(text: &str) -> Result<Dataset, DataError> {
 const SHAPE: &str =
     "a dataset is a JSON object { \"story\": …, \"sources\": […], \"regions\": […], \"figures\": […], \"charts\": […] } (see docs/data-format.md)";
 
+impl Dataset {
+    /// The region figure `f` belongs to, if any (validation ties every region id to one).
+    pub fn region_of(&self, f: &Figure) -> Option<&Region> {
+        f.region.as_deref().and_then(|id| self.regions.iter().find(|r| r.id == id))
+    }
+}
+
 /// How many characters `s` holds: its bytes that do not continue a character. The standard
 /// library's `chars().count()` does the same with a fast path of its own, 0.8 kB of the page's wasm.
 pub(crate) fn char_count(s: &str) -> usize {

@@ -165,11 +165,7 @@ impl Ctx<'_> {
 
 /// The colour a figure is drawn in: its region's, or the context grey.
 pub fn figure_colour(d: &Dataset, f: &Figure, theme: &Theme) -> Rgb {
-    f.region
-        .as_deref()
-        .and_then(|id| d.regions.iter().find(|r| r.id == id))
-        .and_then(|r| Rgb::from_hex(&r.color))
-        .unwrap_or(theme.context)
+    d.region_of(f).and_then(|r| Rgb::from_hex(&r.color)).unwrap_or(theme.context)
 }
 
 /// The chart's figures in its order. Validation guarantees every id resolves; a stale id is skipped.

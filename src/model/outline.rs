@@ -152,12 +152,7 @@ fn cards(d: &Dataset, figures: &[&Figure]) -> Vec<CardEntry> {
         .map(|f| CardEntry {
             figure: f.id.clone(),
             region: f.region.clone(),
-            color: f
-                .region
-                .as_deref()
-                .and_then(|id| d.regions.iter().find(|r| r.id == id))
-                .map(|r| r.color.clone())
-                .unwrap_or_default(),
+            color: d.region_of(f).map(|r| r.color.clone()).unwrap_or_default(),
             text: CardText::of(d, f),
         })
         .collect()
