@@ -227,7 +227,6 @@ export async function mount(container, options = {}) {
     all.append(downloads(t('downloadStory'), (d, f) => d.storyFile(f, story, source, measure), t, (err) => announceError(all, err, t)));
     sectionsBox.append(all);
   }
-  await document.fonts.ready;
   // Everything the infographic hangs on the window ends with `destroy()`.
   const life = new AbortController();
   const redrawAll = keepDrawn(story, charts, changed, t, life.signal);
