@@ -35,7 +35,8 @@ pub struct ChartEntry {
     /// Written under the canvas: a note on units or bounds, and where the figures come from.
     pub note: Option<String>,
     pub source: String,
-    /// The long description read by screen readers: the finding, what is drawn, every figure in words.
+    /// The long description read by screen readers: the finding, what is drawn, every figure in words
+    /// (empty for cards, whose words are the page's).
     pub description: String,
     /// A chart of big-number cards is written as HTML, not drawn: its cards, in order. Empty for other kinds.
     pub cards: Vec<CardEntry>,
@@ -114,7 +115,12 @@ pub fn outline(d: &Dataset, map: Option<&GeoMap>) -> Outline {
                     dek: c.dek.clone(),
                     note: c.note.clone(),
                     source: super::chart_source(d, c, &figures, map),
-                    description: crate::describe::chart_of(d, c, &figures),
+                    // Cards are read out by their own words; a description of them would go unused.
+                    description: if c.kind == ChartKind::Cards {
+                        String::new()
+                    } else {
+                        crate::describe::chart_of(d, c, &figures)
+                    },
                     cards: if c.kind == ChartKind::Cards { cards(d, &figures) } else { Vec::new() },
                 }
             })
