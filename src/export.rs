@@ -15,6 +15,28 @@ use crate::render::{self, Geometry};
 /// same factor keeps SVG text the size the canvas draws it.
 const SVG_FONT_SCALE: f64 = 1.24;
 
+/// Room around a file downloaded on its own, in CSS pixels: a drawing runs to its edges (a headline
+/// starts at x = 0), and a file viewed by itself cut the first glyph of a headline at its edge.
+pub const MARGIN: f64 = 16.0;
+
+/// A chart as a file of its own: its drawing (`model` with no selection) inside a margin of its
+/// background.
+pub fn chart_file(model: &ChartModel) -> Result<String, String> {
+    let (drawing, _) = svg(model, &View::default())?;
+    Ok(framed(&drawing, model.width, model.height.ceil(), model.theme.background))
+}
+
+/// `drawing` (an SVG document `width` by `height`) inside [`MARGIN`] of `background` on every side.
+fn framed(drawing: &str, width: f64, height: f64, background: crate::theme::Rgb) -> String {
+    let (w, h) = (width + 2.0 * MARGIN, height + 2.0 * MARGIN);
+    let crate::theme::Rgb(r, g, b) = background;
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">\n\
+         <rect width=\"{w}\" height=\"{h}\" fill=\"#{r:02x}{g:02x}{b:02x}\"/>\n\
+         <g transform=\"translate({MARGIN} {MARGIN})\">\n{drawing}</g>\n</svg>\n"
+    )
+}
+
 /// Draws `model` as `view` asks into an SVG document.
 pub fn svg(model: &ChartModel, view: &View) -> Result<(String, Geometry), String> {
     let mut out = String::new();
@@ -102,8 +124,8 @@ impl DrawingBackend for SvgText<'_> {
     }
 }
 
-/// The whole story as one SVG at `width`: title and dek, then every chart in order. For readers
-/// without JavaScript (RSS, AMP, `<noscript>`) and for downloads.
+/// The whole story as one SVG at `width` (and [`MARGIN`] around it): title and dek, then every chart
+/// in order. For readers without JavaScript (RSS, AMP, `<noscript>`) and for downloads.
 pub fn story_svg(
     d: &crate::data::Dataset,
     map: Option<&crate::geo::GeoMap>,
@@ -146,5 +168,6 @@ pub fn story_svg(
         let _ = writeln!(out, "<g transform=\"translate(0 {top})\">\n{part}</g>");
     }
     out.push_str("</svg>\n");
-    Ok(out)
+    // The gaps between the charts are the background too, not transparent.
+    Ok(framed(&out, width, height, theme.background))
 }

@@ -44,3 +44,45 @@ fn the_whole_story_svg_carries_every_headline() {
     }
     assert_eq!(svg.matches("<svg").count(), svg.matches("</svg>").count(), "unbalanced SVG elements");
 }
+
+/// The opening of a file: its size, then the background it is laid on.
+fn file_frame(svg: &str) -> (f64, f64, String) {
+    let attr = |name: &str| -> String {
+        let at = svg.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
+        svg[at..].split('"').next().unwrap_or_default().to_string()
+    };
+    let rect = svg.find("<rect").expect("a background");
+    let fill = svg[rect..].split("fill=\"").nth(1).and_then(|s| s.split('"').next()).expect("its fill");
+    (attr("width").parse().expect("a width"), attr("height").parse().expect("a height"), fill.to_string())
+}
+
+#[test]
+fn a_downloaded_chart_or_story_has_a_margin_of_its_background() {
+    let d = common::story();
+    let margin = export::MARGIN;
+    for theme in [Theme::LIGHT, Theme::DARK] {
+        let background = format!("#{:02x}{:02x}{:02x}", theme.background.0, theme.background.1, theme.background.2);
+        let mut m = common::model(&d, "jilin-gdp-growth", 640.0);
+        m.theme = theme;
+        let file = export::chart_file(&m).expect("draws");
+        let (width, height, fill) = file_frame(&file);
+        // The drawing starts a margin in from every edge, on the chart's own background.
+        let near = |a: f64, b: f64| (a - b).abs() < 1e-9;
+        assert!(
+            near(width, 640.0 + 2.0 * margin) && near(height, m.height.ceil() + 2.0 * margin),
+            "{width} × {height}"
+        );
+        assert_eq!(fill, background);
+        assert!(
+            file.contains(&format!("<g transform=\"translate({margin} {margin})\">")),
+            "the drawing is not moved in"
+        );
+        // The headline's words are in the file, inside the margin.
+        assert!(file.contains(&d.charts.iter().find(|c| c.id == "jilin-gdp-growth").expect("chart").headline[..10]));
+
+        let story = export::story_svg(&d, Some(common::map()), 640.0, &ApproxMeasure, &theme).expect("draws");
+        let (width, _, fill) = file_frame(&story);
+        assert!(near(width, 640.0 + 2.0 * margin), "the story is {width} wide");
+        assert_eq!(fill, background, "the gaps between the story's charts are transparent");
+    }
+}

@@ -291,7 +291,7 @@ impl Story {
         let d = self.charts.get(id).ok_or_else(|| js_err(format!("chart \"{id}\" is not drawn yet")))?;
         // The file stands on its own: its titles and source are drawn, as the page writes them.
         let model = self.model(id, &d.context, d.model.width, model::Titles::Drawn)?;
-        export::svg(&model, &View::default()).map(|(svg, _)| svg).map_err(js_err)
+        export::chart_file(&model).map_err(js_err)
     }
 
     /// The whole story as one SVG document at `css_width`, measured with `canvas`' fonts (feature `svg`).

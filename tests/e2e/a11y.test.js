@@ -125,7 +125,10 @@ async function download(page, selector, binary = false) {
   return { name: file.suggestedFilename(), text: binary ? null : bytes.toString('utf8'), bytes };
 }
 
-test('each chart downloads as SVG with its words, CSV with its figures and PNG at twice the pixels', async () => {
+// The room a downloaded file keeps around its drawing (export::MARGIN), in CSS pixels.
+const MARGIN = 16;
+
+test('each chart downloads as SVG with its words, CSV with its figures and PNG at twice the pixels, with a margin', async () => {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   // The engine that writes SVG is fetched on the first SVG download, not with the page.
@@ -156,7 +159,7 @@ test('each chart downloads as SVG with its words, CSV with its figures and PNG a
   assert.equal(png.name, 'northeast-china-jilin-gdp-growth.png');
   const width = png.bytes.readUInt32BE(16);
   const cssWidth = await page.$eval(`${figure} canvas`, (c) => c.getBoundingClientRect().width);
-  assert.equal(width, Math.round(cssWidth * 2), 'the PNG is not at twice the pixels');
+  assert.equal(width, Math.round((cssWidth + 2 * MARGIN) * 2), 'the PNG is not the chart and its margin at twice the pixels');
 
   // Cards are HTML on the page; their downloads draw them, with the qualifier before the number.
   const cards = 'figure[data-chart="jilin-standouts"]';
@@ -166,7 +169,7 @@ test('each chart downloads as SVG with its words, CSV with its figures and PNG a
   const cardsPng = await download(page, `${cards} .download-button:text-is("PNG")`, true);
   assert.equal(cardsPng.name, 'northeast-china-jilin-standouts.png');
   const cardsWidth = await page.$eval(`${cards} .cards`, (c) => c.getBoundingClientRect().width);
-  assert.equal(cardsPng.bytes.readUInt32BE(16), Math.round(cardsWidth * 2), 'the cards\' PNG is not at twice the pixels');
+  assert.equal(cardsPng.bytes.readUInt32BE(16), Math.round((cardsWidth + 2 * MARGIN) * 2), 'the cards\' PNG is not the cards and their margin at twice the pixels');
   await context.close();
 });
 
