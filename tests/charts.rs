@@ -327,3 +327,27 @@ fn a_selection_skips_only_charts_it_leaves_unchanged() {
     assert!(skips("reach", "liaoning", "inner-mongolia"), "the overview has neither: {skipped:?}");
     assert!(!skipped.iter().any(|(c, ..)| c == "map"), "every selection changes the map");
 }
+
+/// On a phone, a region's name sits on its own region as much as the shape allows: where no spot
+/// fits the whole name, the spot with the most of its box inside, not the point farthest from the
+/// edges (at 375 px that left Heilongjiang's name half over Inner Mongolia).
+#[test]
+fn map_names_sit_on_their_own_regions_at_phone_widths() {
+    let d = common::story();
+    for width in [320.0, 360.0, 375.0, 414.0] {
+        let m = common::model(&d, "map", width);
+        let datastory::model::Body::Map(map) = &m.body else { panic!("the map is not a map") };
+        for r in &map.regions {
+            let b = r.label.bbox();
+            // The box's corners and the middles of its top and bottom edges.
+            let probes = [b.y, b.y + b.h].map(|y| [b.x, b.x + b.w / 2.0, b.x + b.w].map(|x| (x, y)));
+            let inside = probes.iter().flatten().filter(|p| datastory::geo::contains(&r.rings, **p)).count();
+            let centre = (b.x + b.w / 2.0, b.y + b.h / 2.0);
+            assert!(datastory::geo::contains(&r.rings, centre), "{} at {width}: its name's centre is off it", r.region);
+            // Most of the name on its region on common phones (the point farthest from the edges left
+            // three of six of Liaoning's name on it at 360 and 375 px); more than a corner at 320.
+            let least = if width >= 360.0 { 4 } else { 3 };
+            assert!(inside >= least, "{} at {width}: {inside} of its name box's 6 points on it", r.region);
+        }
+    }
+}

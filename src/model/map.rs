@@ -91,20 +91,22 @@ pub fn layout(cx: &Ctx, d: &Dataset, map: Option<&GeoMap>, top: f64) -> MapLayou
             cx.label(&name, x, y - text_h / 2.0, font, cx.theme.ink, Align::Center)
         };
         let clear = |l: &Label| !regions.iter().any(|o| o.label.bbox().overlaps(&l.bbox()));
-        let label =
-            most_inside_first(label_spots(&rings, text_w, text_h)).map(place).find(|l| clear(l)).unwrap_or_else(|| {
-                // Nowhere inside fits the name whole (small regions at narrow widths): start from the
-                // most inside point and step away from any name already placed.
-                let mut l = place(to_screen(shape.label_at));
-                for k in 1..200 {
-                    if clear(&l) {
-                        break;
-                    }
-                    let dy = if k % 2 == 0 { 2.0 } else { -2.0 } * f64::from(k);
-                    l.y += dy;
+        let (whole, partly) = label_spots(&rings, text_w, text_h);
+        let label = most_inside_first(whole).map(place).find(|l| clear(l)).unwrap_or_else(|| {
+            // Nowhere inside fits the name whole (small regions at narrow widths): the spot where
+            // most of its box is inside (at 375 px the point farthest from the edges left
+            // Heilongjiang's name half over its neighbour), else that point; then step away from
+            // any name already placed.
+            let mut l = place(partly.unwrap_or_else(|| to_screen(shape.label_at)));
+            for k in 1..200 {
+                if clear(&l) {
+                    break;
                 }
-                l
-            });
+                let dy = if k % 2 == 0 { 2.0 } else { -2.0 } * f64::from(k);
+                l.y += dy;
+            }
+            l
+        });
         let color = Rgb::from_hex(&r.color).unwrap_or(cx.theme.context);
         regions.push(MapRegion { region: r.id.clone(), rings, bbox, color, label });
     }
@@ -120,8 +122,10 @@ fn most_inside_first(mut spots: Vec<(Pt, f64)>) -> impl Iterator<Item = Pt> {
     })
 }
 
-/// Points where a `w` by `h` name fits wholly inside the region, with their squared distance to its edge.
-fn label_spots(rings: &[Vec<Pt>], w: f64, h: f64) -> Vec<(Pt, f64)> {
+/// Points where a `w` by `h` name fits wholly inside the region, with their squared distance to its
+/// edge; and, for when none does, the point whose name box has the most of its probes inside (the
+/// one farthest from the edge among those).
+fn label_spots(rings: &[Vec<Pt>], w: f64, h: f64) -> (Vec<(Pt, f64)>, Option<Pt>) {
     const STEPS: usize = 24;
     let b = bounds(rings);
     let (hw, hh) = (w / 2.0 + 2.0, h / 2.0 + 1.0);
@@ -134,17 +138,44 @@ fn label_spots(rings: &[Vec<Pt>], w: f64, h: f64) -> Vec<(Pt, f64)> {
         })
         .collect();
     let mut spots: Vec<(Pt, f64)> = Vec::new();
+    // The most probes inside short of all of them, and the points with that many.
+    let mut most = 0;
+    let mut partly: Vec<Pt> = Vec::new();
     for i in 1..STEPS {
         let x = b.x + b.w * i as f64 / STEPS as f64;
         for (y, [top, middle, bottom]) in &rows {
-            let inside =
-                middle.contains(x) && [top, bottom].iter().all(|r| [x - hw, x, x + hw].iter().all(|&q| r.contains(q)));
-            if inside {
+            if !middle.contains(x) {
+                continue;
+            }
+            // The name box's corners and the middles of its top and bottom.
+            let mut inside = 0;
+            for r in &[top, bottom] {
+                for q in &[x - hw, x, x + hw] {
+                    inside += usize::from(r.contains(*q));
+                }
+            }
+            if inside == 6 {
                 spots.push(((x, *y), geo::edge_distance2(rings, (x, *y))));
+            } else if inside >= most {
+                if inside > most {
+                    most = inside;
+                    partly.clear();
+                }
+                partly.push((x, *y));
             }
         }
     }
-    spots
+    let mut best = None;
+    if spots.is_empty() {
+        let mut far = f64::NEG_INFINITY;
+        for p in partly {
+            let d = geo::edge_distance2(rings, p);
+            if d > far {
+                (far, best) = (d, Some(p));
+            }
+        }
+    }
+    (spots, best)
 }
 
 fn bounds(rings: &[Vec<Pt>]) -> Rect {
