@@ -431,7 +431,7 @@ function showChartError(figure, err, t) {
  * or null when nothing changed.
  */
 function drawChart(story, chart, width, force, t) {
-  if (chart.figure.dataset.state === 'error') return;
+  if (chart.figure.dataset.state === 'error') return null;
   if (!chart.canvas) {
     // Cards are HTML: the page lays them out; their width is kept for the downloads.
     chart.width = width;
