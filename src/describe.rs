@@ -191,7 +191,7 @@ pub fn chart_of(d: &Dataset, c: &Chart, figures: &[&Figure]) -> String {
 /// A drawn mark in words, with where it is drawn.
 pub fn mark(d: &Dataset, m: &Mark) -> MarkInfo {
     let rect = [m.rect.x, m.rect.y, m.rect.w, m.rect.h];
-    if let Some(f) = d.figures.iter().find(|f| f.id == m.id) {
+    if let Some(f) = d.figure(&m.id) {
         return MarkInfo { rect, ..figure(d, f) };
     }
     match d.regions.iter().find(|r| r.id == m.id) {

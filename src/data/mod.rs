@@ -246,6 +246,11 @@ const SHAPE: &str =
     "a dataset is a JSON object { \"story\": …, \"sources\": […], \"regions\": […], \"figures\": […], \"charts\": […] } (see docs/data-format.md)";
 
 impl Dataset {
+    /// The figure with id `id`, if any.
+    pub fn figure(&self, id: &str) -> Option<&Figure> {
+        self.figures.iter().find(|f| f.id == id)
+    }
+
     /// The region figure `f` belongs to, if any (validation ties every region id to one).
     pub fn region_of(&self, f: &Figure) -> Option<&Region> {
         f.region.as_deref().and_then(|id| self.regions.iter().find(|r| r.id == id))

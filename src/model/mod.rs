@@ -170,7 +170,7 @@ pub fn figure_colour(d: &Dataset, f: &Figure, theme: &Theme) -> Rgb {
 
 /// The chart's figures in its order. Validation guarantees every id resolves; a stale id is skipped.
 pub fn chart_figures<'d>(d: &'d Dataset, c: &Chart) -> Vec<&'d Figure> {
-    c.figures.iter().filter_map(|id| d.figures.iter().find(|f| &f.id == id)).collect()
+    c.figures.iter().filter_map(|id| d.figure(id)).collect()
 }
 
 const GAP: f64 = 16.0;

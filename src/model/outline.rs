@@ -108,6 +108,12 @@ pub fn outline(d: &Dataset, map: Option<&GeoMap>) -> Outline {
             .map(|c| {
                 let figures: Vec<_> =
                     c.figures.iter().filter_map(|id| by_id.position(id).map(|at| &d.figures[at])).collect();
+                // Cards are read out by their own words, which the page writes: no long description.
+                let (description, cards) = if c.kind == ChartKind::Cards {
+                    (String::new(), cards(d, &figures))
+                } else {
+                    (crate::describe::chart_of(d, c, &figures), Vec::new())
+                };
                 ChartEntry {
                     id: c.id.clone(),
                     kind: c.kind,
@@ -115,13 +121,8 @@ pub fn outline(d: &Dataset, map: Option<&GeoMap>) -> Outline {
                     dek: c.dek.clone(),
                     note: c.note.clone(),
                     source: super::chart_source(d, c, &figures, map),
-                    // Cards are read out by their own words; a description of them would go unused.
-                    description: if c.kind == ChartKind::Cards {
-                        String::new()
-                    } else {
-                        crate::describe::chart_of(d, c, &figures)
-                    },
-                    cards: if c.kind == ChartKind::Cards { cards(d, &figures) } else { Vec::new() },
+                    description,
+                    cards,
                 }
             })
             .collect()

@@ -339,12 +339,7 @@ impl Story {
     /// HTML and the engine does not draw.
     #[wasm_bindgen(js_name = figureInfo)]
     pub fn figure_info(&self, id: &str) -> Result<JsValue, JsError> {
-        let f = self
-            .dataset
-            .figures
-            .iter()
-            .find(|f| f.id == id)
-            .ok_or_else(|| js_err(format!("the story has no figure \"{id}\"")))?;
+        let f = self.dataset.figure(id).ok_or_else(|| js_err(format!("the story has no figure \"{id}\"")))?;
         Ok(to_js(&describe::figure(&self.dataset, f).to_json()))
     }
 }
