@@ -1,4 +1,4 @@
-// Page only: starts compiling the engine and fetching the dataset named in the address (and then its map) while the modules load; app.js takes them up.
+// Page only (main.js imports it first): starts compiling the engine and fetching the dataset named in the address (and then its map) while the rest of the page's code evaluates; app.js takes them up.
 // The engine's address is the page's own preload of it (dist/ writes one); compiling it now rather
 // than when app.js has loaded takes its compile off the way to the first chart.
 const engine = document.querySelector('link[rel="preload"][type="application/wasm"]');

@@ -112,11 +112,13 @@ struct Scripts {
     preload: Vec<String>,
 }
 
-/// The page's modules bundled and minified by esbuild: `main` and `app` with the chunk of all they
-/// share (the engine's glue among it); the SVG engine's glue, the shell's Chinese words, the embed
-/// box, the downloads and the tables are chunks of their own, loaded on demand. Two files on the way to the first chart instead of eight, and
-/// 1.4 kB less gzipped.
-/// esbuild's own names are replaced by `<name>-<hash>` with our content hash, like every asset's.
+/// The page's modules bundled and minified by esbuild: `main` (with `early.js`, the engine's glue,
+/// `app.js` and all they import) is the page's one script, and `app` the same for embed.js without
+/// the page's own parts; the SVG engine's glue, the shell's Chinese words, the embed box, the
+/// downloads and the tables are chunks of their own, loaded on demand. Each entry is bundled on its
+/// own: bundled together, what they share became a chunk the page fetched beside `main`, and every
+/// request costs the load more than its bytes (six tiny stylesheets added 100 ms of the browser's
+/// processes' CPU time to a blank page; they are two cores).
 fn bundled(esbuild: &Path, dist: &Path, www: &Path, glue: &str, svg_glue: &str) -> Result<Scripts, String> {
     let stage = root().join("target/dist-js");
     if stage.exists() {
@@ -139,18 +141,30 @@ fn bundled(esbuild: &Path, dist: &Path, www: &Path, glue: &str, svg_glue: &str) 
     )?;
     write(&stage.join("download.js"), download.as_bytes())?;
 
+    let (main, preload) = bundle_entry(esbuild, dist, &stage, "main")?;
+    let (app, _) = bundle_entry(esbuild, dist, &stage, "app")?;
+    Ok(Scripts { main, app, preload })
+}
+
+/// Bundles `stage/<entry>.js` (its dynamic imports as chunks), writes each file under
+/// `<name>-<hash>` with our content hash, like every asset's, and returns the entry's name and the
+/// names of the files it imports statically (none, unless esbuild splits one out).
+fn bundle_entry(esbuild: &Path, dist: &Path, stage: &Path, entry: &str) -> Result<(String, Vec<String>), String> {
+    let out = format!("out-{entry}");
+    let meta_file = format!("meta-{entry}.json");
     let status = Command::new(esbuild)
-        .args(["main.js", "app.js", "--bundle", "--splitting", "--format=esm", "--minify", "--charset=utf8"])
-        .args(["--outdir=out", "--entry-names=[name]-[hash]", "--chunk-names=[name]-[hash]"])
-        .args(["--metafile=meta.json", "--log-level=warning"])
-        .current_dir(&stage)
+        .arg(format!("{entry}.js"))
+        .args(["--bundle", "--splitting", "--format=esm", "--minify", "--charset=utf8"])
+        .args([format!("--outdir={out}").as_str(), "--entry-names=[name]-[hash]", "--chunk-names=[name]-[hash]"])
+        .args([format!("--metafile={meta_file}").as_str(), "--log-level=warning"])
+        .current_dir(stage)
         .status()
         .map_err(|e| format!("could not start esbuild: {e}"))?;
     if !status.success() {
-        return Err(format!("esbuild could not bundle the page's modules ({status})"));
+        return Err(format!("esbuild could not bundle {entry}.js ({status})"));
     }
     let meta: serde_json::Value =
-        serde_json::from_str(&read(&stage.join("meta.json"))?).map_err(|e| format!("esbuild's metafile: {e}"))?;
+        serde_json::from_str(&read(&stage.join(&meta_file))?).map_err(|e| format!("esbuild's metafile: {e}"))?;
     let outputs = meta["outputs"].as_object().ok_or("esbuild's metafile lists no outputs")?;
     let imports = |o: &serde_json::Value| -> Vec<(String, bool)> {
         o["imports"]
@@ -182,22 +196,18 @@ fn bundled(esbuild: &Path, dist: &Path, www: &Path, glue: &str, svg_glue: &str) 
             return Err("esbuild's chunks import each other in a circle; the bundle cannot be named by content".into());
         }
     }
-    let named = |entry: &str| -> Result<(String, Vec<(String, bool)>), String> {
-        let (path, o) = outputs
-            .iter()
-            .find(|(_, o)| o["entryPoint"] == entry)
-            .ok_or_else(|| format!("esbuild wrote no bundle for {entry}"))?;
-        let name = renamed.iter().find(|(from, _)| from == path).map(|(_, to)| to.clone());
-        Ok((name.ok_or_else(|| format!("{path} was not written"))?, imports(o)))
-    };
-    let (main, main_imports) = named("main.js")?;
-    let (app, _) = named("app.js")?;
-    let preload = main_imports
+    let entry_file = format!("{entry}.js");
+    let (path, o) = outputs
+        .iter()
+        .find(|(_, o)| o["entryPoint"] == entry_file.as_str())
+        .ok_or_else(|| format!("esbuild wrote no bundle for {entry_file}"))?;
+    let name = renamed.iter().find(|(from, _)| from == path).map(|(_, to)| to.clone());
+    let statics = imports(o)
         .iter()
         .filter(|(_, statically)| *statically)
         .filter_map(|(p, _)| renamed.iter().find(|(from, _)| from == p).map(|(_, to)| to.clone()))
         .collect();
-    Ok(Scripts { main, app, preload })
+    Ok((name.ok_or_else(|| format!("{path} was not written"))?, statics))
 }
 
 /// Without esbuild: each module as written under its hashed name, its imports pointed at the others'.
@@ -234,8 +244,10 @@ fn one_by_one(dist: &Path, www: &Path, glue: &str, svg_glue: &str) -> Result<Scr
     main = replace(&main, "'./app.js'", &format!("'./{}'", file_name(&app_name)), "main.js")?;
     main = replace(&main, "'./share.js'", &format!("'./{}'", file_name(&share_name)), "main.js")?;
     main = replace(&main, "'./dom.js'", &dom_import, "main.js")?;
+    let early_name = hashed(dist, "early.js", read(&www.join("early.js"))?.as_bytes())?;
+    main = replace(&main, "'./early.js'", &format!("'./{}'", file_name(&early_name)), "main.js")?;
     let main_name = hashed(dist, "main.js", main.as_bytes())?;
-    let preload = vec![app_name.clone(), explore_name, dom_name, i18n_name, glue_name];
+    let preload = vec![early_name, app_name.clone(), explore_name, dom_name, i18n_name, glue_name];
     Ok(Scripts { main: main_name, app: app_name, preload })
 }
 
@@ -255,7 +267,6 @@ pub fn all() -> Result<(), String> {
         Some(esbuild) => bundled(&esbuild, &dist, &www, &glue, &svg_glue)?,
         None => one_by_one(&dist, &www, &glue, &svg_glue)?,
     };
-    let early_name = hashed(&dist, "early.js", read(&www.join("early.js"))?.as_bytes())?;
     let style_name = hashed(&dist, "style.css", read(&www.join("style.css"))?.as_bytes())?;
     let article_css = hashed(&dist, "article.css", read(&www.join("article.css"))?.as_bytes())?;
     let favicon = hashed(&dist, "favicon.svg", read(&www.join("favicon.svg"))?.as_bytes())?;
@@ -306,10 +317,8 @@ pub fn all() -> Result<(), String> {
     let main_name = &scripts.main;
     index = replace(
         &index,
-        "<script type=\"module\" src=\"early.js\"></script>\n<script type=\"module\" src=\"main.js\"></script>",
-        &format!(
-            "<script type=\"module\" src=\"{early_name}\"></script>\n<script type=\"module\" src=\"{main_name}\"></script>{preloads}"
-        ),
+        "<script type=\"module\" src=\"main.js\"></script>",
+        &format!("<script type=\"module\" src=\"{main_name}\"></script>{preloads}"),
         "index.html",
     )?;
     index = replace(&index, "href=\"favicon.svg\"", &format!("href=\"{favicon}\""), "index.html")?;
