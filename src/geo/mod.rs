@@ -110,13 +110,12 @@ impl Albers {
     }
 }
 
-/// A region's shape, projected: its rings and the point its name is written at.
+/// A region's shape, projected.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RegionShape {
     /// The dataset's region id.
     pub region: String,
     pub rings: Vec<Vec<Pt>>,
-    pub label_at: Pt,
 }
 
 /// Boundaries joined to a dataset's regions and projected once; layouts only scale and shift them.
@@ -177,8 +176,7 @@ impl GeoMap {
                 ));
             };
             let rings = project_rings(&p, shape, &format!("map.regions[{j}]"))?;
-            let label_at = label_point(&rings);
-            regions.push(RegionShape { region: r.id.clone(), rings, label_at });
+            regions.push(RegionShape { region: r.id.clone(), rings });
         }
         let mut context = Vec::with_capacity(data.context.len());
         for (j, s) in data.context.iter().enumerate() {
