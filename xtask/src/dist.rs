@@ -116,9 +116,9 @@ struct Scripts {
 /// `app.js` and all they import) is the page's one script, and `app` the same for embed.js without
 /// the page's own parts; the SVG engine's glue, the shell's Chinese words, the embed box, the
 /// downloads and the tables are chunks of their own, loaded on demand. Each entry is bundled on its
-/// own: bundled together, what they share became a chunk the page fetched beside `main`, and every
-/// request costs the load more than its bytes (six tiny stylesheets added 100 ms of the browser's
-/// processes' CPU time to a blank page; they are two cores).
+/// own: bundled together, what they share became a chunk the page fetched beside `main`, and a
+/// request costs a load more than its bytes (on two cores, six tiny stylesheets added 98 ms of CPU
+/// time across the browser's processes, and 55 ms, to a blank page's load).
 fn bundled(esbuild: &Path, dist: &Path, www: &Path, glue: &str, svg_glue: &str) -> Result<Scripts, String> {
     let stage = root().join("target/dist-js");
     if stage.exists() {
