@@ -146,6 +146,14 @@ fn bundled(esbuild: &Path, dist: &Path, www: &Path, glue: &str, svg_glue: &str) 
     Ok(Scripts { main, app, preload })
 }
 
+/// V8's explicit compile hint, the first line of each entry bundle: compile every function of the
+/// file while it streams in, off the main thread, rather than each on its first call. Nearly all of
+/// an entry's functions run on the way to the first chart (what is not needed then is in the lazy
+/// chunks, which go without it). Traced, 5 loads each and twice, the main thread's parsing and
+/// compiling of JavaScript went from 14-17 ms to 2-3 ms a load; its CPU time for a load, from 240 to
+/// 222 ms (medians of 30 loads each, in turns).
+const EAGER: &str = "//# allFunctionsCalledOnLoad";
+
 /// Bundles `stage/<entry>.js` (its dynamic imports as chunks), writes each file under
 /// `<name>-<hash>` with our content hash, like every asset's, and returns the entry's name and the
 /// names of the files it imports statically (none, unless esbuild splits one out).
@@ -175,6 +183,7 @@ fn bundle_entry(esbuild: &Path, dist: &Path, stage: &Path, entry: &str) -> Resul
             .collect()
     };
 
+    let entry_file = format!("{entry}.js");
     // Leaves first, so each file's hash covers the hashed names it refers to.
     let mut renamed: Vec<(String, String)> = Vec::new();
     while renamed.len() < outputs.len() {
@@ -188,6 +197,9 @@ fn bundle_entry(esbuild: &Path, dist: &Path, stage: &Path, entry: &str) -> Resul
             for (from, to) in renamed.iter().filter(|(from, _)| imports(o).iter().any(|(p, _)| p == from)) {
                 text = replace(&text, &format!("./{}", file_name(from)), &format!("./{}", file_name(to)), path)?;
             }
+            if o["entryPoint"] == entry_file.as_str() {
+                text = format!("{EAGER}\n{text}");
+            }
             let stem = file_name(path).rsplit_once('-').map_or(file_name(path), |(stem, _)| stem);
             let name = put(dist, stem, "js", text.as_bytes())?;
             renamed.push((path.clone(), name));
@@ -196,7 +208,6 @@ fn bundle_entry(esbuild: &Path, dist: &Path, stage: &Path, entry: &str) -> Resul
             return Err("esbuild's chunks import each other in a circle; the bundle cannot be named by content".into());
         }
     }
-    let entry_file = format!("{entry}.js");
     let (path, o) = outputs
         .iter()
         .find(|(_, o)| o["entryPoint"] == entry_file.as_str())
