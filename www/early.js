@@ -1,4 +1,4 @@
-// Page only (main.js imports it first): starts compiling the engine and fetching the dataset named in the address (and then its map) while the rest of the page's code evaluates; app.js takes them up.
+// Page only (main.js imports it first): starts compiling the engine and fetching the dataset named in the address (and then its map), or takes the page's own story and map from the page, while the rest of the page's code evaluates; app.js takes them up.
 // The engine's address is the page's own preload of it (dist/ writes one); compiling it now rather
 // than when app.js has loaded takes its compile off the way to the first chart.
 const engine = document.querySelector('link[rel="preload"][type="application/wasm"]');
@@ -7,7 +7,8 @@ if (engine && typeof WebAssembly.compileStreaming === 'function') {
   globalThis.__datastoryEngine = WebAssembly.compileStreaming(fetch(engine.href)).catch(() => null);
 }
 
-const asked = new URLSearchParams(location.search).get('data') ?? 'data/story.json';
+const named = new URLSearchParams(location.search).get('data');
+const asked = named ?? 'data/story.json';
 let url = null;
 try {
   url = new URL(asked, location.href);
@@ -15,11 +16,28 @@ try {
   // app.js refuses the address with a message.
 }
 /**
+ * The text of a file the build wrote into the page (`<script type="application/json" data-url>`,
+ * a data block the browser never runs): the page's own story and its map, which then cost no
+ * request. Null for any other address, and on a page given `?data=`, which asks for the file
+ * itself (even the same one, as it may have changed since the build).
+ */
+function written(href) {
+  if (named !== null) return null;
+  for (const block of document.querySelectorAll('script[type="application/json"][data-url]')) {
+    if (new URL(block.dataset.url, location.href).href === href) return block.textContent;
+  }
+  return null;
+}
+
+/**
  * A request whose body is read as soon as it arrives: app.js then finds the text waiting instead of
  * asking for it from a busy main thread (the map's text came 14 ms after it was asked for, at the
- * median of 12 loads; now 1 ms). A failure is app.js's to report, from `response` or `text`.
+ * median of 12 loads; now 1 ms). A failure is app.js's to report, from `response` or `text`. For a
+ * file written into the page, the same shape, answered from the page.
  */
 function request(href) {
+  const inPage = written(href);
+  if (inPage !== null) return { url: href, response: Promise.resolve({ ok: true, status: 200 }), text: Promise.resolve(inPage) };
   const response = fetch(href);
   const text = response.then((r) => (r.ok ? r.text() : null));
   text.catch(() => {});

@@ -89,7 +89,7 @@ async function answer(fulfil, { timeout = 30000 } = {}) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.route('**/data/story.json', fulfil);
-  await page.goto(process.env.BASE_URL);
+  await page.goto(new URL('/?data=data/story.json', process.env.BASE_URL).href);
   await page.waitForFunction(() => document.documentElement.dataset.ready !== undefined, null, { timeout });
   const result = {
     ready: await page.evaluate(() => document.documentElement.dataset.ready),
@@ -138,7 +138,7 @@ test('an answer that takes over 10 s shows that it is still loading, then draws 
     await new Promise((resolve) => { setTimeout(resolve, 10500); });
     await route.fulfill({ response });
   });
-  await page.goto(process.env.BASE_URL);
+  await page.goto(new URL('/?data=data/story.json', process.env.BASE_URL).href);
   await page.waitForFunction(() => /slow/.test(document.querySelector('[role=status]')?.textContent ?? ''), null, { timeout: 9000 });
   assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), undefined, 'the page gave up early');
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 30000 });

@@ -286,7 +286,7 @@ test('when the data fails to load, the page still gives the figures as a table',
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.route('**/data/story.json', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
-  await page.goto(BASE_URL);
+  await page.goto(new URL('/?data=data/story.json', BASE_URL).href);
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'error');
   const text = await page.textContent('[role=alert]');
   assert.match(text, /HTTP 503/);

@@ -68,35 +68,51 @@ for (const width of [375, 1280]) {
   }
 }
 
-test('the data, the map and the engine are each fetched once, the map beside the data, the engine compiled before the modules ask for it', async () => {
+/** Loads `path` holding the data back until the map has been asked for (or three seconds have passed); returns the page's requests and what it logged. */
+async function requestsOf(path) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text()); });
   const requests = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-  // The data is held back until the map has been asked for (or three seconds have passed).
   let mapBeforeData = false;
   await page.route('**/data/story.json', async (route) => {
     for (let i = 0; i < 30 && !requests.some((p) => p.startsWith('/data/map/')); i += 1) await new Promise((r) => setTimeout(r, 100));
     mapBeforeData = requests.some((p) => p.startsWith('/data/map/'));
     await route.continue();
   });
-  await page.goto(process.env.BASE_URL);
+  await page.goto(new URL(path, process.env.BASE_URL).href);
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
   // Preloads that went unused would show up as second requests and as console warnings.
   await page.waitForTimeout(3500);
+  const title = await page.textContent('h1');
+  await context.close();
   const count = (re) => requests.filter((p) => re.test(p)).length;
-  assert.equal(count(/\/data\/story\.json$/), 1, `the data was fetched ${count(/story\.json$/)} times`);
-  assert.equal(count(/\/data\/map\/.*\.json$/), 1, 'the map was not fetched exactly once');
+  return { requests, count, warnings, mapBeforeData, title };
+}
+
+test('the page draws its own story and map from the copies written into it, and asks for neither', async () => {
+  const { requests, count, warnings, title } = await requestsOf('/');
+  assert.equal(count(/\/data\//), 0, `the page asked for data it holds: ${requests}`);
   assert.equal(count(/datastory_bg[^/]*\.wasm$/), 1, 'the engine was not fetched exactly once');
   assert.equal(count(/i18n-zh/), 0, 'an English page fetched the Chinese words');
   // The embed box's, the downloads' and the tables' code come with the first click on their buttons.
   assert.equal(count(/\/(share|download|tables)[^/]*\.js$/), 0, `the page fetched code no reader has asked for yet: ${requests}`);
+  // The copies are the files': the same title as data/story.json's.
+  const story = await (await fetch(new URL('data/story.json', process.env.BASE_URL))).json();
+  assert.equal(title, story.story.title);
+  assert.deepEqual(warnings, []);
+});
+
+test('a page given ?data= fetches the data, the map and the engine once each, the map beside the data', async () => {
+  const { requests, count, warnings, mapBeforeData } = await requestsOf('/?data=data/story.json');
+  assert.equal(count(/\/data\/story\.json$/), 1, `the data was fetched ${count(/story\.json$/)} times`);
+  assert.equal(count(/\/data\/map\/.*\.json$/), 1, `the map was not fetched exactly once: ${requests}`);
+  assert.equal(count(/datastory_bg[^/]*\.wasm$/), 1, 'the engine was not fetched exactly once');
   // The page's own story names its map in the page, so the map is asked for beside the data, not after it.
   assert.ok(mapBeforeData, 'the map was asked for only once the data had arrived');
   assert.deepEqual(warnings, []);
-  await context.close();
 });
 
 test('from its first paint, before any script has run, the page says it is loading: never a blank box', async () => {
@@ -163,7 +179,7 @@ test('each chart\'s headline, dek, note and source are the page\'s text, above a
 });
 
 /** Opens the page with the dataset request answered by `fulfil`; returns the page's alert text. */
-async function alertFor(fulfil, path = '/') {
+async function alertFor(fulfil, path = '/?data=data/story.json') {
   const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
   const page = await context.newPage();
   await page.route('**/data/story.json', fulfil);
@@ -256,7 +272,7 @@ test('text from the data is shown as text, never run as markup', async () => {
     data.regions[0].name = '<script>window.__owned=2</script>Jilin';
     await route.fulfill({ response, json: data });
   });
-  await page.goto(process.env.BASE_URL);
+  await page.goto(new URL('/?data=data/story.json', process.env.BASE_URL).href);
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
   assert.equal(await page.textContent('h1'), hostile);
   assert.equal(await page.evaluate(() => window.__owned), undefined);

@@ -22,7 +22,8 @@ struct Entry {
 /// does not fetch: the demonstration article and its style (`assets/article-<hash>.css`), the host
 /// pages' script and the entry it loads (`assets/app-<hash>.js`, unless the page names it: written
 /// module by module without Node.js, `app` is the page's own module), the no-script picture (inside
-/// `<noscript>`), the example stories (loaded only when named with `?data=`), the shell's Chinese
+/// `<noscript>`), the data (the page's own story and its map are written into `index.html`; the
+/// files are for `?data=`, the script embed and editors), the shell's Chinese
 /// words (`assets/i18n-zh-<hash>.js`, for a Chinese page), the code of the embed box, of the
 /// downloads and of the tables (`assets/share-<hash>.js`, `assets/download-<hash>.js`,
 /// `assets/tables-<hash>.js`, on the first click of their buttons) and the engine that writes SVG (`assets/datastory_svg-<hash>.js` and its wasm, loaded
@@ -39,7 +40,7 @@ fn on_page(path: &str, index: &str) -> bool {
         || path.starts_with("assets/tables-")
         || path.starts_with("fallback/")
         || path.starts_with("assets/datastory_svg")
-        || path.starts_with("data/examples/")
+        || path.starts_with("data/")
         || path.starts_with("assets/article-"))
 }
 
@@ -112,7 +113,7 @@ pub fn report(full: bool) -> Result<u64, String> {
             out.push('\n');
         }
         out.push_str(&row("  total", raw, gzip, brotli));
-        out.push_str("\nnot fetched by the page (article demo, host script, no-script picture, example stories, Chinese words, embed box, downloads, tables, SVG engine):\n");
+        out.push_str("\nnot fetched by the page (article demo, host script, no-script picture, data files (the page holds its own), Chinese words, embed box, downloads, tables, SVG engine):\n");
         for e in &other {
             out.push_str(&row(&format!("  {}", e.path), e.raw, e.gzip, e.brotli));
             out.push('\n');
@@ -147,7 +148,9 @@ mod tests {
         for index in [bundled, one_by_one] {
             assert!(on_page("index.html", index));
             assert!(on_page("assets/datastory_bg-0123456789.wasm", index));
-            assert!(on_page("data/map/northeast-china.json", index));
+            // Written into index.html, which is counted.
+            assert!(!on_page("data/story.json", index));
+            assert!(!on_page("data/map/northeast-china.json", index));
             assert!(!on_page("article.html", index));
             assert!(!on_page("assets/article-0123456789.css", index));
             assert!(!on_page("fallback/northeast-china.svg", index));
