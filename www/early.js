@@ -7,6 +7,11 @@ if (engine && typeof WebAssembly.compileStreaming === 'function') {
   globalThis.__datastoryEngine = WebAssembly.compileStreaming(fetch(engine.href)).catch(() => null);
 }
 
+/** Settles once the whole page has been parsed (main.js, loaded `async`, may run before). */
+export const parsed = document.readyState === 'loading'
+  ? new Promise((resolve) => { document.addEventListener('DOMContentLoaded', resolve, { once: true }); })
+  : Promise.resolve();
+
 const named = new URLSearchParams(location.search).get('data');
 const asked = named ?? 'data/story.json';
 let url = null;
@@ -22,7 +27,6 @@ try {
  * itself (even the same one, as it may have changed since the build).
  */
 function written(href) {
-  if (named !== null) return null;
   for (const block of document.querySelectorAll('script[type="application/json"][data-url]')) {
     if (new URL(block.dataset.url, location.href).href === href) return block.textContent;
   }
@@ -36,8 +40,14 @@ function written(href) {
  * file written into the page, the same shape, answered from the page.
  */
 function request(href) {
-  const inPage = written(href);
-  if (inPage !== null) return { url: href, response: Promise.resolve({ ok: true, status: 200 }), text: Promise.resolve(inPage) };
+  if (named === null) {
+    // The page's own files are written at its end: looked for once the parser is there.
+    const inPage = parsed.then(() => written(href));
+    const response = inPage.then((text) => (text === null ? fetch(href) : { ok: true, status: 200 }));
+    const text = Promise.all([inPage, response]).then(([t, r]) => t ?? (r.ok ? r.text() : null));
+    text.catch(() => {});
+    return { url: href, response, text };
+  }
   const response = fetch(href);
   const text = response.then((r) => (r.ok ? r.text() : null));
   text.catch(() => {});

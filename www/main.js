@@ -1,10 +1,14 @@
 // Page entry: mounts the infographic with the options in its URL, reports its height to the host page when framed, and offers the embed snippets.
 // First: its requests start before the rest of the modules evaluate. Imported rather than loaded
 // by index.html beside this module, so the page's scripts are one file once bundled.
-import './early.js';
+import * as early from './early.js';
 import { mount } from './app.js';
 import { el, failure } from './dom.js';
 
+// index.html loads this module `async`: it runs as soon as it arrives, before the parser has reached
+// the end of the page (the story's data is written there), so that early.js starts compiling the
+// engine then. What follows needs the whole page.
+await early.parsed;
 const params = new URLSearchParams(location.search);
 const framed = window.parent !== window;
 const main = document.getElementById('story');

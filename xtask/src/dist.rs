@@ -150,8 +150,8 @@ fn bundled(esbuild: &Path, dist: &Path, www: &Path, glue: &str, svg_glue: &str) 
 /// file while it streams in, off the main thread, rather than each on its first call. Nearly all of
 /// an entry's functions run on the way to the first chart (what is not needed then is in the lazy
 /// chunks, which go without it). Traced, 5 loads each and twice, the main thread's parsing and
-/// compiling of JavaScript went from 14-17 ms to 2-3 ms a load; its CPU time for a load, from 240 to
-/// 222 ms (medians of 30 loads each, in turns).
+/// compiling of JavaScript went from 14-17 ms to 2-3 ms a load, and the load from 197 to 188 ms
+/// (medians of 30 loads each, in turns, the order swapped every round).
 const EAGER: &str = "//# allFunctionsCalledOnLoad";
 
 /// Bundles `stage/<entry>.js` (its dynamic imports as chunks), writes each file under
@@ -333,8 +333,8 @@ pub fn all() -> Result<(), String> {
     let main_name = &scripts.main;
     index = replace(
         &index,
-        "<script type=\"module\" src=\"main.js\"></script>",
-        &format!("<script type=\"module\" src=\"{main_name}\"></script>{preloads}"),
+        "<script type=\"module\" async src=\"main.js\"></script>",
+        &format!("{preloads}\n<script type=\"module\" async src=\"{main_name}\"></script>"),
         "index.html",
     )?;
     index = replace(&index, "href=\"favicon.svg\"", &format!("href=\"{favicon}\""), "index.html")?;
@@ -366,9 +366,9 @@ pub fn all() -> Result<(), String> {
 
 /// The file at `url` (as the page names it) written into the page as a data block, which the
 /// browser parses as text and never runs: early.js takes the page's own story and its map from
-/// there instead of asking for them. Two requests fewer cut a load from 192 to 163 ms in the
-/// benchmark's setting (medians of 30 loads each, in turns), and on a phone they save the round trip
-/// that came after the script's. Every `<` is written as `\u003c`, the same character to JSON, so
+/// there instead of asking for them. Two requests fewer cut a load from 196 to 169 ms in the
+/// benchmark's setting (medians of 30 loads each, in turns, the order swapped every round), and on a
+/// phone they save the round trip that came after the script's. Every `<` is written as `\u003c`, the same character to JSON, so
 /// nothing in the data can end the element or open a comment in it.
 fn data_block(url: &str, json: &str) -> String {
     format!(
