@@ -23,8 +23,7 @@ try {
 /**
  * The text of a file the build wrote into the page (`<script type="application/json" data-url>`,
  * a data block the browser never runs): the page's own story and its map, which then cost no
- * request. Null for any other address, and on a page given `?data=`, which asks for the file
- * itself (even the same one, as it may have changed since the build).
+ * request. Null for any other address.
  */
 function written(href) {
   for (const block of document.querySelectorAll('script[type="application/json"][data-url]')) {
@@ -40,8 +39,10 @@ function written(href) {
  * file written into the page, the same shape, answered from the page.
  */
 function request(href) {
+  // A page given `?data=` asks for the file itself, even the page's own (it may have changed since
+  // the build). Otherwise the page's own files are written at its end: looked for once the parser
+  // is there, and fetched if they are not.
   if (named === null) {
-    // The page's own files are written at its end: looked for once the parser is there.
     const inPage = parsed.then(() => written(href));
     const response = inPage.then((text) => (text === null ? fetch(href) : { ok: true, status: 200 }));
     const text = Promise.all([inPage, response]).then(([t, r]) => t ?? (r.ok ? r.text() : null));
