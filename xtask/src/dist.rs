@@ -368,8 +368,8 @@ pub fn all() -> Result<(), String> {
 /// browser parses as text and never runs: early.js takes the page's own story and its map from
 /// there instead of asking for them. Two requests fewer cut a load from 196 to 169 ms in the
 /// benchmark's setting (medians of 30 loads each, in turns, the order swapped every round), and on a
-/// phone they save the round trip that came after the script's. Every `<` is written as `\u003c`, the same character to JSON, so
-/// nothing in the data can end the element or open a comment in it.
+/// phone they save the round trip that came after the script's. Every `<` is written as `\u003c`,
+/// the same character to JSON, so nothing in the data can end the element or open a comment in it.
 fn data_block(url: &str, json: &str) -> String {
     format!(
         "<script type=\"application/json\" data-url=\"{}\">{}</script>\n",
