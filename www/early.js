@@ -42,15 +42,9 @@ function request(href) {
   // A page given `?data=` asks for the file itself, even the page's own (it may have changed since
   // the build). Otherwise the page's own files are written at its end: looked for once the parser
   // is there, and fetched if they are not.
-  if (named === null) {
-    const inPage = parsed.then(() => written(href));
-    const response = inPage.then((text) => (text === null ? fetch(href) : { ok: true, status: 200 }));
-    const text = Promise.all([inPage, response]).then(([t, r]) => t ?? (r.ok ? r.text() : null));
-    text.catch(() => {});
-    return { url: href, response, text };
-  }
-  const response = fetch(href);
-  const text = response.then((r) => (r.ok ? r.text() : null));
+  const inPage = named === null ? parsed.then(() => written(href)) : Promise.resolve(null);
+  const response = inPage.then((t) => (t === null ? fetch(href) : { ok: true, status: 200 }));
+  const text = Promise.all([inPage, response]).then(([t, r]) => t ?? (r.ok ? r.text() : null));
   text.catch(() => {});
   return { url: href, response, text };
 }
@@ -71,7 +65,7 @@ if (url && url.origin === location.origin && /^https?:$/.test(url.protocol)) {
     ? Promise.resolve(mapRequest(built))
     : data.text
       .then((text) => JSON.parse(text ?? 'null'))
-      .then((parsed) => (typeof parsed?.story?.map === 'string' ? mapRequest(parsed.story.map) : null))
+      .then((story) => (typeof story?.story?.map === 'string' ? mapRequest(story.story.map) : null))
       // A failed or bad answer is reported by app.js, which takes the same request.
       .catch(() => null);
   globalThis.__datastoryEarly = { ...data, map };
