@@ -159,28 +159,8 @@ pub fn chart_of(d: &Dataset, c: &Chart, figures: &[&Figure]) -> String {
     } else if !items.is_empty() {
         parts.push(format!("{}{stop}", items.join(sep)));
     }
-    if figures.iter().any(|f| f.qualifier.is_lower_bound()) {
-        parts.push(
-            if zh {
-                "标为“超过”的数字是下限：实际数值更高。"
-            } else {
-                "Figures reported as “more than” are lower bounds: the true values are higher."
-            }
-            .into(),
-        );
-    }
-    if figures.iter().any(|f| f.qualifier.is_approximate()) {
-        parts.push(
-            if zh {
-                "近似数字以柔化的边缘绘制。"
-            } else {
-                "Approximate figures are drawn with a softened edge."
-            }
-            .into(),
-        );
-    }
-    if let Some(note) = &c.note {
-        parts.push(note.clone());
+    if let Some(note) = crate::model::key::note(d, c, figures) {
+        parts.push(note);
     }
     if c.kind != ChartKind::Map {
         parts.push(format!("{}{stop}", crate::model::source_line(d, figures)));

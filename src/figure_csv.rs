@@ -7,17 +7,19 @@ pub const COLUMNS: [&str; 12] = [
     "indicator",
     "figure",
     "label",
+    "as_stated",
+    "qualifier",
     "value",
     "unit",
-    "qualifier",
-    "wording",
     "period",
     "source",
     "quote",
 ];
 
 /// Figures as CSV (RFC 4180), UTF-8 with a byte-order mark so spreadsheets open it as UTF-8.
-/// Values are written in full, with their qualifier, unit, period and source beside them.
+/// Each figure comes first as the source states it (`as_stated`: "nearly half", "more than 200
+/// countries and regions"), then its qualifier, then the number the chart draws: a value read from
+/// words ("nearly half" drawn at 50) is never a bare number in a column of its own.
 pub fn csv(d: &crate::data::Dataset, figures: &[&crate::data::Figure]) -> String {
     let field = |s: &str| {
         if s.contains([',', '"', '\n', '\r']) {
@@ -36,16 +38,17 @@ pub fn csv(d: &crate::data::Dataset, figures: &[&crate::data::Figure]) -> String
         let source = d.sources.iter().find(|s| s.id == f.source.id).map_or("", |s| s.name.as_str());
         let qualifier = f.qualifier.word();
         let value = f.value.map(crate::host::number_text).unwrap_or_default();
+        let stated = crate::format::full(f, d.lang);
         let row = [
             d.story.id.as_str(),
             region,
             &f.indicator,
             &f.id,
             &f.label,
+            &stated,
+            qualifier,
             &value,
             &f.unit,
-            qualifier,
-            f.wording.as_deref().or(f.claim.as_deref()).unwrap_or(""),
             f.period.as_deref().unwrap_or(""),
             source,
             &f.source.quote,

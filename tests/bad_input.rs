@@ -10,8 +10,9 @@ use datastory::data::{from_json, Dataset};
 use datastory::model::{Body, ChartModel, Rect};
 use serde_json::{json, Value};
 
+/// The story with the test's bar chart `bounds` (see `common::fixture_json`).
 fn story_json() -> Value {
-    serde_json::from_str(common::STORY).expect("story.json is JSON")
+    common::fixture_json()
 }
 
 fn figure_index(v: &Value, id: &str) -> usize {
@@ -85,7 +86,7 @@ fn huge_and_tiny_values_read_in_powers_of_ten_on_the_canvas() {
         v["figures"][i]["value"] = json!(1e-300);
     });
     for width in [280.0, 640.0] {
-        let m = common::model(&d, "reach", width);
+        let m = common::model(&d, "bounds", width);
         assert_fits(&m);
         let words = texts(&m);
         assert!(words.contains("1 × 10³⁰⁰+"), "{words}");
@@ -176,7 +177,7 @@ fn long_wordings_wrap_under_their_bar_and_over_their_share() {
         v["languages"] = json!([]);
         v["translations"] = json!({});
     });
-    for chart in ["reach", "inner-mongolia-renewables"] {
+    for chart in ["bounds", "inner-mongolia-renewables"] {
         for width in [280.0, 640.0, 1200.0] {
             let m = common::model(&d, chart, width);
             assert_fits(&m);
@@ -195,7 +196,7 @@ fn zero_and_negative_values_are_drawn_where_allowed_and_refused_where_not() {
         // Cards show a stated number as it is, negative or not.
         set_figure(v, "jilin-grain-output", "value", json!(-80e9));
     });
-    let m = common::model(&d, "reach", 640.0);
+    let m = common::model(&d, "bounds", 640.0);
     assert_fits(&m);
     let Body::Bars(b) = &m.body else { panic!("not bars") };
     assert!(b.rows[0].bar.w.abs() < f64::EPSILON, "zero is drawn as no bar");
@@ -300,12 +301,12 @@ fn a_megabyte_label_is_refused_and_the_layout_would_still_wrap_it_without_hangin
         let msg = refused(|v| set_figure(v, "heilongjiang-trade-partners", "label", json!(label)));
         assert!(msg.contains(".label") && msg.contains("at most 400"), "{msg}");
         // ... and the layout, handed one anyway, wraps it in linear time with nothing lost.
-        let mut d = common::story();
+        let mut d = common::fixture();
         if let Some(f) = d.figures.iter_mut().find(|f| f.id == "heilongjiang-trade-partners") {
             f.label.clone_from(&label);
         }
         let started = Instant::now();
-        let m = common::model(&d, "reach", 320.0);
+        let m = common::model(&d, "bounds", 320.0);
         eprintln!("a {} byte label laid out in {:?}", label.len(), started.elapsed());
         let Body::Bars(b) = &m.body else { panic!("not bars") };
         let lines = &b.rows[0].label;
@@ -340,15 +341,15 @@ fn markup_bidi_emoji_cjk_and_rtl_labels_stay_text() {
             ids.push(f["id"].clone());
             v["figures"].as_array_mut().expect("figures").push(f);
         }
-        set_chart(v, "reach", "figures", json!(ids));
-        set_chart(v, "reach", "headline", json!(labels[0]));
+        set_chart(v, "bounds", "figures", json!(ids));
+        set_chart(v, "bounds", "headline", json!(labels[0]));
         v["regions"][0]["name"] = json!(labels[5]);
         v["languages"] = json!([]);
         v["translations"] = json!({});
     });
-    let reach = d.charts.iter().find(|c| c.id == "reach").expect("reach");
+    let bounds = d.charts.iter().find(|c| c.id == "bounds").expect("bounds");
     for width in [280.0, 1200.0] {
-        let m = common::model(&d, "reach", width);
+        let m = common::model(&d, "bounds", width);
         assert_fits(&m);
         let (svg, _) = common::svg(&m);
         // Drawn as text: escaped in the SVG, never as markup.
@@ -361,7 +362,7 @@ fn markup_bidi_emoji_cjk_and_rtl_labels_stay_text() {
             assert!(words.iter().all(|w| on_canvas.contains(w)), "{label:?} not kept in {on_canvas:?}");
         }
     }
-    let description = datastory::describe::chart(&d, reach);
+    let description = datastory::describe::chart(&d, bounds);
     for label in labels {
         assert!(description.contains(label), "{label:?} not in the description");
     }
@@ -369,7 +370,7 @@ fn markup_bidi_emoji_cjk_and_rtl_labels_stay_text() {
         let m = common::model(&d, "map", width);
         assert_fits(&m);
     }
-    let marks = common::model(&d, "reach", 640.0).marks();
+    let marks = common::model(&d, "bounds", 640.0).marks();
     assert_eq!(datastory::describe::mark(&d, &marks[0]).title, labels[0]);
 }
 

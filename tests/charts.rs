@@ -39,10 +39,10 @@ fn every_chart_shows_its_headline_dek_and_source() {
             let source = if c.kind == datastory::data::ChartKind::Map {
                 "Map: Natural Earth boundaries (public domain)"
             } else {
-                "Source: Report on the Changchun briefing on Northeast China"
+                "Source: News report on the Changchun briefing (outlet and date not given)"
             };
             assert!(all.contains(source), "{}: source line missing", c.id);
-            if let Some(note) = &c.note {
+            if let Some(note) = datastory::model::key::note(&d, c, &datastory::model::chart_figures(&d, c)) {
                 assert!(all.contains(note.as_str()), "{} at {width}: note missing", c.id);
             }
         }
@@ -57,7 +57,8 @@ fn on_the_page_the_canvas_holds_the_chart_alone_and_the_outline_carries_its_word
         outline::outline(&d, Some(common::map())).sections.into_iter().flat_map(|s| s.charts).collect();
     for c in &d.charts {
         let e = entries.iter().find(|e| e.id == c.id).unwrap_or_else(|| panic!("{} not in the outline", c.id));
-        assert_eq!((&e.headline, &e.dek, &e.note), (&c.headline, &c.dek, &c.note), "{}", c.id);
+        let note = model::key::note(&d, c, &model::chart_figures(&d, c));
+        assert_eq!((&e.headline, &e.dek, &e.note), (&c.headline, &c.dek, &note), "{}", c.id);
         let titled = common::model(&d, &c.id, 640.0);
         let drawn = words(&common::svg(&titled).0);
         assert!(
@@ -130,7 +131,7 @@ fn the_page_writes_each_card_with_the_words_a_download_draws() {
             cards += 1;
         }
     }
-    assert_eq!(cards, 8, "the story's five charts of cards hold eight cards");
+    assert_eq!(cards, 10, "the story's five charts of cards hold ten cards");
     // The bound is its own line, before the number.
     let grain = entries.iter().flat_map(|e| &e.cards).find(|c| c.figure == "jilin-grain-output").expect("grain card");
     assert_eq!(
@@ -141,22 +142,24 @@ fn the_page_writes_each_card_with_the_words_a_download_draws() {
 
 #[test]
 fn values_keep_their_qualifiers() {
-    let d = common::story();
+    let d = common::fixture();
     let chart_words = |id: &str| words(&common::svg(&common::model(&d, id, 640.0)).0);
-    let reach = chart_words("reach");
-    for v in ["200+", "50+", "20+", "Heilongjiang’s trade partners", "CRRC Changchun’s export markets (Jilin)"] {
-        assert!(reach.contains(v), "reach lacks {v}: {reach}");
+    let bounds = chart_words("bounds");
+    for v in ["200+", "50+", "20+", "Heilongjiang’s trade partners", "CRRC Changchun’s export markets"] {
+        assert!(bounds.contains(v), "bounds lacks {v}: {bounds}");
     }
     let gdp = chart_words("jilin-gdp-growth");
     for v in ["6.3%", "5.7%", "Last year", "First half of this year"] {
         assert!(gdp.contains(v), "gdp lacks {v}: {gdp}");
     }
     let autos = chart_words("jilin-auto-sales");
-    for v in ["1×", "60×", "Six years earlier", "Currently"] {
+    for v in ["1×", "60 times", "Six years earlier (the chart’s reference)", "Currently", "the chart’s own reference"]
+    {
         assert!(autos.contains(v), "autos lack {v}: {autos}");
     }
     let renew = chart_words("inner-mongolia-renewables");
-    for v in ["Nearly half", "from renewable sources", "more than 200 million kW", "200 million kW = 200 GW"] {
+    for v in ["Nearly half", "from renewable sources", "more than 200 million kW", "more than 200 GW", "“nearly half”"]
+    {
         assert!(renew.contains(v), "renewables lack {v}: {renew}");
     }
     let coal = chart_words("inner-mongolia-coal");
@@ -171,10 +174,10 @@ fn values_keep_their_qualifiers() {
 
 #[test]
 fn lower_bounds_are_drawn_open_and_exact_values_closed() {
-    let d = common::story();
-    let m = common::model(&d, "reach", 640.0);
-    let datastory::model::Body::Bars(b) = &m.body else { panic!("reach is not bars") };
-    assert!(b.rows.iter().all(|r| !r.fade.is_empty()), "every reach figure is a lower bound");
+    let d = common::fixture();
+    let m = common::model(&d, "bounds", 640.0);
+    let datastory::model::Body::Bars(b) = &m.body else { panic!("bounds is not bars") };
+    assert!(b.rows.iter().all(|r| !r.fade.is_empty()), "every figure of `bounds` is a lower bound");
     let m = common::model(&d, "jilin-auto-sales", 640.0);
     let datastory::model::Body::Bars(b) = &m.body else { panic!("autos are not bars") };
     assert!(b.rows.iter().all(|r| r.fade.is_empty()), "60 times is exact");
@@ -185,9 +188,9 @@ fn lower_bounds_are_drawn_open_and_exact_values_closed() {
 
 #[test]
 fn bars_start_at_zero_and_keep_their_proportions() {
-    let d = common::story();
-    let m = common::model(&d, "reach", 800.0);
-    let datastory::model::Body::Bars(b) = &m.body else { panic!("reach is not bars") };
+    let d = common::fixture();
+    let m = common::model(&d, "bounds", 800.0);
+    let datastory::model::Body::Bars(b) = &m.body else { panic!("bounds is not bars") };
     assert!(b.rows.iter().all(|r| r.bar.x == 0.0));
     let ratio = b.rows[0].bar.w / b.rows[2].bar.w;
     assert!((ratio - 10.0).abs() < 0.01, "200 against 20 drawn as {ratio}");
@@ -226,7 +229,7 @@ fn assert_layout_holds(d: &datastory::data::Dataset, widths: &[u32]) {
 
 #[test]
 fn no_label_overlaps_or_leaves_the_canvas_from_280_to_1200_px() {
-    assert_layout_holds(&common::story(), &(280..=1200).step_by(8).collect::<Vec<_>>());
+    assert_layout_holds(&common::fixture(), &(280..=1200).step_by(8).collect::<Vec<_>>());
 }
 
 #[test]
@@ -271,11 +274,11 @@ fn in_chinese_no_label_overlaps_or_leaves_the_canvas_from_280_to_1200_px() {
 
 #[test]
 fn descriptions_read_every_figure_and_summarise_many() {
-    let mut d = common::story();
-    let reach = datastory::describe::chart(&d, &d.charts[1]);
-    assert!(reach.starts_with("Heilongjiang trades with more than 200 countries and regions."), "{reach}");
-    assert!(reach.contains("Heilongjiang’s trade partners: more than 200 countries and regions"), "{reach}");
-    assert!(reach.contains("lower bounds"), "{reach}");
+    let mut d = common::fixture();
+    let bounds = datastory::describe::chart(&d, &d.charts[1]);
+    assert!(bounds.starts_with("Three lower bounds, a test fixture."), "{bounds}");
+    assert!(bounds.contains("Heilongjiang’s trade partners: more than 200 countries and regions"), "{bounds}");
+    assert!(bounds.contains("lower bound"), "{bounds}");
     // Twelve bars: eight are read out, the rest summarised.
     let base = d.figures.iter().find(|f| f.id == "heilongjiang-trade-partners").cloned().expect("figure");
     let mut ids = Vec::new();
@@ -298,7 +301,7 @@ fn descriptions_read_every_figure_and_summarise_many() {
 /// overview's and the briefing's untouched regions (else the skipping would never happen).
 #[test]
 fn a_selection_skips_only_charts_it_leaves_unchanged() {
-    let d = common::story();
+    let d = common::fixture();
     let mut choices: Vec<Option<&str>> = vec![None];
     choices.extend(d.regions.iter().map(|r| Some(r.id.as_str())));
     let mut skipped = Vec::new();
@@ -324,7 +327,7 @@ fn a_selection_skips_only_charts_it_leaves_unchanged() {
     }
     let skips = |chart: &str, a: &str, b: &str| skipped.contains(&(chart.to_string(), Some(a), Some(b)));
     assert!(skips("briefing", "jilin", "liaoning"), "the briefing has no region's figures: {skipped:?}");
-    assert!(skips("reach", "liaoning", "inner-mongolia"), "the overview has neither: {skipped:?}");
+    assert!(skips("bounds", "liaoning", "inner-mongolia"), "the overview has neither: {skipped:?}");
     assert!(!skipped.iter().any(|(c, ..)| c == "map"), "every selection changes the map");
 }
 

@@ -39,25 +39,24 @@ fn the_story_loads_with_every_figure_of_the_article() {
     assert_eq!(q("heilongjiang-trade-partners"), Some(Qualifier::MoreThan));
     assert_eq!(q("inner-mongolia-renewable-share"), Some(Qualifier::Nearly));
     assert_eq!(q("liaoning-activity-rate"), Some(Qualifier::Exact));
-    for kind in [ChartKind::Bars, ChartKind::Periods, ChartKind::Share, ChartKind::Multiple, ChartKind::Cards] {
+    // No bars: the article states no two figures of one measure that bars could compare.
+    for kind in [ChartKind::Periods, ChartKind::Share, ChartKind::Multiple, ChartKind::Cards, ChartKind::Map] {
         assert!(d.charts.iter().any(|c| c.kind == kind), "no {kind:?} chart");
     }
 }
 
 #[test]
-fn every_quote_is_word_for_word_in_the_seed_article() {
-    // The seed sits beside the repository in the workplace; CI has it too. Without it, the check
-    // falls back to the quotes the story itself carries, which must at least state their figure.
-    let seed = std::fs::read_dir("../shared/seed")
-        .ok()
-        .and_then(|mut dir| dir.next())
-        .and_then(Result::ok)
-        .and_then(|e| std::fs::read_to_string(e.path()).ok());
+fn every_quote_is_word_for_word_in_the_source_document() {
+    // The article is kept in the repository beside the story (`sources[].document`); a missing or
+    // unreadable document fails the check, it never passes by skipping.
     let d = common::story();
+    assert!(d.sources.iter().all(|s| s.document.is_some()), "every source of the story keeps its document");
+    let found = datastory::data::quotes::check(&d, |path| {
+        std::fs::read_to_string(std::path::Path::new("data").join(path)).map_err(|e| e.to_string())
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(found, d.figures.len(), "every figure's quote was checked");
     for f in &d.figures {
-        if let Some(seed) = &seed {
-            assert!(seed.contains(&f.source.quote), "quote of {} is not in the article: {}", f.id, f.source.quote);
-        }
         if let Some(v) = f.value {
             let digits = datastory::format::number(v, datastory::i18n::Lang::En);
             let first = digits.split_whitespace().next().unwrap_or_default();
@@ -66,6 +65,18 @@ fn every_quote_is_word_for_word_in_the_seed_article() {
             assert!(stated, "the quote of {} does not state {first}", f.id);
         }
     }
+}
+
+#[test]
+fn a_quote_missing_from_its_document_or_a_missing_document_is_named() {
+    let mut d = common::story();
+    let read = |path: &str| std::fs::read_to_string(std::path::Path::new("data").join(path)).map_err(|e| e.to_string());
+    d.figures[3].source.quote = "Jilin achieved GDP growth rates of 9% last year.".into();
+    let msg = datastory::data::quotes::check(&d, read).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(msg.contains("figures[3].source.quote") && msg.contains(&d.figures[3].id), "{msg}");
+    d.sources[0].document = Some("sources/not-there.txt".into());
+    let msg = datastory::data::quotes::check(&d, read).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(msg.contains("sources[0].document") && msg.contains("not-there.txt"), "{msg}");
 }
 
 #[test]
@@ -88,10 +99,10 @@ fn a_wrong_type_says_what_was_expected() {
 #[test]
 fn a_negative_value_is_refused_where_bars_start_at_zero() {
     let msg = error_after(|v| {
-        let i = figure_index(v, "heilongjiang-trade-partners");
-        v["figures"][i]["value"] = json!(-200);
+        let i = figure_index(v, "jilin-gdp-growth-first-half");
+        v["figures"][i]["value"] = json!(-5.7);
     });
-    assert!(msg.contains("heilongjiang-trade-partners"), "{msg}");
+    assert!(msg.contains("jilin-gdp-growth-first-half"), "{msg}");
     assert!(msg.contains("negative"), "{msg}");
 }
 
@@ -223,10 +234,10 @@ fn the_story_reads_in_chinese_with_official_names_and_chinese_numbers() {
 #[test]
 fn a_missing_translation_is_named_by_its_key() {
     let msg = error_after(|v| {
-        v["translations"]["zh"].as_object_mut().expect("zh").remove("charts.reach.headline");
+        v["translations"]["zh"].as_object_mut().expect("zh").remove("charts.jilin-gdp-growth.headline");
     });
     assert!(msg.contains("translations.zh"), "{msg}");
-    assert!(msg.contains("charts.reach.headline"), "{msg}");
+    assert!(msg.contains("charts.jilin-gdp-growth.headline"), "{msg}");
 }
 
 #[test]
@@ -277,4 +288,46 @@ fn ten_thousand_records_load_and_a_wrong_reference_among_them_names_a_few_choice
     let msg = from_json(&v.to_string()).err().map(|e| e.to_string()).unwrap_or_default();
     assert!(msg.contains("\"atlantis\"") && msg.contains("and 9984 more"), "{msg}");
     assert!(msg.len() < 600, "the message lists every region: {} bytes", msg.len());
+}
+
+/// The three "countries and regions" figures of the report, on one axis: what the story once drew.
+fn unlike_measures_on_one_axis(v: &mut Value) {
+    v["charts"].as_array_mut().expect("charts").push(json!({
+        "id": "reach", "kind": "bars", "region": null,
+        "headline": "Countries and regions reached", "dek": "Countries and regions",
+        "figures": ["heilongjiang-trade-partners", "briefing-countries", "jilin-crrc-export-markets"]
+    }));
+    v["languages"] = json!(["en"]);
+    v.as_object_mut().expect("object").remove("translations");
+}
+
+#[test]
+fn bars_of_unlike_measures_are_refused_naming_the_chart_and_its_figures() {
+    let msg = error_after(unlike_measures_on_one_axis);
+    assert!(msg.contains("charts[10].figures") && msg.contains("chart \"reach\""), "{msg}");
+    for id in
+        ["\"heilongjiang-trade-partners\" (trade-partners", "\"briefing-countries\" (briefing-countries, in countries)"]
+    {
+        assert!(msg.contains(id), "{msg}");
+    }
+    assert!(msg.contains("a bars chart") && msg.contains("`comparable`"), "{msg}");
+    // Columns too: two figures of one indicator in different units are unlike measures.
+    let msg = error_after(|v| {
+        let i = figure_index(v, "jilin-gdp-growth-first-half");
+        v["figures"][i]["unit"] = json!("percentage points");
+    });
+    assert!(msg.contains("chart \"jilin-gdp-growth\"") && msg.contains("a periods chart"), "{msg}");
+}
+
+#[test]
+fn a_chart_that_says_why_its_figures_compare_is_drawn_with_the_reason() {
+    let mut v = story_json();
+    unlike_measures_on_one_axis(&mut v);
+    let why = "All three count countries and regions, as the report words them.";
+    let last = v["charts"].as_array().map_or(0, Vec::len) - 1;
+    v["charts"][last]["comparable"] = json!(why);
+    let d = from_json(&v.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    let outline = datastory::model::outline::outline(&d, None);
+    let note = outline.sections[0].charts.iter().find(|c| c.id == "reach").and_then(|c| c.note.clone());
+    assert!(note.as_deref().is_some_and(|n| n.contains(why)), "{note:?}");
 }

@@ -28,8 +28,20 @@ fn csv_round_trips_to_the_same_figures() {
         let value: Option<f64> = if row[col("value")].is_empty() { None } else { row[col("value")].parse().ok() };
         assert_eq!(value, f.value, "{}", f.id);
         assert_eq!(&row[col("qualifier")], f.qualifier.word(), "the qualifier as the dataset spells it");
+        // The figure as the source states it comes before the number drawn for it.
+        assert_eq!(&row[col("as_stated")], datastory::format::full(f, d.lang), "{}", f.id);
+        assert!(col("as_stated") < col("qualifier") && col("qualifier") < col("value"));
         assert_eq!(row[col("period")].to_string(), f.period.clone().unwrap_or_default());
     }
+}
+
+#[test]
+fn a_value_read_from_words_comes_with_them() {
+    let d = common::story();
+    let share = d.figures.iter().find(|f| f.id == "inner-mongolia-renewable-share").expect("the share");
+    let text = datastory::figure_csv::csv(&d, &[share]);
+    let row = text.lines().nth(1).unwrap_or_default();
+    assert!(row.contains(",nearly half,nearly,50,%,"), "{row}");
 }
 
 #[test]

@@ -9,7 +9,7 @@ use datastory::hit::hit_test;
 use datastory::model::Mark;
 
 fn map_marks(width: f64) -> (Vec<Mark>, f64, f64) {
-    let d = common::story();
+    let d = common::fixture();
     let m = common::model(&d, "map", width);
     (m.marks(), m.width, m.height)
 }
@@ -59,7 +59,7 @@ fn a_point_on_a_shared_border_belongs_to_exactly_one_of_its_two_regions() {
 #[test]
 fn nothing_is_hit_just_outside_the_canvas() {
     for width in [320.0, 375.0, 800.0, 1200.0] {
-        let d = common::story();
+        let d = common::fixture();
         for c in &d.charts {
             let m = common::model(&d, &c.id, width);
             let marks = m.marks();
@@ -78,9 +78,9 @@ fn nothing_is_hit_just_outside_the_canvas() {
 
 #[test]
 fn bar_edges_are_half_open_and_rows_do_not_overlap() {
-    let d = common::story();
+    let d = common::fixture();
     for width in (320..=1200).step_by(16).map(f64::from) {
-        let marks = common::model(&d, "reach", width).marks();
+        let marks = common::model(&d, "bounds", width).marks();
         for (i, m) in marks.iter().enumerate() {
             let h = m.hit;
             let mid_y = h.y + h.h / 2.0;
@@ -97,8 +97,8 @@ fn bar_edges_are_half_open_and_rows_do_not_overlap() {
 
 #[test]
 fn device_pixels_at_any_ratio_map_to_the_same_mark() {
-    let d = common::story();
-    for chart in ["reach", "jilin-gdp-growth", "map", "jilin-standouts"] {
+    let d = common::fixture();
+    for chart in ["bounds", "jilin-gdp-growth", "map", "jilin-standouts"] {
         let m = common::model(&d, chart, 640.0);
         let marks = m.marks();
         for dpr in [1.0, 2.0, 3.0] {

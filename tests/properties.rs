@@ -85,7 +85,7 @@ fn edit(max_text: usize) -> impl Strategy<Value = Edit> {
 
 /// The story with chart `chart` rewritten by `e`, each value bent to what the chart kind accepts.
 fn edited(chart: usize, e: &Edit) -> Dataset {
-    let mut d = common::story();
+    let mut d = common::fixture();
     // English only: the translations name the story's own figures, which are replaced here.
     d.languages.clear();
     d.translations.clear();
@@ -171,7 +171,7 @@ fn check(m: &ChartModel) -> Result<(), TestCaseError> {
 
 /// The story's period columns (Jilin's growth) with `values` in its place, laid out at `width`.
 fn columns(values: &[f64], width: f64) -> ChartModel {
-    let d = common::story();
+    let d = common::fixture();
     let chart = d.charts.iter().position(|c| c.id == "jilin-gdp-growth").expect("gdp");
     let figures = values
         .iter()
@@ -211,8 +211,8 @@ proptest! {
     /// Bars start at zero, stay on the canvas and keep the values' proportions.
     #[test]
     fn bars_are_to_scale_and_on_the_canvas(values in prop::collection::vec(magnitude(), 1..=12), width in 240u32..=1600) {
-        let d = common::story();
-        let chart = d.charts.iter().position(|c| c.id == "reach").expect("reach");
+        let d = common::fixture();
+        let chart = d.charts.iter().position(|c| c.id == "bounds").expect("bounds");
         let e = Edit {
             headline: "Reach".into(),
             dek: "Countries".into(),
@@ -223,9 +223,9 @@ proptest! {
             regions: Vec::new(),
         };
         let d = edited(chart, &e);
-        let m = common::model(&d, "reach", f64::from(width));
+        let m = common::model(&d, "bounds", f64::from(width));
         check(&m)?;
-        let Body::Bars(b) = &m.body else { panic!("reach is not bars") };
+        let Body::Bars(b) = &m.body else { panic!("bounds is not bars") };
         let max = values.iter().copied().fold(0.0, f64::max);
         let widest = b.rows.iter().map(|r| r.bar.w).fold(0.0, f64::max);
         for (r, v) in b.rows.iter().zip(&values) {
@@ -266,7 +266,7 @@ proptest! {
     /// Every chart kind, with any texts up to 120 characters and any allowed values, at any width.
     #[test]
     fn every_chart_holds_with_any_texts_and_values(chart in 0usize..8, e in edit(120), width in 240u32..=1600) {
-        let d = edited(chart % common::story().charts.len(), &e);
+        let d = edited(chart % common::fixture().charts.len(), &e);
         let c = &d.charts[chart % d.charts.len()];
         check(&common::model(&d, &c.id, f64::from(width)))?;
     }
@@ -279,7 +279,7 @@ proptest! {
     /// not, wrap onto the canvas. Longer ones are refused with a message (tests/bad_input.rs).
     #[test]
     fn long_texts_wrap_onto_the_canvas(chart in 0usize..8, e in edit(400), width in 240u32..=1600) {
-        let d = edited(chart % common::story().charts.len(), &e);
+        let d = edited(chart % common::fixture().charts.len(), &e);
         let c = &d.charts[chart % d.charts.len()];
         let m = common::model(&d, &c.id, f64::from(width));
         // Thousands of lines: the pairwise overlap check is quadratic, so check placement only.

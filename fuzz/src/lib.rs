@@ -389,6 +389,8 @@ impl StoryIn {
                 figures: ids,
                 note: c.note.as_ref().map(TextIn::text),
                 endpoints: c.endpoints.as_ref().map(|(a, b)| [a.text(), b.text()]),
+                // Fuzzed figures mix units; a fitted chart says they compare, so it gets drawn.
+                comparable: (c.fit && kind.draws_one_axis()).then(|| "Fuzzed figures on one scale.".into()),
             });
             if c.fit && kind == ChartKind::Multiple {
                 if let Some(last) = charts.last_mut() {
@@ -405,7 +407,12 @@ impl StoryIn {
                 map: Some("map/northeast-china.json".into()),
                 map_credit: None,
             },
-            sources: vec![Source { id: "s".into(), name: self.source.text(), description: "A source.".into() }],
+            sources: vec![Source {
+                id: "s".into(),
+                name: self.source.text(),
+                description: "A source.".into(),
+                document: None,
+            }],
             regions,
             figures,
             charts,

@@ -50,7 +50,7 @@ struct Section {
 
 const SECTIONS: [Section; 6] = [
     Section { name: "story", required: &["key", "value"], optional: &[] },
-    Section { name: "sources", required: &["id", "name", "description"], optional: &[] },
+    Section { name: "sources", required: &["id", "name", "description"], optional: &["document"] },
     Section { name: "regions", required: &["id", "name", "kind", "color"], optional: &["geo"] },
     Section {
         name: "figures",
@@ -60,7 +60,7 @@ const SECTIONS: [Section; 6] = [
     Section {
         name: "charts",
         required: &["id", "kind", "region", "headline", "dek", "figures"],
-        optional: &["note", "start", "end"],
+        optional: &["note", "start", "end", "comparable"],
     },
     Section { name: "translations", required: &["language", "key", "text"], optional: &[] },
 ];
@@ -322,6 +322,7 @@ fn build(sheet: &Sheet) -> Result<Dataset, ImportError> {
                 id: r.text("id", "a short unique id")?,
                 name: r.text("name", "the source's short name, printed under every chart")?,
                 description: r.text("description", "what the source is")?,
+                document: r.optional("document"),
             })
         })
         .collect::<Result<_, ImportError>>()?;
@@ -432,6 +433,7 @@ fn read_chart(r: &Row) -> Result<Chart, ImportError> {
         figures: list(r.get("figures")),
         note: r.optional("note"),
         endpoints,
+        comparable: r.optional("comparable"),
     })
 }
 
@@ -557,7 +559,7 @@ pub fn to_csv(d: &Dataset) -> String {
         }
     }
     header(&mut rows, &SECTIONS[1]);
-    rows.extend(d.sources.iter().map(|s| vec![s.id.clone(), s.name.clone(), s.description.clone()]));
+    rows.extend(d.sources.iter().map(|s| vec![s.id.clone(), s.name.clone(), s.description.clone(), opt(&s.document)]));
     header(&mut rows, &SECTIONS[2]);
     rows.extend(
         d.regions
@@ -594,6 +596,7 @@ pub fn to_csv(d: &Dataset) -> String {
             opt(&c.note),
             start,
             end,
+            opt(&c.comparable),
         ]
     }));
     if !d.translations.is_empty() {

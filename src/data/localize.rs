@@ -38,6 +38,9 @@ pub fn keys(d: &Dataset) -> Vec<(String, String)> {
         if let Some(n) = &c.note {
             out.push((format!("charts.{}.note", c.id), n.clone()));
         }
+        if let Some(n) = &c.comparable {
+            out.push((format!("charts.{}.comparable", c.id), n.clone()));
+        }
         if let Some([a, b]) = &c.endpoints {
             out.push((format!("charts.{}.endpoints.0", c.id), a.clone()));
             out.push((format!("charts.{}.endpoints.1", c.id), b.clone()));
@@ -143,6 +146,7 @@ pub fn localize(d: &Dataset, lang: Lang) -> Result<Dataset, DataError> {
         c.headline = get(format!("charts.{}.headline", c.id), &c.headline);
         c.dek = get(format!("charts.{}.dek", c.id), &c.dek);
         c.note = c.note.as_ref().map(|n| get(format!("charts.{}.note", c.id), n));
+        c.comparable = c.comparable.as_ref().map(|n| get(format!("charts.{}.comparable", c.id), n));
         c.endpoints = c.endpoints.as_ref().map(|[a, b]| {
             [get(format!("charts.{}.endpoints.0", c.id), a), get(format!("charts.{}.endpoints.1", c.id), b)]
         });

@@ -5,6 +5,7 @@
 pub mod csv;
 pub mod json;
 pub mod localize;
+pub mod quotes;
 mod read;
 pub mod table;
 mod validate;
@@ -67,6 +68,10 @@ pub struct Source {
     /// Short name used in a chart's source line.
     pub name: String,
     pub description: String,
+    /// The source's own text kept beside the story, as a path relative to the dataset (e.g.
+    /// `sources/report.txt`): `cargo xtask data check` then finds every quote in it word for word.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -186,6 +191,11 @@ pub struct Chart {
     /// For `multiple` charts: the names of the two endpoints, start first.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoints: Option<[String; 2]>,
+    /// Why figures of different indicators may share this chart's axis. Bars and columns draw
+    /// figures of one indicator; a chart that mixes them is refused unless it says why here, and
+    /// the reason is printed under the chart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comparable: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
@@ -204,6 +214,14 @@ pub enum ChartKind {
     Cards,
     /// The regions on a map, each in its colour; lists no figures.
     Map,
+}
+
+impl ChartKind {
+    /// True for kinds that draw their figures against one value axis (bars, columns), where figures
+    /// of unlike measures would read as a comparison.
+    pub fn draws_one_axis(self) -> bool {
+        matches!(self, ChartKind::Bars | ChartKind::Periods)
+    }
 }
 
 /// Why a dataset was refused: where in the file, and what to do about it.

@@ -36,8 +36,13 @@ impl Read for Story {
 
 impl Read for Source {
     fn read(v: &Json, at: Path) -> Result<Self, DataError> {
-        let f = Fields::of(v, at, &["id", "name", "description"])?;
-        Ok(Source { id: f.req("id")?, name: f.req("name")?, description: f.req("description")? })
+        let f = Fields::of(v, at, &["id", "name", "description", "document"])?;
+        Ok(Source {
+            id: f.req("id")?,
+            name: f.req("name")?,
+            description: f.req("description")?,
+            document: f.opt("document")?,
+        })
     }
 }
 
@@ -95,7 +100,8 @@ impl Read for SourceRef {
 
 impl Read for Chart {
     fn read(v: &Json, at: Path) -> Result<Self, DataError> {
-        let f = Fields::of(v, at, &["id", "kind", "region", "headline", "dek", "figures", "note", "endpoints"])?;
+        let known = ["id", "kind", "region", "headline", "dek", "figures", "note", "endpoints", "comparable"];
+        let f = Fields::of(v, at, &known)?;
         Ok(Chart {
             id: f.req("id")?,
             kind: f.req("kind")?,
@@ -105,6 +111,7 @@ impl Read for Chart {
             figures: f.req("figures")?,
             note: f.opt("note")?,
             endpoints: f.opt("endpoints")?,
+            comparable: f.opt("comparable")?,
         })
     }
 }

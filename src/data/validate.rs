@@ -159,6 +159,7 @@ fn check_chart(i: usize, c: &Chart, d: &Dataset, figures: &Ids, regions: &Ids) -
         let path = format!("charts[{i}].figures[{j}]");
         check_value_for_kind(c, f, j, &path)?;
     }
+    one_measure(i, c, d, figures)?;
     if c.kind == ChartKind::Multiple && c.endpoints.is_none() {
         return Err(err(
             at("endpoints"),
@@ -169,6 +170,38 @@ fn check_chart(i: usize, c: &Chart, d: &Dataset, figures: &Ids, regions: &Ids) -
         ));
     }
     Ok(())
+}
+
+/// Figures drawn on one axis share one indicator and one unit, or the chart says why they compare:
+/// bars of unlike measures side by side read as a comparison the source never made.
+fn one_measure(i: usize, c: &Chart, d: &Dataset, figures: &Ids) -> Result<(), DataError> {
+    if !c.kind.draws_one_axis() || c.comparable.as_deref().is_some_and(|w| !w.trim().is_empty()) {
+        return Ok(());
+    }
+    let drawn: Vec<&Figure> = c.figures.iter().filter_map(|id| figures.position(id).map(|at| &d.figures[at])).collect();
+    let Some(first) = drawn.first() else { return Ok(()) };
+    if drawn.iter().all(|f| f.indicator == first.indicator && f.unit == first.unit) {
+        return Ok(());
+    }
+    let listed: Vec<String> =
+        drawn.iter().map(|f| format!("\"{}\" ({}, in {})", f.id, f.indicator, unit_words(&f.unit))).collect();
+    Err(err(
+        format!("charts[{i}].figures"),
+        format!(
+            "chart \"{}\" draws figures of different measures on one axis: {}; a {} chart compares one indicator in one unit, so show these figures in charts of their own (or as cards), or say in `comparable` why they can be compared",
+            c.id,
+            listed.join(", "),
+            c.kind.word()
+        ),
+    ))
+}
+
+fn unit_words(unit: &str) -> &str {
+    if unit.is_empty() {
+        "no unit"
+    } else {
+        unit
+    }
 }
 
 fn check_value_for_kind(c: &Chart, f: &Figure, j: usize, path: &str) -> Result<(), DataError> {
@@ -240,6 +273,7 @@ fn text_lengths(d: &Dataset) -> Result<(), DataError> {
             ("id", x.id.as_str(), SHORT_TEXT),
             ("name", &x.name, SHORT_TEXT),
             ("description", &x.description, LONG_TEXT),
+            ("document", x.document.as_deref().unwrap_or(""), SHORT_TEXT),
         ] {
             within(|| format!("sources[{i}].{field}"), text, max)?;
         }
@@ -270,6 +304,7 @@ fn text_lengths(d: &Dataset) -> Result<(), DataError> {
             ("headline", &c.headline, SHORT_TEXT),
             ("dek", &c.dek, LONG_TEXT),
             ("note", c.note.as_deref().unwrap_or(""), LONG_TEXT),
+            ("comparable", c.comparable.as_deref().unwrap_or(""), LONG_TEXT),
             ("endpoints[0]", start, SHORT_TEXT),
             ("endpoints[1]", end, SHORT_TEXT),
         ] {

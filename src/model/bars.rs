@@ -76,7 +76,9 @@ pub fn magnitude(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> BarsLa
     rows(cx, specs, top)
 }
 
-/// A multiple as its two endpoints: the start as 1 and the end as the multiple, on one scale.
+/// A multiple as its two endpoints: the start as 1 and the end as the multiple, on one scale. The
+/// start is the chart's own reference (the source states only the multiple), so it is drawn in the
+/// context grey, and the chart's note says so.
 pub fn multiple(cx: &Ctx, d: &Dataset, chart: &Chart, figures: &[&Figure], top: f64) -> BarsLayout {
     let Some(f) = figures.first() else {
         return BarsLayout { rows: Vec::new(), bottom: top };
@@ -91,7 +93,7 @@ pub fn multiple(cx: &Ctx, d: &Dataset, chart: &Chart, figures: &[&Figure], top: 
             value: 1.0,
             value_text: format::number_with_symbol(1.0, "times", d.lang),
             lower_bound: false,
-            color,
+            color: cx.theme.context,
         },
         RowSpec {
             figure: f.id.clone(),

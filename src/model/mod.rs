@@ -3,6 +3,7 @@
 pub mod bars;
 pub mod cards;
 pub mod columns;
+pub mod key;
 pub mod map;
 pub mod outline;
 pub mod share;
@@ -252,8 +253,8 @@ pub fn build(
     let mut y = bottom;
     if titles == Titles::Drawn {
         y += GAP;
-        if let Some(note) = &chart.note {
-            let (mut n, ny) = cx.paragraph(note, 0.0, y, width, Font::SMALL, theme.muted);
+        if let Some(note) = key::note(d, chart, &figures) {
+            let (mut n, ny) = cx.paragraph(&note, 0.0, y, width, Font::SMALL, theme.muted);
             chrome.append(&mut n);
             y = ny + 2.0;
         }

@@ -119,7 +119,7 @@ pub fn outline(d: &Dataset, map: Option<&GeoMap>) -> Outline {
                     kind: c.kind,
                     headline: c.headline.clone(),
                     dek: c.dek.clone(),
-                    note: c.note.clone(),
+                    note: super::key::note(d, c, &figures),
                     source: super::chart_source(d, c, &figures, map),
                     description,
                     cards,

@@ -10,7 +10,7 @@ use super::{figure_colour, Align, Ctx, Label, Mark, Rect};
 
 const BAR_HEIGHT: f64 = 32.0;
 /// How far before the stated share an approximate ("nearly") segment starts to fade, in percent.
-const APPROX_SPAN: f64 = 6.0;
+pub const APPROX_SPAN: f64 = 6.0;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ShareLayout {

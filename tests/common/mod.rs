@@ -28,6 +28,26 @@ pub fn story() -> Dataset {
     }
 }
 
+/// The story as JSON with the tests' bar chart `bounds` after its first chart (see
+/// `tests/fixtures/bounds.json`, which says why the story itself has no bars).
+pub fn fixture_json() -> serde_json::Value {
+    let mut v: serde_json::Value = serde_json::from_str(STORY).unwrap_or_else(|e| panic!("story.json: {e}"));
+    let bounds: serde_json::Value =
+        serde_json::from_str(include_str!("../fixtures/bounds.json")).unwrap_or_else(|e| panic!("bounds.json: {e}"));
+    if let Some(charts) = v["charts"].as_array_mut() {
+        charts.insert(1, bounds["chart"].clone());
+    }
+    if let (Some(zh), Some(more)) = (v["translations"]["zh"].as_object_mut(), bounds["zh"].as_object()) {
+        zh.extend(more.clone());
+    }
+    v
+}
+
+/// The story with the `bounds` bar chart of [`fixture_json`].
+pub fn fixture() -> Dataset {
+    data::from_json(&fixture_json().to_string()).unwrap_or_else(|e| panic!("the fixture does not load: {e}"))
+}
+
 /// Every example story in data/examples/ with its file name: the engine must draw them with no code change.
 pub fn examples() -> Vec<(String, Dataset)> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/examples");

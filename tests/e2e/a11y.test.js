@@ -153,7 +153,7 @@ test('each chart downloads as SVG with its words, CSV with its figures and PNG a
   assert.equal(csv.bytes[0], 0xef, 'no UTF-8 byte-order mark');
   const lines = csv.text.replace(/^\uFEFF/, '').trim().split(/\r\n/);
   assert.equal(lines.length, 3, 'a header and two figures');
-  assert.match(lines[1], /jilin-gdp-growth-last-year,Last year,6\.3,%,exact/);
+  assert.match(lines[1], /jilin-gdp-growth-last-year,Last year,6\.3%,exact,6\.3,%,last year/);
 
   const png = await download(page, `${figure} .download-button:text-is("PNG")`, true);
   assert.equal(png.name, 'northeast-china-jilin-gdp-growth.png');
