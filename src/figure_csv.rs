@@ -29,7 +29,7 @@ pub fn csv(d: &crate::data::Dataset, figures: &[&crate::data::Figure]) -> String
         }
     };
     // One `join` over `String`s for the header and the rows, as the engine's other joins are: a
-    // second instance, over `&str`, was 1 kB of the page's raw wasm (0.1 kB gzipped).
+    // second instance, over `&str`, would be 1 kB of the page's raw wasm (0.1 kB gzipped).
     let line = |cells: &[&str]| cells.iter().map(|s| field(s)).collect::<Vec<_>>().join(",") + "\r\n";
     let mut out = String::from("\u{feff}");
     out.push_str(&line(&COLUMNS));

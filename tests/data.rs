@@ -208,10 +208,10 @@ fn malformed_json_gives_line_and_column() {
 }
 
 #[test]
-fn the_readme_names_the_source_of_every_figure() {
-    let readme = include_str!("../README.md");
+fn the_sources_table_names_the_source_of_every_figure() {
+    let sources = include_str!("../data/SOURCES.md");
     for f in &common::story().figures {
-        assert!(readme.contains(&format!("| `{}` |", f.id)), "README's source table lacks {}", f.id);
+        assert!(sources.contains(&format!("| `{}` |", f.id)), "data/SOURCES.md's table lacks {}", f.id);
     }
 }
 

@@ -239,8 +239,8 @@ export async function mount(container, options = {}) {
   const view = explore(story, charts, { root: container, tooltip, announcer, outline, useUrl: o.useUrl, region: o.region, onChange: changed, t, signal: life.signal });
   done('true');
   const languages = Array.isArray(data.languages) && data.languages.length ? data.languages : [lang];
-  // The story's engine memory is freed here, not left to wasm-bindgen's finalizer: measured in the
-  // soak test, remounted embeds kept about 260 KB each until the page closed.
+  // The story's engine memory is freed here, not left to wasm-bindgen's finalizer, which would let
+  // each remounted embed keep about 260 KB until the page closes (the soak test's figure).
   const destroy = () => {
     if (life.signal.aborted) return;
     life.abort();
@@ -467,8 +467,8 @@ function keepDrawn(story, charts, changed, t, signal) {
     // browser lay the page out again, once per chart.
     const widths = charts.map((c) => Math.floor(c.figure.clientWidth));
     // The canvases' sizes are set once all are drawn: the browser resolves a canvas' font against the
-    // page's styles, so a size set between two charts made the next chart's first font restyle the
-    // page (8 of the 9 ms that setting fonts took a load, counted over its 37 settings).
+    // page's styles, so a size set between two charts would make the next chart's first font restyle
+    // the page (about 5 ms a load).
     const sizes = charts.map((c, i) => drawChart(story, c, widths[i], force, t));
     for (const size of sizes) {
       if (!size) continue;

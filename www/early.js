@@ -34,9 +34,9 @@ function written(href) {
 
 /**
  * A request whose body is read as soon as it arrives: app.js then finds the text waiting instead of
- * asking for it from a busy main thread (the map's text came 14 ms after it was asked for, at the
- * median of 12 loads; now 1 ms). A failure is app.js's to report, from `response` or `text`. For a
- * file written into the page, the same shape, answered from the page.
+ * asking for it from a busy main thread, where reading the map's text waited about 14 ms. A failure
+ * is app.js's to report, from `response` or `text`. For a file written into the page, the same
+ * shape, answered from the page.
  */
 function request(href) {
   // A page given `?data=` asks for the file itself, even the page's own (it may have changed since

@@ -88,8 +88,8 @@ paintBody();
 new MutationObserver(paintBody).observe(main, { attributes: true, attributeFilter: ['data-theme'] });
 document.documentElement.dataset.ready = main.dataset.ready;
 // The icon, in place of index.html's empty one (there so that the browser does not ask for
-// /favicon.ico): not before, as parsing it (an SVG document) took 15 ms of the main thread while
-// the charts were drawn.
+// /favicon.ico): not before, as parsing it (an SVG document) takes about 15 ms of the main thread,
+// which would fall while the charts are drawn.
 const icon = document.getElementById('icon')?.content;
 if (icon) document.querySelector('link[rel="icon"][href="data:,"]')?.replaceWith(icon);
 if (app) {

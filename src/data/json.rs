@@ -36,8 +36,8 @@ impl<T: Into<Json>> From<Option<T>> for Json {
 }
 
 /// An object from its fields in order: what the engine hands the page's script. A slice, not an
-/// array by value: one instance for objects of every size (each size was a copy of this in the
-/// wasm), for the price of copying a few short texts.
+/// array by value: one instance for objects of every size (by value, each size would be a copy of
+/// this in the wasm), for the price of copying a few short texts.
 pub fn object(fields: &[(&str, Json)]) -> Json {
     Json::Obj(fields.iter().map(|(k, v)| ((*k).to_string(), v.clone())).collect())
 }

@@ -175,7 +175,8 @@ mod tests {
 
     #[test]
     fn the_axis_holds_at_the_ends_of_the_number_line() {
-        // A quarter of the smallest subnormal is zero: the step was 0, and the tick count infinite.
+        // A quarter of the smallest subnormal is zero: unguarded, the step would be 0 and the tick
+        // count infinite.
         assert!(tick_step(5e-324) > 0.0);
         assert_eq!(axis(5e-324, tick_step(5e-324)), (1, 5e-324));
         // Four steps of 5e307 overflow to infinity: the axis ends at the largest value, after three.

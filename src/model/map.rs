@@ -94,10 +94,10 @@ pub fn layout(cx: &Ctx, d: &Dataset, map: Option<&GeoMap>, top: f64) -> MapLayou
         let (whole, partly) = label_spots(&rings, text_w, text_h);
         let label = most_inside_first(whole).map(place).find(|l| clear(l)).unwrap_or_else(|| {
             // Nowhere inside fits the name whole (small regions at narrow widths): the spot where
-            // most of its box is inside (at 375 px the point farthest from the edges left
+            // most of its box is inside (at 375 px the point farthest from the edges puts
             // Heilongjiang's name half over its neighbour), else that point; then step away from
             // any name already placed. That point is searched for only here, where it is needed:
-            // searched for every region, it was a fifth of setting the map up in the page.
+            // searched for every region, it would be a fifth of setting the map up in the page.
             let mut l = place(partly.unwrap_or_else(|| geo::label_point(&rings)));
             for k in 1..200 {
                 if clear(&l) {

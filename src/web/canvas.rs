@@ -84,7 +84,8 @@ const MAX_PATHS: usize = 256;
 
 /// Shapes already handed to the browser as `Path2D`s, by their vertices and whether they close. A
 /// click changes colours, not shapes, so a repaint fills or strokes each one with a single call
-/// instead of a call per vertex: the map's 1,700 vertices were a third of a selection's redraw.
+/// instead of a call per vertex: for the map's 1,700 vertices those calls would be a third of a
+/// selection's redraw.
 #[derive(Debug, Default)]
 pub(super) struct Paths(RefCell<Vec<(bool, Vec<BackendCoord>, Path2d)>>);
 

@@ -6,11 +6,11 @@ use crate::{root, run, run_for_output, setup, short_names};
 
 /// How wasm-opt runs on the release wasm. The features are those rustc enables for
 /// wasm32-unknown-unknown by default on this toolchain, so wasm-opt neither refuses nor lowers
-/// them. Measured (see the README's "Size"): plain `-Oz` or `-Os` shrink the raw file by 10% but
+/// them. Measured (see docs/performance.md): plain `-Oz` or `-Os` shrink the raw file by 10% but
 /// their inlining makes it compress worse, by 9-10 kB gzipped; without inlining `-Oz` shrinks both.
 /// Four more passes make the code a little smaller raw but less alike, so it compresses worse:
-/// without them the page's wasm is 0.9 kB smaller gzipped (76.7 to 75.8 kB) and 4% larger raw
-/// (measured each pass alone, then together; the others help or make no difference).
+/// without them the page's wasm is 0.9 kB smaller gzipped and 4% larger raw (measured each pass
+/// alone, then together; the others help or make no difference).
 const WASM_OPT: &[&str] = &[
     "-Oz",
     "--skip-pass=inlining",

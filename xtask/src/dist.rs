@@ -116,8 +116,8 @@ struct Scripts {
 /// `app.js` and all they import) is the page's one script, and `app` the same for embed.js without
 /// the page's own parts; the SVG engine's glue, the shell's Chinese words, the embed box, the
 /// downloads and the tables are chunks of their own, loaded on demand. Each entry is bundled on its
-/// own: bundled together, what they share became a chunk the page fetched beside `main`, and a
-/// request costs a load more than its bytes (on two cores, six tiny stylesheets added 98 ms of CPU
+/// own: bundled together, what they share would be a chunk the page fetches beside `main`, and a
+/// request costs a load more than its bytes (on two cores, six tiny stylesheets add 98 ms of CPU
 /// time across the browser's processes, and 55 ms, to a blank page's load).
 fn bundled(esbuild: &Path, dist: &Path, www: &Path, glue: &str, svg_glue: &str) -> Result<Scripts, String> {
     let stage = root().join("target/dist-js");
@@ -149,9 +149,8 @@ fn bundled(esbuild: &Path, dist: &Path, www: &Path, glue: &str, svg_glue: &str) 
 /// V8's explicit compile hint, the first line of each entry bundle: compile every function of the
 /// file while it streams in, off the main thread, rather than each on its first call. Nearly all of
 /// an entry's functions run on the way to the first chart (what is not needed then is in the lazy
-/// chunks, which go without it). Traced, 5 loads each and twice, the main thread's parsing and
-/// compiling of JavaScript went from 14-17 ms to 2-3 ms a load, and the load from 197 to 188 ms
-/// (medians of 30 loads each, in turns, the order swapped every round).
+/// chunks, which go without it). Traced, it takes the main thread's parsing and compiling of
+/// JavaScript from 14-17 ms to 2-3 ms a load, and about 9 ms off the whole load.
 const EAGER: &str = "//# allFunctionsCalledOnLoad";
 
 /// Bundles `stage/<entry>.js` (its dynamic imports as chunks), writes each file under
@@ -366,10 +365,10 @@ pub fn all() -> Result<(), String> {
 
 /// The file at `url` (as the page names it) written into the page as a data block, which the
 /// browser parses as text and never runs: early.js takes the page's own story and its map from
-/// there instead of asking for them. Two requests fewer cut a load from 196 to 169 ms in the
-/// benchmark's setting (medians of 30 loads each, in turns, the order swapped every round), and on a
-/// phone they save the round trip that came after the script's. Every `<` is written as `\u003c`,
-/// the same character to JSON, so nothing in the data can end the element or open a comment in it.
+/// there instead of asking for them. Two requests fewer take about 27 ms off a load in the
+/// benchmark's setting, and on a phone the round trip that would follow the script's. Every `<` is
+/// written as `\u003c`, the same character to JSON, so nothing in the data can end the element or
+/// open a comment in it.
 fn data_block(url: &str, json: &str) -> String {
     format!(
         "<script type=\"application/json\" data-url=\"{}\">{}</script>\n",

@@ -1,4 +1,4 @@
-//! The project's commands: `cargo xtask serve | build | test | fuzz` (see the README).
+//! The project's commands, `cargo xtask <command>` (`cargo xtask help` lists them; see docs/architecture.md).
 
 mod bench;
 mod build;
