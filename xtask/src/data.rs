@@ -24,7 +24,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
     match args {
         [cmd, file] if cmd == "check" => {
             let d = load(Path::new(file))?;
+            let quotes = check_quotes(&d, Path::new(file))?;
             eprintln!("{file}: {}", summary(&d));
+            if quotes > 0 {
+                eprintln!("{file}: {quotes} quotes found word for word in their source documents");
+            }
             Ok(())
         }
         [cmd, file] if cmd == "import" => {
@@ -58,6 +62,13 @@ pub fn load(file: &Path) -> Result<Dataset, String> {
         data::from_json(&text).map_err(|e| e.to_string())
     };
     loaded.map_err(|e| format!("{}: {e}", file.display()))
+}
+
+/// Finds every quote in the source document its source names, read relative to the story `file`.
+pub fn check_quotes(d: &Dataset, file: &Path) -> Result<usize, String> {
+    let dir = file.parent().unwrap_or(Path::new("."));
+    data::quotes::check(d, |path| std::fs::read_to_string(dir.join(path)).map_err(|e| e.to_string()))
+        .map_err(|e| format!("{}: {e}", file.display()))
 }
 
 pub fn to_json(d: &Dataset) -> Result<String, String> {
