@@ -1,4 +1,5 @@
 // Shared helpers for the end-to-end tests: launch Debian's Chromium headless, open pages, collect console errors.
+import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 export const BASE_URL = process.env.BASE_URL || 'http://127.0.0.1:8080/';
@@ -14,11 +15,33 @@ export async function launch() {
   });
 }
 
-/** Opens `path` at the given viewport; returns the page and the list of console errors it logs. */
-export async function open(browser, path, { width = 1280, height = 900, dpr = 1, touch = false } = {}) {
+/**
+ * The story with the tests' bar chart `bounds` after its first chart (tests/fixtures/bounds.json,
+ * which says why the story itself has no bars), as the native tests make it.
+ */
+export async function fixtureStory() {
+  const story = await (await fetch(new URL('data/story.json', BASE_URL))).json();
+  const bounds = JSON.parse(readFileSync(new URL('../fixtures/bounds.json', import.meta.url), 'utf8'));
+  story.charts.splice(1, 0, bounds.chart);
+  Object.assign(story.translations.zh, bounds.zh);
+  return story;
+}
+
+/** The page that fetches its story (`?data=`), answered with `fixtureStory()` where `fixture` is set. */
+export const FIXTURE_PAGE = '/?data=data/story.json';
+
+/**
+ * Opens `path` at the given viewport; returns the page and the list of console errors it logs.
+ * With `fixture`, the story the page asks for is `fixtureStory()`.
+ */
+export async function open(browser, path, { width = 1280, height = 900, dpr = 1, touch = false, fixture = false } = {}) {
   const context = await browser.newContext({
     viewport: { width, height }, deviceScaleFactor: dpr, hasTouch: touch, isMobile: touch,
   });
+  if (fixture) {
+    const story = await fixtureStory();
+    await context.route('**/data/story.json', (route) => route.fulfill({ json: story }));
+  }
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });

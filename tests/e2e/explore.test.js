@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, open, SCREENSHOT_DIR } from './browser.js';
+import { launch, open, FIXTURE_PAGE, SCREENSHOT_DIR } from './browser.js';
 
 let browser;
 /** Each region's colour, as the dataset gives it: where a reader sees the region, the test points. */
@@ -92,12 +92,12 @@ test('clicking each region on the map selects its section, and the URL says so',
 });
 
 test('a selected region stands out on the map and in the overview, the others step back', async () => {
-  const { page, context } = await open(browser, '/#region=liaoning', { width: 1280 });
+  const { page, context } = await open(browser, `${FIXTURE_PAGE}#region=liaoning`, { width: 1280, fixture: true });
   // Liaoning keeps its colour; the other regions are faded, so their full colours are gone from the map.
   assert.ok(await spotOf(page, 'map', REGIONS.liaoning), 'Liaoning lost its colour');
   assert.equal(await spotOf(page, 'map', REGIONS.jilin), null, 'Jilin is not dimmed');
   // In the overview's bars, Heilongjiang's bar is dimmed too.
-  assert.equal(await spotOf(page, 'reach', REGIONS.heilongjiang), null, 'the overview does not follow the selection');
+  assert.equal(await spotOf(page, 'bounds', REGIONS.heilongjiang), null, 'the overview does not follow the selection');
   const opacity = await page.$eval('section.region[data-region="jilin"]', (s) => getComputedStyle(s).opacity);
   assert.ok(Number(opacity) < 1, `other sections stay at opacity ${opacity}`);
   await context.close();
@@ -141,8 +141,8 @@ test('a deep link restores the region and the pinned figure; back and forward st
 });
 
 test('hovering a bar shows its exact figure with its qualifier, period and source sentence', async () => {
-  const { page, errors, context } = await open(browser, '/', { width: 1280 });
-  const spot = await spotOf(page, 'reach', REGIONS.heilongjiang);
+  const { page, errors, context } = await open(browser, FIXTURE_PAGE, { width: 1280, fixture: true });
+  const spot = await spotOf(page, 'bounds', REGIONS.heilongjiang);
   await page.mouse.move(spot.x, spot.y);
   await page.waitForSelector('.tooltip:not([hidden])');
   const tip = await page.textContent('.tooltip');
@@ -158,8 +158,8 @@ test('hovering a bar shows its exact figure with its qualifier, period and sourc
 });
 
 test('at 320 px the tooltip stays inside the viewport, even for a mark at the right edge', async () => {
-  const { page, errors, context } = await open(browser, '/', { width: 320, height: 640 });
-  for (const [chart, hex] of [['reach', REGIONS.heilongjiang], ['map', REGIONS.heilongjiang], ['jilin-gdp-growth', REGIONS.jilin]]) {
+  const { page, errors, context } = await open(browser, FIXTURE_PAGE, { width: 320, height: 640, fixture: true });
+  for (const [chart, hex] of [['bounds', REGIONS.heilongjiang], ['map', REGIONS.heilongjiang], ['jilin-gdp-growth', REGIONS.jilin]]) {
     // The rightmost point of that colour's area: the worst place for a tooltip.
     const spot = await spotOf(page, chart, hex, 'right');
     await page.mouse.move(spot.x, spot.y);
@@ -173,13 +173,13 @@ test('at 320 px the tooltip stays inside the viewport, even for a mark at the ri
 });
 
 test('clicking a bar pins its details; clicking elsewhere or Esc unpins', async () => {
-  const { page, context } = await open(browser, '/', { width: 1280 });
-  const spot = await spotOf(page, 'reach', REGIONS.jilin);
+  const { page, context } = await open(browser, FIXTURE_PAGE, { width: 1280, fixture: true });
+  const spot = await spotOf(page, 'bounds', REGIONS.jilin);
   await page.mouse.click(spot.x, spot.y);
-  const panel = 'figure[data-chart="reach"] .pin-panel';
+  const panel = 'figure[data-chart="bounds"] .pin-panel';
   await page.waitForSelector(`${panel}:not([hidden])`);
   assert.match(await page.textContent(panel), /more than 20 countries and regions/);
-  await expectHash(page, '#chart=reach&mark=jilin-crrc-export-markets');
+  await expectHash(page, '#chart=bounds&mark=jilin-crrc-export-markets');
   await page.mouse.click(5, 5);
   assert.equal(await page.$eval(panel, (p) => p.hidden), true);
   await page.mouse.click(spot.x, spot.y);
@@ -189,7 +189,7 @@ test('clicking a bar pins its details; clicking elsewhere or Esc unpins', async 
 });
 
 test('the keyboard walks the map and a chart: Tab, arrows, Enter, Esc, with a focus ring and announcements', async () => {
-  const { page, errors, context } = await open(browser, '/', { width: 1280, dpr: 1 });
+  const { page, errors, context } = await open(browser, FIXTURE_PAGE, { width: 1280, dpr: 1, fixture: true });
   const mapBefore = await page.$eval('figure[data-chart="map"] canvas', (c) => c.toDataURL());
   // Tab past the page's own controls (the Embed button) to the map's canvas.
   const focusedCanvas = () => page.evaluate(() => document.activeElement.tagName === 'CANVAS' && document.activeElement.closest('figure')?.dataset.chart);
@@ -216,14 +216,14 @@ test('the keyboard walks the map and a chart: Tab, arrows, Enter, Esc, with a fo
 
   // On to the bar chart (past the map's Table and download buttons): arrows reach the second bar,
   // Enter pins it, Esc unpins.
-  await tabTo('reach');
+  await tabTo('bounds');
   await page.keyboard.press('ArrowDown');
   assert.match(await page.textContent('.tooltip'), /more than 50 countries/);
   await page.keyboard.press('Enter');
-  assert.match(await page.textContent('figure[data-chart="reach"] .pin-panel'), /more than 50 countries/);
+  assert.match(await page.textContent('figure[data-chart="bounds"] .pin-panel'), /more than 50 countries/);
   await page.waitForFunction(() => document.querySelector('.announcer').textContent.startsWith('Pinned'));
   await page.keyboard.press('Escape');
-  assert.equal(await page.$eval('figure[data-chart="reach"] .pin-panel', (p) => p.hidden), true);
+  assert.equal(await page.$eval('figure[data-chart="bounds"] .pin-panel', (p) => p.hidden), true);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -280,7 +280,7 @@ test('a selected region dims the overview’s cards of other regions, as the eng
 });
 
 test('on a phone, tapping a region selects it and tapping a bar or a card pins it', async () => {
-  const { page, errors, context } = await open(browser, '/', { width: 375, height: 740, dpr: 2, touch: true });
+  const { page, errors, context } = await open(browser, FIXTURE_PAGE, { width: 375, height: 740, dpr: 2, touch: true, fixture: true });
   const spot = await spotOf(page, 'map', REGIONS.heilongjiang);
   await page.touchscreen.tap(spot.x, spot.y);
   await page.waitForFunction(() => location.hash === '#region=heilongjiang');
@@ -290,13 +290,13 @@ test('on a phone, tapping a region selects it and tapping a bar or a card pins i
   const top = await page.$eval('section.region[data-region="heilongjiang"]', (s) => s.getBoundingClientRect().top);
   assert.ok(Math.abs(top) < 40, `the section is ${top}px from the top of the screen`);
   await page.screenshot({ path: join(SCREENSHOT_DIR, 'selected-375-dpr2.png') });
-  await page.evaluate(() => document.querySelector('figure[data-chart="reach"]').scrollIntoView());
+  await page.evaluate(() => document.querySelector('figure[data-chart="bounds"]').scrollIntoView());
   // The selected region's bar keeps its colour in the overview; tap it.
-  const bar = await spotOf(page, 'reach', REGIONS.heilongjiang);
+  const bar = await spotOf(page, 'bounds', REGIONS.heilongjiang);
   await settle(page);
   await page.touchscreen.tap(bar.x, bar.y);
-  await page.waitForSelector('figure[data-chart="reach"] .pin-panel:not([hidden])');
-  assert.match(await page.textContent('figure[data-chart="reach"] .pin-panel'), /more than 200 countries and regions/);
+  await page.waitForSelector('figure[data-chart="bounds"] .pin-panel:not([hidden])');
+  assert.match(await page.textContent('figure[data-chart="bounds"] .pin-panel'), /more than 200 countries and regions/);
   // A card is tapped like a bar: its details are pinned, with no tooltip over them.
   const card = page.locator('.card[data-figure="heilongjiang-trade-partners"]');
   await card.scrollIntoViewIfNeeded();
@@ -310,7 +310,7 @@ test('on a phone, tapping a region selects it and tapping a bar or a card pins i
 });
 
 test('screenshot of a selected state at 1280 px', async () => {
-  const { page, errors, context } = await open(browser, '/#region=jilin&chart=reach&mark=jilin-crrc-export-markets', { width: 1280, dpr: 1 });
+  const { page, errors, context } = await open(browser, '/#region=jilin&chart=jilin-standouts&mark=jilin-crrc-export-markets', { width: 1280, dpr: 1 });
   await page.screenshot({ path: join(SCREENSHOT_DIR, 'selected-1280-dpr1.png'), fullPage: true });
   assert.equal(await selectedSection(page), 'jilin');
   assert.deepEqual(errors, []);

@@ -173,7 +173,7 @@ test('each chart\'s headline, dek, note and source are the page\'s text, above a
     assert.deepEqual([f.dek?.text, f.dek?.above], [c.dek, true], `${f.id}: dek`);
     assert.deepEqual([f.note?.text, f.note?.below], c.note ? [c.note, true] : [undefined, undefined], `${f.id}: note`);
     assert.ok(f.source?.below, `${f.id}: no source line under the chart`);
-    assert.match(f.source.text, c.kind === 'map' ? /^Map: Natural Earth/ : /^Source: Report on the Changchun briefing/, f.id);
+    assert.match(f.source.text, c.kind === 'map' ? /^Map: Natural Earth/ : /^Source: News report on the Changchun briefing \(outlet and date not given\)/, f.id);
   }
   await context.close();
 });
