@@ -111,8 +111,10 @@ pub fn chart_of(d: &Dataset, c: &Chart, figures: &[&Figure]) -> String {
         (ChartKind::Periods, true) => format!("柱形图，{n}个时期，从零开始。"),
         (ChartKind::Share, false) => "One bar standing for 100%, filled to the share.".to_string(),
         (ChartKind::Share, true) => "一根代表100%的条形，按占比填充。".to_string(),
-        (ChartKind::Multiple, false) => "Two bars drawn to scale: the start of the period and its end.".to_string(),
-        (ChartKind::Multiple, true) => "按比例绘制的两根条形：期初与期末。".to_string(),
+        (ChartKind::Multiple, false) => {
+            "Two bars drawn to scale: the chart’s reference, drawn as 1, and the multiple.".to_string()
+        }
+        (ChartKind::Multiple, true) => "按比例绘制的两根条形：本图自设的参照（1倍）与倍数。".to_string(),
         (ChartKind::Cards, false) => format!("{n} figure{} shown as big numbers.", if n == 1 { "" } else { "s" }),
         (ChartKind::Cards, true) => format!("{n}个数据以大字显示。"),
         (ChartKind::Map, false) => {

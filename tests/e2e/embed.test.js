@@ -202,7 +202,7 @@ test('several script embeds on one page are independent', async () => {
 });
 
 test('iframe options: one chart, dark theme, a maximum width, an initial region', async () => {
-  const { page, context, errors } = await openArticle('index.html?charts=reach&theme=dark&maxwidth=600&region=heilongjiang', { width: 1280 });
+  const { page, context, errors } = await openArticle('index.html?charts=jilin-auto-sales&theme=dark&maxwidth=600&region=heilongjiang', { width: 1280 });
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
   assert.equal(await page.$$eval('figure.chart', (f) => f.length), 1);
   assert.equal(await page.$eval('#story', (m) => m.dataset.theme), 'dark');
@@ -210,7 +210,7 @@ test('iframe options: one chart, dark theme, a maximum width, an initial region'
   assert.equal(await page.$$eval('h1', (h) => h.filter((x) => x.textContent).length), 0, 'a one-chart embed repeats the story title');
   const corner = await page.$eval('figure.chart canvas', (c) => Array.from(c.getContext('2d').getImageData(c.width - 2, 2, 1, 1).data.slice(0, 3)));
   assert.deepEqual(corner, [18, 18, 18], 'the chart is not drawn on the dark background');
-  assert.equal(await page.$eval('.region-button[aria-pressed="true"]', (b) => b.dataset.region).catch(() => null), null, 'no section buttons are expected with only the overview');
+  assert.equal(await page.$eval('.region-button[aria-pressed="true"]', (b) => b.dataset.region).catch(() => null), null, 'Heilongjiang has no section here, so no section button is pressed');
   assert.deepEqual(errors, []);
   await context.close();
 });
