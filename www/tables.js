@@ -92,7 +92,7 @@ export function chartTable(story, chart, t) {
     return table(chart.headline, [t('region'), t('kind'), t('inStory')], rows.map((r) => [r.title, r.value, r.summary]));
   }
   return table(chart.headline, [t('figure'), t('value'), t('period'), t('source')], rows.map((r) => [
-    r.region_name ? `${r.title} (${r.region_name})` : r.title, r.value, r.period ?? '—', `“${r.quote}” (${r.source})`,
+    r.region_aside ? `${r.title} (${r.region_aside})` : r.title, r.value, r.period ?? '—', `“${r.quote}” (${r.source})`,
   ]));
 }
 
