@@ -13,6 +13,9 @@ pub struct MarkInfo {
     pub id: String,
     pub region: Option<String>,
     pub region_name: Option<String>,
+    /// The region's name where the title does not already say it, for a table row or a tooltip that
+    /// names the figure and then its region: never "Nuclear Energy (Nuclear Energy)".
+    pub region_aside: Option<String>,
     /// The region's colour, `#rrggbb`, for the tooltip's swatch.
     pub color: Option<String>,
     /// The figure's label, or the region's name.
@@ -41,6 +44,7 @@ impl MarkInfo {
             ("id", (&self.id).into()),
             ("region", self.region.as_ref().into()),
             ("region_name", self.region_name.as_ref().into()),
+            ("region_aside", self.region_aside.as_ref().into()),
             ("color", self.color.as_ref().into()),
             ("title", (&self.title).into()),
             ("value", (&self.value).into()),
@@ -63,6 +67,7 @@ pub fn figure(d: &Dataset, f: &Figure) -> MarkInfo {
         id: f.id.clone(),
         region: f.region.clone(),
         region_name: region.map(|r| r.name.clone()),
+        region_aside: region.map(|r| r.name.clone()).filter(|name| !crate::model::text::says(&f.label, name)),
         color: region.map(|r| r.color.clone()),
         title: f.label.clone(),
         value: value_words(f, d.lang),
@@ -192,6 +197,7 @@ fn region_info(d: &Dataset, r: &Region) -> MarkInfo {
         id: r.id.clone(),
         region: Some(r.id.clone()),
         region_name: Some(r.name.clone()),
+        region_aside: None,
         color: Some(r.color.clone()),
         title: r.name.clone(),
         value: i18n::region_kind(r.kind, d.lang).to_string(),

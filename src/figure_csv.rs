@@ -20,6 +20,12 @@ pub const COLUMNS: [&str; 12] = [
 /// Each figure comes first as the source states it (`as_stated`: "nearly half", "more than 200
 /// countries and regions"), then its qualifier, then the number the chart draws: a value read from
 /// words ("nearly half" drawn at 50) is never a bare number in a column of its own.
+///
+/// A value is data, not text for a reader: plain digits with a decimal point and no separators or
+/// words, in any language ("29329", "5230000", "48.86667"; "1e21" and beyond in exponent form), the
+/// shortest that reads back as the same number. Spreadsheets and scripts read it as a number in any
+/// locale, and `cargo xtask data import` reads it back; the words a reader sees ("29,329", "523万")
+/// are the charts', the tables' and the descriptions'.
 pub fn csv(d: &crate::data::Dataset, figures: &[&crate::data::Figure]) -> String {
     let field = |s: &str| {
         if s.contains([',', '"', '\n', '\r']) {

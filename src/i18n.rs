@@ -94,11 +94,24 @@ pub fn share_whole(whole: &str, value: &str, lang: Lang) -> String {
     }
 }
 
-/// "N figures in M charts".
+/// "N figures in M charts", the counts written as every number is ("1,200 figures in 300 charts").
 pub fn region_summary(figures: usize, charts: usize, lang: Lang) -> String {
     let s = |n: usize| if n == 1 { "" } else { "s" };
+    let (f, c) = (crate::format::number(figures as f64, lang), crate::format::number(charts as f64, lang));
     match lang {
-        Lang::En => format!("{figures} figure{} in {charts} chart{}", s(figures), s(charts)),
-        Lang::Zh => format!("{charts}张图表中的{figures}个数据"),
+        Lang::En => format!("{f} figure{} in {c} chart{}", s(figures), s(charts)),
+        Lang::Zh => format!("{c}张图表中的{f}个数据"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_written_as_every_number_is() {
+        assert_eq!(region_summary(1, 1, Lang::En), "1 figure in 1 chart");
+        assert_eq!(region_summary(1200, 3, Lang::En), "1,200 figures in 3 charts");
+        assert_eq!(region_summary(12_000, 3, Lang::Zh), "3张图表中的1.2万个数据");
     }
 }

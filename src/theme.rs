@@ -65,6 +65,8 @@ pub struct Font {
 
 impl Font {
     pub const SMALL: Font = Font { size: 12.0, bold: false };
+    /// Values where a phone leaves no room for `BODY_BOLD` (eight columns of "36k").
+    pub const SMALL_BOLD: Font = Font { size: 12.0, bold: true };
     pub const BODY: Font = Font { size: 14.0, bold: false };
     pub const BODY_BOLD: Font = Font { size: 14.0, bold: true };
     pub const LABEL_BOLD: Font = Font { size: 16.0, bold: true };

@@ -115,9 +115,11 @@ fn columns_up_to_the_largest_and_smallest_doubles_have_finite_gridlines() {
 }
 
 #[test]
-fn long_values_on_eight_columns_wrap_within_their_slots() {
+fn long_values_on_eight_columns_are_shortened_or_left_to_the_axis_never_broken() {
     // Found by the property tests: value labels were centred on their column whatever their width,
-    // so long ones ran into the neighbours' at narrow widths.
+    // so long ones ran into the neighbours' at narrow widths. Breaking them between characters
+    // then cut numbers in two ("9.87" / "6536"): they are shortened instead, or where even the
+    // short form does not fit, left to the axis, the tooltip and the table.
     let d = loaded(|v| {
         let first = figure_index(v, "jilin-gdp-growth-last-year");
         let mut ids = Vec::new();
@@ -135,14 +137,18 @@ fn long_values_on_eight_columns_wrap_within_their_slots() {
         v["languages"] = json!([]);
         v["translations"] = json!({});
     });
-    for width in [280.0, 320.0, 480.0] {
+    let value_of = |width: f64, i: usize| {
         let m = common::model(&d, "jilin-gdp-growth", width);
         assert_fits(&m);
-        // At 280 px a slot is narrower than "billion+": the value then breaks between characters,
-        // every one of them kept.
-        let compact: String = texts(&m).split_whitespace().collect();
-        assert!(compact.contains("9.876536billion+"), "{}", texts(&m));
+        let Body::Columns(c) = &m.body else { panic!("not columns") };
+        c.columns[i].value.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ")
+    };
+    for width in [280.0, 320.0, 480.0] {
+        assert_eq!(value_of(width, 7), "", "at {width}");
     }
+    assert_eq!(value_of(560.0, 7), "9.9bn+");
+    assert_eq!(value_of(640.0, 7), "9.88bn+");
+    assert_eq!(value_of(1200.0, 7), "9.876536 billion+");
 }
 
 #[test]

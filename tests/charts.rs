@@ -120,7 +120,7 @@ fn the_page_writes_each_card_with_the_words_a_download_draws() {
             assert_eq!(page.figure, card.figure);
             // The drawn card wraps its words into lines; read back, they are the page's words in order.
             let t = &page.text;
-            let written: Vec<&str> = [t.qualifier.as_deref(), Some(&t.value), Some(&t.label), t.period.as_deref()]
+            let written: Vec<&str> = [t.qualifier.as_deref(), Some(&t.value), t.label.as_deref(), t.period.as_deref()]
                 .into_iter()
                 .flatten()
                 .collect();

@@ -2,12 +2,17 @@
 //! and the backing store follows the device pixel ratio.
 #![cfg(target_arch = "wasm32")]
 
+use datastory::model::{self, Measure, Titles};
+use datastory::theme::{Font, Theme, FONT_FAMILY};
 use datastory::web::Story;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+#[path = "common/whole.rs"]
+mod whole;
 
 const STORY: &str = include_str!("../data/story.json");
 const MAP: &str = include_str!("../data/map/northeast-china.json");
@@ -220,4 +225,46 @@ fn a_bad_dataset_is_refused_with_the_field_named() {
     let err = Story::new(&bad, None).expect_err("accepted a bad qualifier");
     let msg: String = js_sys::Error::from(wasm_bindgen::JsValue::from(err)).message().into();
     assert!(msg.contains("qualifier") && msg.contains("roughly"), "{msg}");
+}
+
+/// The browser's own text widths, in the font the charts are drawn in.
+struct CanvasWidths(CanvasRenderingContext2d);
+
+impl Measure for CanvasWidths {
+    fn width(&self, text: &str, font: Font) -> f64 {
+        let weight = if font.bold { "bold" } else { "normal" };
+        self.0.set_font(&format!("{weight} {}px {FONT_FAMILY}", font.size));
+        self.0.measure_text(text).map_or(f64::INFINITY, |m| m.width())
+    }
+}
+
+/// Real published data (`tests/real_data.rs`) measured with real fonts: eight columns of five-digit
+/// values at phone widths are shortened, thinned or left to the axis, never broken or overlapping.
+#[wasm_bindgen_test]
+fn with_real_fonts_real_data_breaks_no_number_or_year_at_any_width() {
+    let d = datastory::data::from_json(include_str!("fixtures/iowa-electricity.json"))
+        .unwrap_or_else(|e| panic!("the fixture does not load: {e}"));
+    let ctx: CanvasRenderingContext2d =
+        canvas().get_context("2d").ok().flatten().expect("2d").dyn_into().expect("2d context");
+    let m = CanvasWidths(ctx);
+    for d in [d.clone(), whole::chinese(d)] {
+        for c in &d.charts {
+            for width in (280..=1200).step_by(4) {
+                let chart = model::build(&d, None, &c.id, f64::from(width), &m, &Theme::LIGHT, Titles::OnPage)
+                    .unwrap_or_else(|| panic!("{} does not lay out", c.id));
+                whole::assert_whole_and_clear(&d, &chart, width);
+            }
+        }
+    }
+    // The page draws the same: a phone's width, with every label clear of the others.
+    let mut s = Story::new(include_str!("fixtures/iowa-electricity.json"), None).expect("loads in the page's engine");
+    for width in [320.0, 375.0] {
+        s.draw("nuclear-recent", &canvas(), width, 2.0).expect("draws");
+        let g = s.geometry("nuclear-recent").expect("geometry after drawing");
+        for (i, a) in g.labels.iter().enumerate() {
+            for b in g.labels.iter().skip(i + 1) {
+                assert!(!a.overlaps(b), "at {width}: labels overlap: {a:?} and {b:?}");
+            }
+        }
+    }
 }

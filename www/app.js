@@ -405,7 +405,9 @@ function cardList(c, chart) {
     if (k.color) card.style.setProperty('--card', k.color);
     card.setAttribute('aria-pressed', 'false');
     if (k.qualifier) card.append(el('span', 'card-qualifier', k.qualifier));
-    card.append(el('span', 'card-value', k.value), el('span', 'card-label', k.label));
+    card.append(el('span', 'card-value', k.value));
+    card.style.setProperty('--value-chars', Math.max(1, ...k.value.split(/\s+/).map((w) => w.length)));
+    if (k.label) card.append(el('span', 'card-label', k.label));
     if (k.period) card.append(el('span', 'card-period', k.period));
     const item = el('li');
     item.append(card);

@@ -37,7 +37,7 @@ function detailNodes(info, t) {
   head.append(el('span', '', info.title));
   nodes.push(head);
   nodes.push(el('p', 'detail-value', info.value));
-  if (info.region_name && info.kind === 'figure') nodes.push(el('p', 'detail-meta', info.region_name));
+  if (info.region_aside) nodes.push(el('p', 'detail-meta', info.region_aside));
   if (info.period) nodes.push(el('p', 'detail-meta', t('periodLine', info.period)));
   if (info.summary) nodes.push(el('p', 'detail-meta', info.summary));
   if (info.quote) nodes.push(el('p', 'detail-quote', `“${info.quote}”`));

@@ -36,16 +36,52 @@ function table(caption, heads, rows) {
   return tbl;
 }
 
+const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+
+/**
+ * A number as the engine writes it everywhere (`number` in src/format.rs), for the one table the
+ * engine cannot write: the raw file's, shown when the file or the engine failed. English groups
+ * digits by commas from 1,000 up and says millions and above in words ("5,214", "5.23 million");
+ * Chinese writes no separators and counts in 万, 亿 and 万亿 ("5214", "523万").
+ */
+export function numberText(v, zh) {
+  const a = Math.abs(v);
+  const steps = zh ? [[1e12, '万亿'], [1e8, '亿'], [1e4, '万']] : [[1e12, ' trillion'], [1e9, ' billion'], [1e6, ' million']];
+  const [size, word] = steps.find(([s]) => a >= s) ?? [1, ''];
+  const scaled = v / size;
+  if (Number.isFinite(v) && (a >= (zh ? 1e16 : 1e15) || (a > 0 && a < 1e-4))) {
+    const [m, e] = v.toExponential().split('e');
+    return `${m} × 10${[...e.replace('+', '')].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
+  }
+  let digits = scaled.toFixed(9).replace(/\.?0+$/, '');
+  if (!zh) digits = digits.replace(/^(-?)(\d+)/, (_, sign, int) => sign + int.replace(/\B(?=(\d{3})+$)/g, ','));
+  return digits + word;
+}
+
+const QUALIFIERS = {
+  en: { more_than: 'more than', at_least: 'at least', nearly: 'nearly', about: 'about', less_than: 'less than' },
+  zh: { more_than: '超过', at_least: '至少', nearly: '近', about: '约', less_than: '不到' },
+};
+
+/** A raw figure's value in words, as `full` in src/format.rs writes it: "more than 200 countries", "超过2亿千瓦". */
+function valueText(f, zh) {
+  if (f.wording) return f.wording;
+  if (f.value === null || f.value === undefined) return f.claim ?? '';
+  const n = numberText(Number(f.value), zh);
+  const symbol = { '%': `${n}%`, times: zh ? `${n}倍` : `${n}×` }[f.unit ?? ''];
+  const gap = zh ? '' : ' ';
+  const number = symbol ?? (f.unit ? `${n}${gap}${f.unit}` : n);
+  const words = QUALIFIERS[zh ? 'zh' : 'en'][f.qualifier];
+  return words ? `${words}${gap}${number}` : number;
+}
+
 /** The figures as a plain table, for when the charts cannot be drawn but the data could be read. */
 export function figuresTable(data, t) {
   if (!data || !Array.isArray(data.figures)) return null;
   const names = new Map((data.regions || []).map((r) => [r.id, r.name]));
-  const words = { more_than: 'more than ', at_least: 'at least ', nearly: 'nearly ', about: 'about ', less_than: 'less than ' };
-  const rows = data.figures.map((f) => {
-    const value = f.wording ?? (f.value === null || f.value === undefined ? f.claim
-      : `${words[f.qualifier] ?? ''}${Number(f.value).toLocaleString('en')} ${f.unit}`.trim());
-    return [f.label, names.get(f.region) ?? '—', value, f.period ?? '—', f.source?.quote ?? ''];
-  });
+  // The raw file is in the story's own language, its first.
+  const zh = /^zh/i.test(data.languages?.[0] ?? '');
+  const rows = data.figures.map((f) => [f.label, names.get(f.region) ?? '—', valueText(f, zh), f.period ?? '—', f.source?.quote ?? '']);
   return table(t('tableCaption'), [t('figure'), t('region'), t('value'), t('period'), t('source')], rows);
 }
 
@@ -56,7 +92,7 @@ export function chartTable(story, chart, t) {
     return table(chart.headline, [t('region'), t('kind'), t('inStory')], rows.map((r) => [r.title, r.value, r.summary]));
   }
   return table(chart.headline, [t('figure'), t('value'), t('period'), t('source')], rows.map((r) => [
-    r.region_name ? `${r.title} (${r.region_name})` : r.title, r.value, r.period ?? '—', `“${r.quote}” (${r.source})`,
+    r.region_aside ? `${r.title} (${r.region_aside})` : r.title, r.value, r.period ?? '—', `“${r.quote}” (${r.source})`,
   ]));
 }
 

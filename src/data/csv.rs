@@ -573,7 +573,7 @@ pub fn to_csv(d: &Dataset) -> String {
             opt(&f.region),
             f.indicator.clone(),
             f.label.clone(),
-            f.value.map(|v| v.to_string()).unwrap_or_default(),
+            f.value.map(crate::host::number_text).unwrap_or_default(),
             f.unit.clone(),
             f.qualifier.word().to_string(),
             opt(&f.period),

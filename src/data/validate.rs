@@ -142,9 +142,9 @@ fn check_chart(i: usize, c: &Chart, d: &Dataset, figures: &Ids, regions: &Ids) -
         return Err(err(
             at("figures"),
             format!(
-                "chart \"{}\" of kind {:?} lists {} figures; it takes {min} to {max}",
+                "chart \"{}\" of kind `{}` lists {} figures; it takes {min} to {max}",
                 c.id,
-                c.kind,
+                c.kind.word(),
                 c.figures.len()
             ),
         ));
@@ -211,8 +211,10 @@ fn check_value_for_kind(c: &Chart, f: &Figure, j: usize, path: &str) -> Result<(
             return Err(err(
                 path.into(),
                 format!(
-                    "figure \"{}\" has no value, but chart \"{}\" draws it as a {:?} mark; give it a value or show it in a cards chart",
-                    f.id, c.id, c.kind
+                    "figure \"{}\" has no value, but chart \"{}\" draws it as a mark of kind `{}`; give it a value or show it in a `cards` chart",
+                    f.id,
+                    c.id,
+                    c.kind.word()
                 ),
             ));
         }

@@ -5,7 +5,7 @@ use crate::format;
 use crate::i18n;
 use crate::theme::{Font, Rgb};
 
-use super::{figure_colour, Ctx, Label, Mark, Rect};
+use super::{figure_colour, text, Ctx, Label, Mark, Rect};
 
 const MIN_CARD_WIDTH: f64 = 200.0;
 const GUTTER: f64 = 16.0;
@@ -39,14 +39,23 @@ impl CardsLayout {
     }
 }
 
-/// How many cards fit side by side.
-pub fn columns(width: f64, n: usize) -> usize {
-    let fit = ((width + GUTTER) / (MIN_CARD_WIDTH + GUTTER)).floor().max(1.0) as usize;
+/// How many cards at least `min_card` wide fit side by side.
+pub fn columns(width: f64, n: usize, min_card: f64) -> usize {
+    let fit = ((width + GUTTER) / (min_card.max(MIN_CARD_WIDTH) + GUTTER)).floor().max(1.0) as usize;
     fit.min(n.max(1))
 }
 
+/// The big numbers' sizes, largest first: a number too wide for a card of the whole width at one
+/// size takes the next, rather than being broken between its digits.
+const VALUE_FONTS: [Font; 4] = [Font::BIG_NUMBER, Font::HEADLINE, Font::LABEL_BOLD, Font::BODY_BOLD];
+
 pub fn layout(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> CardsLayout {
-    let cols = columns(cx.width, figures.len());
+    // A card is as wide as its number needs ("123.456789012 billion" breaks only at its space).
+    let need = figures
+        .iter()
+        .map(|f| text::widest_run(cx.m, &CardText::of(d, f).value, Font::BIG_NUMBER))
+        .fold(MIN_CARD_WIDTH, f64::max);
+    let cols = columns(cx.width, figures.len(), need);
     let card_w = (cx.width - GUTTER * (cols as f64 - 1.0)) / cols as f64;
     let mut cards = Vec::new();
     let mut row_top = top;
@@ -68,14 +77,17 @@ pub fn layout(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> CardsLayo
     CardsLayout { cards, bottom }
 }
 
-/// A card's words, top to bottom: what the canvas draws and what the page writes as HTML.
+/// A card's words, top to bottom: what the canvas draws and what the page writes as HTML. No text
+/// is written twice: a card whose label or period repeats its value or its label leaves it out.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CardText {
     /// "More than", "Nearly": its own line, so the bound is read before the number.
     pub qualifier: Option<String>,
     /// The big number with its unit, or the report's wording when it gives no number.
     pub value: String,
-    pub label: String,
+    /// The figure's label, unless it says no more than the value.
+    pub label: Option<String>,
+    /// The period, unless the value or the label already says it.
     pub period: Option<String>,
 }
 
@@ -83,13 +95,21 @@ impl CardText {
     pub fn of(d: &Dataset, f: &Figure) -> CardText {
         let qualifier = (f.value.is_some() && f.qualifier != Qualifier::Exact && f.wording.is_none())
             .then(|| format::sentence_case(i18n::qualifier(f.qualifier, d.lang)));
+        let period = f.period.as_deref().map(format::sentence_case);
         let value = match (f.value, &f.wording, &f.claim) {
             (_, Some(w), _) => format::sentence_case(w),
+            // A year given as the figure (2009, for the period 2009) is written as the period words
+            // it, not as a count ("2,009"), and once.
+            (Some(v), None, _) if f.unit.is_empty() && period.as_deref() == Some(&crate::host::number_text(v)) => {
+                period.clone().unwrap_or_default()
+            }
             (Some(v), None, _) => format::with_unit(v, &f.unit, d.lang),
             (None, None, Some(c)) => c.clone(),
             (None, None, None) => String::new(),
         };
-        CardText { qualifier, value, label: f.label.clone(), period: f.period.as_deref().map(format::sentence_case) }
+        let label = Some(f.label.clone()).filter(|l| !text::says(&value, l));
+        let period = period.filter(|p| !text::says(&value, p) && !label.as_deref().is_some_and(|l| text::says(l, p)));
+        CardText { qualifier, value, label, period }
     }
 }
 
@@ -107,9 +127,13 @@ fn card(cx: &Ctx, d: &Dataset, f: &Figure, x: f64, top: f64, w: f64) -> Card {
     if let Some(q) = &words.qualifier {
         para(q, Font::BODY_BOLD, theme.muted, &mut y, &mut texts);
     }
-    para(&words.value, Font::BIG_NUMBER, theme.ink, &mut y, &mut texts);
+    let font =
+        VALUE_FONTS.into_iter().find(|f| text::widest_run(cx.m, &words.value, *f) <= w).unwrap_or(Font::BODY_BOLD);
+    para(&words.value, font, theme.ink, &mut y, &mut texts);
     y += 2.0;
-    para(&words.label, Font::BODY, theme.ink, &mut y, &mut texts);
+    if let Some(l) = &words.label {
+        para(l, Font::BODY, theme.ink, &mut y, &mut texts);
+    }
     if let Some(p) = &words.period {
         y += 2.0;
         para(p, Font::SMALL, theme.muted, &mut y, &mut texts);

@@ -1,10 +1,10 @@
 //! Columns side by side for one indicator across periods, oldest first, from a zero baseline.
 
 use crate::data::{Dataset, Figure};
-use crate::format;
+use crate::format::{self, Style};
 use crate::theme::{Font, Rgb};
 
-use super::{figure_colour, Align, Ctx, Label, Mark, Rect};
+use super::{figure_colour, text, Align, Ctx, Label, Mark, Rect};
 
 const PLOT_HEIGHT: f64 = 160.0;
 
@@ -15,6 +15,8 @@ pub struct ColumnsLayout {
     pub gridlines: Vec<(f64, Label)>,
     pub plot_left: f64,
     pub plot_right: f64,
+    /// The width each column's labels may take.
+    pub slot: f64,
     pub baseline_y: f64,
     pub bottom: f64,
 }
@@ -25,8 +27,11 @@ pub struct Column {
     pub region: Option<String>,
     pub rect: Rect,
     pub color: Rgb,
-    /// The value above the column, wrapped to the column's slot so that neighbours never collide.
+    /// The value above the column, wrapped (at spaces only) to the column's slot so that neighbours
+    /// never collide; shortened ("36.2k") where the full number does not fit, empty where none does.
     pub value: Vec<Label>,
+    /// The period under the column; empty under every second (third, …) column where the labels
+    /// need the room of two (three, …) columns to be written whole.
     pub period: Vec<Label>,
 }
 
@@ -44,7 +49,9 @@ impl ColumnsLayout {
             // The whole slot, value and period label included, answers a pointer.
             let top = c.value.first().map_or(c.rect.y, |l| l.y);
             let bottom = c.period.last().map_or(c.rect.bottom(), |l| l.y + l.font.line_height());
-            let half = c.rect.w.max(c.period.iter().map(|l| l.width).fold(0.0, f64::max)) / 2.0;
+            // A thinned-out period label spans its neighbours' slots: the pointer stays with the slot.
+            let widest = c.period.iter().map(|l| l.width).fold(0.0, f64::max).min(self.slot);
+            let half = c.rect.w.max(widest) / 2.0;
             let center = c.rect.x + c.rect.w / 2.0;
             m.hit = Rect { x: center - half, y: top, w: half * 2.0, h: bottom - top };
             m
@@ -81,32 +88,100 @@ fn axis(max: f64, step: f64) -> (usize, f64) {
     }
 }
 
-pub fn layout(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> ColumnsLayout {
+/// The forms and sizes a chart's values are tried in, most exact and largest first; every value of
+/// a chart takes the same one, so that they read alike.
+const STYLES: [(Style, Font); 4] = [
+    (Style::Full, Font::BODY_BOLD),
+    (Style::Short(3), Font::BODY_BOLD),
+    (Style::Short(2), Font::BODY_BOLD),
+    (Style::Short(2), Font::SMALL_BOLD),
+];
+
+/// Room kept between neighbouring labels.
+const LABEL_GAP: f64 = 8.0;
+
+/// The axis and the value labels in one style: what it leaves of the width, and whether it fits.
+struct Scale {
+    tick_texts: Vec<String>,
+    tick_w: f64,
+    plot_left: f64,
+    slot: f64,
+    /// Each value's lines; none when some value does not fit its slot unbroken in this style.
+    values: Vec<Vec<String>>,
+    fits: bool,
+    font: Font,
+}
+
+fn scale(cx: &Ctx, d: &Dataset, figures: &[&Figure], ticks: &[f64], (style, font): (Style, Font)) -> Scale {
     let unit = figures.first().map_or("", |f| f.unit.as_str());
+    // Ticks are round: shortened, they keep every digit ("12.5k").
+    let tick_style = if style == Style::Full { Style::Full } else { Style::SHORT_EXACT };
+    let tick_texts: Vec<String> =
+        ticks.iter().map(|v| format::number_with_symbol_in(*v, unit, d.lang, tick_style)).collect();
+    let tick_w = tick_texts.iter().map(|t| cx.m.width(t, Font::SMALL)).fold(0.0, f64::max);
+    let plot_left = tick_w + 8.0;
+    let n = figures.len().max(1) as f64;
+    let slot = ((cx.width - plot_left) / n).min(160.0);
+    // Loops rather than collecting `Option`s: that machinery is 1 kB of the page's wasm.
+    let mut values = Vec::new();
+    for f in figures {
+        let Some(lines) = text::wrap_whole(cx.m, &format::compact_in(f, d.lang, style), slot - LABEL_GAP, font) else {
+            values.clear();
+            break;
+        };
+        values.push(lines);
+    }
+    let fits = values.len() == figures.len();
+    Scale { tick_texts, tick_w, plot_left, slot, values, fits, font }
+}
+
+/// Each column's period lines. Every label is tried whole (broken only at spaces); where one does
+/// not fit its slot, only every second (third, …) column is labelled, each then with the room of
+/// the columns between. A year is never broken ("200" / "3"); only a text no spacing can hold is,
+/// between its characters.
+fn periods(cx: &Ctx, texts: &[String], first_center: f64, slot: f64) -> Vec<Vec<String>> {
+    let n = texts.len();
+    'every: for every in 1..=n.max(1) {
+        let mut lines = Vec::with_capacity(n);
+        for (i, t) in texts.iter().enumerate() {
+            let c = first_center + slot * i as f64;
+            if i % every != 0 {
+                lines.push(Vec::new());
+                continue;
+            }
+            // Centred on its column, inside the canvas and clear of the next labelled one.
+            let room = (slot * every as f64 - LABEL_GAP).min(2.0 * c.min(cx.width - c));
+            let Some(l) = text::wrap_whole(cx.m, t, room, Font::BODY) else { continue 'every };
+            lines.push(l);
+        }
+        return lines;
+    }
+    texts.iter().map(|t| text::wrap(cx.m, t, slot - LABEL_GAP, Font::BODY)).collect()
+}
+
+pub fn layout(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> ColumnsLayout {
     let max = figures.iter().filter_map(|f| f.value).fold(0.0, f64::max);
     let step = tick_step(max);
     let (ticks, y_max) = axis(max, step);
+    let tick_values: Vec<f64> = (0..=ticks).map(|i| step * i as f64).collect();
 
-    let tick_texts: Vec<String> =
-        (0..=ticks).map(|i| format::number_with_symbol(step * i as f64, unit, d.lang)).collect();
-    let tick_w = tick_texts.iter().map(|t| cx.m.width(t, Font::SMALL)).fold(0.0, f64::max);
-    let plot_left = tick_w + 8.0;
+    // The first style in which every value fits its slot unbroken: "36,234", else "36.2k", else "36k",
+    // else "36k" a size smaller.
+    // Where none does (eight columns of a number in powers of ten on a phone), the values are left
+    // to the axis, the tooltip, the table and the description rather than drawn over each other.
+    let mut chosen = scale(cx, d, figures, &tick_values, STYLES[0]);
+    for style in &STYLES[1..] {
+        if chosen.fits {
+            break;
+        }
+        chosen = scale(cx, d, figures, &tick_values, *style);
+    }
+    let Scale { tick_texts, tick_w, plot_left, slot, values: value_lines, font: value_font, .. } = chosen;
     let plot_right = cx.width;
     let n = figures.len().max(1) as f64;
-    let slot = ((plot_right - plot_left) / n).min(160.0);
-    let mut value_lines: Vec<Vec<String>> = figures
-        .iter()
-        .map(|f| super::text::wrap(cx.m, &format::compact(f, d.lang), slot - 8.0, Font::BODY_BOLD))
-        .collect();
-    // A slot narrower than one character of its value cannot hold it without running into the next
-    // one (found by the property tests: six columns of 10¹¹⁸ at 240 px). The values are then left to
-    // the tooltip, the table and the description rather than drawn on top of each other.
-    if value_lines.iter().flatten().any(|l| cx.m.width(l, Font::BODY_BOLD) > slot - 1.0) {
-        value_lines.iter_mut().for_each(Vec::clear);
-    }
     // Value labels sit above the columns: leave room for the longest above the top gridline.
     let most = value_lines.iter().map(Vec::len).max().unwrap_or(0).max(1);
-    let plot_top = top + most as f64 * Font::BODY_BOLD.line_height() + 4.0;
+    let plot_top = top + most as f64 * value_font.line_height() + 4.0;
     let baseline_y = plot_top + PLOT_HEIGHT;
     let y_of = |v: f64| baseline_y - v / y_max * PLOT_HEIGHT;
 
@@ -123,43 +198,42 @@ pub fn layout(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> ColumnsLa
     let col_w = (slot * 0.6).min(72.0);
     // A narrow group of columns sits in the middle of the plot rather than hugging the axis.
     let offset = ((plot_right - plot_left) - slot * n) / 2.0;
+    let first_center = plot_left + offset + slot / 2.0;
+    let period_texts: Vec<String> =
+        figures.iter().map(|f| format::sentence_case(f.period.as_deref().unwrap_or(&f.label))).collect();
+    let mut period_lines = periods(cx, &period_texts, first_center, slot).into_iter();
+    let mut value_lines = value_lines.into_iter();
     let mut bottom = baseline_y;
-    let columns = figures
-        .iter()
-        .zip(value_lines)
-        .enumerate()
-        .map(|(i, (f, lines))| {
-            let v = f.value.unwrap_or(0.0);
-            let center = plot_left + offset + slot * (i as f64 + 0.5);
-            let rect = Rect { x: center - col_w / 2.0, y: y_of(v), w: col_w, h: baseline_y - y_of(v) };
-            let lh = Font::BODY_BOLD.line_height();
-            let value_y = rect.y - lines.len() as f64 * lh;
-            let value = lines
-                .into_iter()
-                .enumerate()
-                .map(|(k, line)| {
-                    cx.label(line, center, value_y + k as f64 * lh, Font::BODY_BOLD, cx.theme.ink, Align::Center)
-                })
-                .collect();
-            let period_text = format::sentence_case(f.period.as_deref().unwrap_or(&f.label));
-            let mut period = Vec::new();
-            let mut y = baseline_y + 8.0;
-            for line in super::text::wrap(cx.m, &period_text, slot - 8.0, Font::BODY) {
-                period.push(cx.label(line, center, y, Font::BODY, cx.theme.ink, Align::Center));
-                y += Font::BODY.line_height();
-            }
-            bottom = f64::max(bottom, y);
-            Column {
-                figure: f.id.clone(),
-                region: f.region.clone(),
-                rect,
-                color: figure_colour(d, f, cx.theme),
-                value,
-                period,
-            }
-        })
-        .collect();
-    ColumnsLayout { columns, gridlines, plot_left, plot_right, baseline_y, bottom }
+    let mut columns = Vec::with_capacity(figures.len());
+    for (i, f) in figures.iter().enumerate() {
+        let center = first_center + slot * i as f64;
+        let v = f.value.unwrap_or(0.0);
+        let rect = Rect { x: center - col_w / 2.0, y: y_of(v), w: col_w, h: baseline_y - y_of(v) };
+        let lh = value_font.line_height();
+        let lines = value_lines.next().unwrap_or_default();
+        let mut y = rect.y - lines.len() as f64 * lh;
+        let mut value = Vec::new();
+        for line in lines {
+            value.push(cx.label(line, center, y, value_font, cx.theme.ink, Align::Center));
+            y += lh;
+        }
+        let mut period = Vec::new();
+        let mut y = baseline_y + 8.0;
+        for line in period_lines.next().unwrap_or_default() {
+            period.push(cx.label(line, center, y, Font::BODY, cx.theme.ink, Align::Center));
+            y += Font::BODY.line_height();
+        }
+        bottom = f64::max(bottom, y);
+        columns.push(Column {
+            figure: f.id.clone(),
+            region: f.region.clone(),
+            rect,
+            color: figure_colour(d, f, cx.theme),
+            value,
+            period,
+        });
+    }
+    ColumnsLayout { columns, gridlines, plot_left, plot_right, slot, baseline_y, bottom }
 }
 
 #[cfg(test)]

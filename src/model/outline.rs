@@ -63,7 +63,7 @@ impl Outline {
                 ("color", (&c.color).into()),
                 ("qualifier", opt(&c.text.qualifier)),
                 ("value", (&c.text.value).into()),
-                ("label", (&c.text.label).into()),
+                ("label", opt(&c.text.label)),
                 ("period", opt(&c.text.period)),
             ])
         };

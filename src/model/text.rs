@@ -145,6 +145,103 @@ pub fn wrap(m: &dyn Measure, text: &str, max_width: f64, font: Font) -> Vec<Stri
     lines
 }
 
+/// Breaks `text` into lines no wider than `max_width`, only at spaces and between two characters of
+/// a script written without spaces (Chinese): never inside a number ("36,234", "3.6万"), a year or a
+/// word. `None` when one of those is wider than a line on its own: the caller then shortens,
+/// thins or moves the label rather than break it.
+pub fn wrap_whole(m: &dyn Measure, text: &str, max_width: f64, font: Font) -> Option<Vec<String>> {
+    // Most values and periods are one run that fits: one measurement.
+    let mut words = text.split_whitespace();
+    if let (Some(only), None) = (words.next(), words.next()) {
+        if m.width(only, font) <= max_width {
+            return Some(vec![only.to_string()]);
+        }
+    }
+    let space = m.width(" ", font);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut width = 0.0;
+    for word in text.split_whitespace() {
+        let mut gap = if line.is_empty() { 0.0 } else { space };
+        for run in runs(word) {
+            let w = m.width(run, font);
+            if w > max_width {
+                return None;
+            }
+            if !line.is_empty() && width + gap + w > max_width {
+                lines.push(std::mem::take(&mut line));
+                width = 0.0;
+            } else if gap > 0.0 {
+                line.push(' ');
+                width += gap;
+            }
+            line.push_str(run);
+            width += w;
+            gap = 0.0;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    Some(lines)
+}
+
+/// The width of the widest part of `text` that `wrap_whole` never breaks: the narrowest line that
+/// holds it whole.
+pub fn widest_run(m: &dyn Measure, text: &str, font: Font) -> f64 {
+    text.split_whitespace().flat_map(runs).map(|r| m.width(r, font)).fold(0.0, f64::max)
+}
+
+/// The parts of a word between which a line may break: between two characters of a script written
+/// without spaces, and nowhere else ("3.6万" is one, "吉林" two).
+fn runs(word: &str) -> impl Iterator<Item = &str> {
+    let mut rest = word;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut prev = None;
+        let end = rest
+            .char_indices()
+            .find(|&(_, c)| {
+                let cut = prev.is_some_and(|p: char| is_wide(p) && is_wide(c));
+                prev = Some(c);
+                cut
+            })
+            .map_or(rest.len(), |(at, _)| at);
+        let (run, more) = rest.split_at_checked(end)?;
+        rest = more;
+        Some(run)
+    })
+}
+
+/// True when `text` already says `part`: it holds it as whole words (in any case), so that
+/// writing `part` again beside it would repeat it ("2009 … 2009").
+pub fn says(text: &str, part: &str) -> bool {
+    let (text, part) = (crate::format::lower(text.trim()), crate::format::lower(part.trim()));
+    let (text, part) = (text.as_bytes(), part.as_bytes());
+    // A letter or digit of a Latin word continues it ("20091" does not say "2009"); any other
+    // character, a Chinese one included, ends it. Bytes: no character's bytes but its first are ASCII.
+    let latin = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    let (head, tail) = (latin(part.first()), latin(part.last()));
+    let mut at = 0;
+    while at + part.len() <= text.len() {
+        if text.get(at..at + part.len()) == Some(part)
+            && !(head && at > 0 && latin(text.get(at - 1)))
+            && !(tail && latin(text.get(at + part.len())))
+        {
+            return true;
+        }
+        at += 1;
+    }
+    false
+}
+
+/// A character of a script written without spaces, where a line may break on either side.
+fn is_wide(c: char) -> bool {
+    u32::from(c) >= 0x2E80
+}
+
 /// Puts `unit` (`w` wide) at the end of `line` (`width` wide), first moving the line to `lines`
 /// where the unit would not fit on it.
 fn place(lines: &mut Vec<String>, line: &mut String, width: &mut f64, unit: &str, w: f64, max_width: f64) {
@@ -276,6 +373,39 @@ mod tests {
         let lines = wrap(&m, "用mapshaper简化", 20.0, Font::BODY);
         assert_eq!(lines.concat(), "用mapshaper简化");
         assert!(lines.iter().all(|l| m.width(l, Font::BODY) <= 20.0), "{lines:?}");
+    }
+
+    #[test]
+    fn whole_wrapping_breaks_only_at_spaces_and_between_chinese_characters() {
+        let m = ApproxMeasure;
+        let w = |t: &str| m.width(t, Font::BODY);
+        // A number, a year, a number with its 万: one line, or none at all.
+        for t in ["36,234", "2003", "3.6万", "48.86667%"] {
+            assert_eq!(wrap_whole(&m, t, w(t), Font::BODY), Some(vec![t.to_string()]));
+            assert_eq!(wrap_whole(&m, t, w(t) - 1.0, Font::BODY), None, "{t}");
+        }
+        assert_eq!(
+            wrap_whole(&m, "nearly 36,234", w("36,234"), Font::BODY),
+            Some(vec!["nearly".to_string(), "36,234".to_string()])
+        );
+        let lines = wrap_whole(&m, "今年上半年2003年", w("今年上半年"), Font::BODY).expect("fits");
+        assert_eq!(lines.concat(), "今年上半年2003年");
+        assert!(lines.iter().any(|l| l.contains("2003年")), "{lines:?}");
+        assert!((widest_run(&m, "约3.6万 tons", Font::BODY) - w("约3.6万")).abs() < 1e-9);
+        assert!((widest_run(&m, "今年", Font::BODY) - w("今")).abs() < 1e-9);
+    }
+
+    #[test]
+    fn says_finds_whole_words_in_any_case() {
+        assert!(says("Renewables, 2017", "2017"));
+        assert!(says("2009", "2009"));
+        assert!(says("Nuclear Energy", "nuclear energy"));
+        assert!(says("Heilongjiang’s trade partners", "Heilongjiang"));
+        assert!(says("2009年", "2009年"));
+        assert!(says("吉林省汽车", "吉林省"));
+        assert!(!says("Plant 20171", "2017"));
+        assert!(!says("Generation in 2017", "Nuclear Energy"));
+        assert!(!says("2017", "Renewables, 2017"));
     }
 
     #[test]

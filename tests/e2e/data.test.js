@@ -2,9 +2,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { launch, open, SCREENSHOT_DIR } from './browser.js';
+import { numberText } from '../../www/tables.js';
 
 const EXAMPLE = 'data/examples/minnesota-barley.json';
+/** Real published data (see tests/real_data.rs): Iowa's electricity by source, values in the tens of thousands. */
+const IOWA = JSON.parse(readFileSync(new URL('../fixtures/iowa-electricity.json', import.meta.url), 'utf8'));
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -287,4 +291,69 @@ test('the script embed refuses a data file on another site, in place', async () 
   assert.match(text, /not on the infographic’s own site/);
   assert.ok(requests.every((u) => new URL(u).hostname === '127.0.0.1'), `a request left the site: ${requests}`);
   await context.close();
+});
+
+/** Answers the data request with `data`, as a newsroom's own file. */
+const serve = (data) => (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(data) });
+
+test('real data: one way of writing numbers, and no text twice in a table row or on a card', async () => {
+  const r = await answer(serve(IOWA));
+  assert.equal(r.ready, 'true', r.alert ?? '');
+  assert.ok(r.charts.every(([, shown]) => shown), r.charts.join(' | '));
+  const bars = r.page.locator('figure.chart[data-chart="sources-2017"]');
+  await bars.locator('button', { hasText: 'Table' }).click();
+  const rows = await bars.locator('table tbody tr').allInnerTexts();
+  // "5,214" beside "29,329", and a label that is its region's name is not followed by it again.
+  assert.match(rows[0], /^Fossil Fuels\s+29,329 thousand megawatthours/);
+  assert.match(rows[1], /^Nuclear Energy\s+5,214 thousand megawatthours/);
+  assert.ok(rows.every((row) => !/\(Fossil Fuels|\(Nuclear Energy|\(Renewables/.test(row)), rows.join(' | '));
+  const cards = await r.page.$$eval('figure.chart[data-chart="renewables-cards"] .card', (cs) => cs.map((c) => c.innerText));
+  assert.equal(cards[0].match(/2009/g)?.length, 1, cards[0]);
+  assert.match(cards[1], /21,933 thousand megawatthours/);
+  assert.deepEqual(r.errors, []);
+  await r.close();
+
+});
+
+test('the table the shell writes when the engine cannot start follows the engine’s rule for numbers', () => {
+  // The cases of src/format.rs `english_groups_thousands_from_a_thousand_and_chinese_never` and
+  // `numbers_keep_their_digits`: the shell's copy of the rule gives the engine's words.
+  for (const [v, en, zh] of [
+    [999, '999', '999'], [1000, '1,000', '1000'], [5214, '5,214', '5214'], [29329, '29,329', '2.9329万'],
+    [60000, '60,000', '6万'], [-1234.5, '-1,234.5', '-1234.5'], [48.86667, '48.86667', '48.86667'],
+    [5.23e6, '5.23 million', '523万'], [1.23e9, '1.23 billion', '12.3亿'], [1e12, '1 trillion', '1万亿'],
+    [999999e9, '999.999 trillion', '999.999万亿'], [1e300, '1 × 10³⁰⁰', '1 × 10³⁰⁰'], [2.5e-5, '2.5 × 10⁻⁵', '2.5 × 10⁻⁵'],
+  ]) {
+    assert.equal(numberText(v, false), en, `${v}`);
+    assert.equal(numberText(v, true), zh, `${v}`);
+  }
+});
+
+test('a card’s long number is never broken between its digits, at any width', async () => {
+  const long = structuredClone(IOWA);
+  long.figures.find((f) => f.id === 'renewables-2017').value = 123456789012.345;
+  for (const width of [320, 480, 640, 1280]) {
+    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    await page.route('**/data/story.json', serve(long));
+    await page.goto(new URL('/?data=data/story.json', process.env.BASE_URL).href);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    // Each word of each card's value sits on one line.
+    const broken = await page.$$eval('.card-value', (values) => values.flatMap((v) => {
+      const text = v.firstChild;
+      const out = [];
+      let at = 0;
+      for (const word of text.data.split(' ')) {
+        const range = document.createRange();
+        range.setStart(text, at);
+        range.setEnd(text, at + word.length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) out.push(word);
+        at += word.length + 1;
+      }
+      return out;
+    }));
+    assert.deepEqual(broken, [], `at ${width} px`);
+    await context.close();
+  }
 });
