@@ -1,5 +1,5 @@
 //! `cargo xtask dist`: the self-contained static bundle in dist/, with content-hashed asset names,
-//! the no-script fallback (a picture drawn natively by the same Rust code, and a table) baked in.
+//! the fallback (a picture drawn natively by the same Rust code, and a table) baked in.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -322,10 +322,12 @@ pub fn all() -> Result<(), String> {
     let picture = datastory::export::story_svg(&dataset, map.as_ref(), FALLBACK_WIDTH, &ApproxMeasure, &Theme::LIGHT)?;
     write(&dist.join("fallback/northeast-china.svg"), picture.as_bytes())?;
 
-    let table = figures_table(&dataset);
+    // Lazy: hidden while the page's script runs, the picture is never fetched.
+    let (width, height) = svg_size(&picture).ok_or("the fallback picture has no width and height")?;
     let fallback = format!(
-        "<img src=\"fallback/northeast-china.svg\" alt=\"{}\" width=\"{FALLBACK_WIDTH}\">\n{table}",
-        escape(&format!("{}. {}", dataset.story.title, dataset.story.dek))
+        "<img src=\"fallback/northeast-china.svg\" alt=\"{}\" width=\"{width}\" height=\"{height}\" loading=\"lazy\">\n{}",
+        escape(&format!("{}. {}", dataset.story.title, dataset.story.dek)),
+        figures_table(&dataset)
     );
     let mut index = read(&www.join("index.html"))?;
     index = replace(&index, "href=\"style.css\"", &format!("href=\"{style_name}\""), "index.html")?;
@@ -346,12 +348,6 @@ pub fn all() -> Result<(), String> {
         "index.html",
     )?;
     index = replace(&index, "<!-- fallback -->", &fallback, "index.html")?;
-    index = replace(
-        &index,
-        "<!-- fallback-table -->",
-        &format!("<template id=\"fallback-table\">{}</template>", table.replacen("<table", "<table hidden", 1)),
-        "index.html",
-    )?;
     index = replace(&index, "<!-- data -->", &blocks, "index.html")?;
     write(&dist.join("index.html"), index.as_bytes())?;
 
@@ -362,6 +358,18 @@ pub fn all() -> Result<(), String> {
 
     eprintln!("xtask: wrote dist/ (index.html, article.html, embed.js, assets/, data/, fallback/)");
     size::report(false).map(|_| ())
+}
+
+/// The width and height an SVG document gives itself (on its root element).
+fn svg_size(svg: &str) -> Option<(u32, u32)> {
+    let root = &svg[svg.find("<svg")?..];
+    let root = &root[..root.find('>')?];
+    let attr = |name: &str| -> Option<u32> {
+        let at = root.find(&format!(" {name}=\""))? + name.len() + 3;
+        let value = &root[at..];
+        value[..value.find('"')?].parse::<f64>().ok().map(|v| v.round() as u32)
+    };
+    Some((attr("width")?, attr("height")?))
 }
 
 /// The file at `url` (as the page names it) written into the page as a data block, which the
@@ -491,6 +499,19 @@ mod tests {
         let a: serde_json::Value = serde_json::from_str(json).expect("valid");
         let b: serde_json::Value = serde_json::from_str(body).expect("still valid");
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn the_picture_s_size_is_read_from_its_root() {
+        assert_eq!(
+            svg_size(r#"<svg xmlns="http://www.w3.org/2000/svg" width="672" height="3552.4" viewBox="0 0 672 3552">"#),
+            Some((672, 3552))
+        );
+        assert_eq!(
+            svg_size(r#"<?xml version="1.0"?><svg viewBox="0 0 1 1" height="20" width="10"><rect width="5"/></svg>"#),
+            Some((10, 20))
+        );
+        assert_eq!(svg_size("<svg viewBox=\"0 0 1 1\">"), None);
     }
 
     #[test]
