@@ -111,7 +111,24 @@ fn npm_ci(dir: &Path) -> Result<(), String> {
     if fresh {
         return Ok(());
     }
-    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(dir))
+    let shown = dir.strip_prefix(root()).unwrap_or(dir).display().to_string();
+    eprintln!("xtask: installing the Node packages of {shown}/ (npm ci, once)");
+    // npm's notices (install scripts, deprecations) mean nothing to someone running the graphic:
+    // they are kept for a failure, and shown with it.
+    let out = Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(dir)
+        .output()
+        .map_err(|e| format!("could not start npm in {shown}/: {e}"))?;
+    if out.status.success() {
+        return Ok(());
+    }
+    Err(format!(
+        "`npm ci` in {shown}/ failed ({}):\n{}{}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    ))
 }
 
 /// The folder of the build's Node tools, pinned in `xtask/tools/package.json` and installed there
