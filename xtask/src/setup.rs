@@ -1,5 +1,6 @@
 //! Finds or installs what building and testing need: the wasm target, the matching
-//! wasm-bindgen CLI, wasm-opt and esbuild, Debian's Chromium and `ChromeDriver`, a CJK font, the Node packages.
+//! wasm-bindgen CLI, wasm-opt and esbuild, Debian's Chromium and `ChromeDriver`, a CJK font, Python (a plain
+//! static host for the tests), the Node packages.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -69,6 +70,10 @@ pub fn debian_packages() -> Result<(), String> {
     }
     if output(Command::new("node").arg("--version")).is_none() {
         missing.extend(["nodejs", "npm"]);
+    }
+    // The plain static host of the end-to-end tests (`python3 -m http.server`).
+    if output(Command::new("python3").arg("--version")).is_none() {
+        missing.push("python3");
     }
     if missing.is_empty() {
         return Ok(());
