@@ -121,7 +121,7 @@ fn nginx() -> String {
 # ngx_brotli module) for the browsers that take them (written by `cargo xtask dist`).
 # Put these locations in the `server {{ }}` block that publishes the bundle, with `root` its folder.
 # Published under a path, put the path before each location (location /graphics/northeast/assets/).
-# nginx's mime.types names application/wasm from 1.21.0 on; on older versions add `application/wasm wasm;` there.
+# Recent nginx's mime.types names application/wasm; if yours does not, add `application/wasm wasm;` to it.
 location / {{
     root /srv/infographic;
     gzip_static on;
