@@ -1,4 +1,7 @@
-// Page only (main.js imports it first): starts compiling the engine and fetching the dataset named in the address (and then its map), or takes the page's own story and map from the page, while the rest of the page's code evaluates; app.js takes them up.
+// Page only (main.js imports it first): marks the page started, starts compiling the engine and fetching the dataset named in the address (and then its map), or takes the page's own story and map from the page, while the rest of the page's code evaluates; app.js takes them up.
+// Our script runs: the stylesheet's wait for it ends, and the page never swaps "Loading" for the
+// picture and table it holds for a page whose script was refused (style.css).
+document.documentElement.classList.add('started');
 // The engine's address is the page's own preload of it (dist/ writes one); compiling it now rather
 // than when app.js has loaded takes its compile off the way to the first chart.
 const engine = document.querySelector('link[rel="preload"][type="application/wasm"]');

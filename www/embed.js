@@ -1,4 +1,4 @@
-// For host pages: defines <region-infographic> (the script embed: a shadow root, loaded when it nears the viewport) and sizes this infographic's iframes from their height messages.
+// For host pages: defines <region-infographic> (the script embed: a shadow root, loaded when it nears the viewport, showing the picture it holds when it cannot start) and sizes this infographic's iframes from their height messages.
 (() => {
   const script = document.currentScript;
   const base = new URL('.', script ? script.src : document.baseURI);
@@ -8,6 +8,7 @@
 
   if (!window.__datastoryResizer) {
     window.__datastoryResizer = true;
+    const sized = new WeakSet();
     // Only the frame that sent a message is resized: it is found by its window, never by what the message claims.
     window.addEventListener('message', (e) => {
       const d = e.data;
@@ -16,9 +17,23 @@
       else if (d && typeof d === 'object' && d.sentinel === 'amp' && d.type === 'embed-size') height = d.height;
       if (typeof height !== 'number' || !Number.isFinite(height) || height <= 0 || height > 50000) return;
       for (const frame of document.getElementsByTagName('iframe')) {
-        if (frame.contentWindow === e.source) frame.style.height = `${Math.ceil(height)}px`;
+        if (frame.contentWindow === e.source) {
+          frame.style.height = `${Math.ceil(height)}px`;
+          sized.add(frame);
+        }
       }
     });
+    // A frame of ours sandboxed without allow-same-origin has no origin of its own: a host that sends
+    // no Access-Control-Allow-Origin refuses it the graphic's code, and it shows its picture and table
+    // instead (index.html). The one who pasted it is told why, here.
+    for (const frame of document.querySelectorAll('iframe[sandbox]')) {
+      if (!frame.src.startsWith(base.href) || frame.sandbox.contains('allow-same-origin')) continue;
+      frame.addEventListener('load', () => setTimeout(() => {
+        if (!sized.has(frame)) {
+          console.warn(`The graphic in this iframe could not start: ${frame.src} is sandboxed without allow-same-origin, and its host sends no Access-Control-Allow-Origin header. Add allow-same-origin to the iframe's sandbox attribute, or have the host send that header.`, frame);
+        }
+      }, 6000), { once: true });
+    }
   }
 
   if (customElements.get('region-infographic')) return;
@@ -48,11 +63,15 @@
       status.className = 'status';
       status.textContent = 'Loading the figures…';
       container.append(status);
-      root.replaceChildren(link, container);
+      // What the element holds (the snippet's picture), shown while the graphic cannot be.
+      const held = document.createElement('div');
+      held.hidden = true;
+      held.append(document.createElement('slot'));
+      root.replaceChildren(link, container, held);
       // Hold the space the graphic will take, so the article does not jump when it arrives.
       const reserve = Number(this.getAttribute('height')) || 480;
       this.style.setProperty('min-height', `${reserve}px`);
-      const start = () => this.start(container, life);
+      const start = () => this.start(container, held, life);
       if (!('IntersectionObserver' in window)) {
         start();
         return;
@@ -77,7 +96,7 @@
       this.life += 1;
     }
 
-    async start(container, life) {
+    async start(container, held, life) {
       const charts = (this.getAttribute('charts') || '').split(',').map((s) => s.trim()).filter(Boolean);
       const theme = this.getAttribute('theme');
       let data;
@@ -89,12 +108,21 @@
         this.dataset.ready = 'error';
         return;
       }
+      // A host that has not answered in 4 s: the picture is on show until the charts come.
+      const slow = setTimeout(() => { held.hidden = false; }, 4000);
       let mount;
       try {
         ({ mount } = await import(new URL(APP, base).href));
       } catch (err) {
-        container.textContent = `This graphic could not be shown: its code did not load (${err.message}). Reload the page to try again.`;
-        container.setAttribute('role', 'alert');
+        clearTimeout(slow);
+        // Most often the graphic is on another site than the article, and that site does not let
+        // its module be used here (or the network failed).
+        const message = document.createElement('p');
+        message.className = 'story-error';
+        message.setAttribute('role', 'alert');
+        message.textContent = `The interactive graphic could not start here, so here is its picture. For the publisher: its code did not load (${err.message}). If the graphic is on another site than this page, that site must send the header Access-Control-Allow-Origin: * with its files; otherwise reload the page to try again.`;
+        container.replaceChildren(message);
+        held.hidden = false;
         this.dataset.ready = 'error';
         this.style.removeProperty('min-height');
         return;
@@ -110,11 +138,14 @@
         useUrl: false,
         standalone: charts.length === 0,
       });
+      clearTimeout(slow);
       // Removed while it was loading: nothing is left to show it in.
       if (life !== this.life || !this.started) {
         app?.destroy();
         return;
       }
+      // Drawn, the picture goes; not drawn (its engine or data refused), it stays beside the message.
+      held.hidden = Boolean(app);
       this.app = app;
       this.dataset.ready = container.dataset.ready;
       this.style.removeProperty('min-height');

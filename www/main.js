@@ -80,7 +80,8 @@ const app = await mount(main, {
   maxWidth: Number(params.get('maxwidth')) > 0 ? Number(params.get('maxwidth')) : undefined,
   useUrl: true,
   standalone: !charts?.length,
-  fallbackTable: document.querySelector('#fallback-table')?.content?.firstElementChild,
+  // The table of the picture and table written into the page, which mount() replaces.
+  fallbackTable: main.querySelector('.fallback table'),
   onChange: postHeight,
 });
 const paintBody = () => document.body.classList.toggle('theme-dark', main.dataset.theme === 'dark');

@@ -14,7 +14,14 @@ export function snippets(pageUrl, state, title, height, params) {
   page.search = query.toString();
   page.hash = '';
   const embedJs = new URL('embed.js', base).href;
-  const iframe = `<iframe src="${attr(page.href)}" title="${attr(title)}" width="100%" height="${height}" frameborder="0" scrolling="no" loading="lazy" sandbox="allow-scripts"></iframe>\n<script src="${attr(embedJs)}" defer></script>`;
+  // The frame keeps its own origin (allow-same-origin): sandboxed without it, its origin is opaque,
+  // so its module and wasm are cross-origin requests that a host sending no
+  // Access-Control-Allow-Origin (S3, nginx and Apache as installed, most static hosts) refuses, and
+  // the frame shows its stand-in picture. With it the sandbox still denies top navigation, popups,
+  // forms and dialogs, which is worth keeping when the graphic is on another site than the article
+  // (a graphics or CDN host); on the article's own site the frame could lift its sandbox, but its
+  // code is the same the script embed runs unsandboxed. allow-downloads: its PNG, SVG and CSV.
+  const iframe = `<iframe src="${attr(page.href)}" title="${attr(title)}" width="100%" height="${height}" frameborder="0" scrolling="no" loading="lazy" sandbox="allow-scripts allow-same-origin allow-downloads"></iframe>\n<script src="${attr(embedJs)}" defer></script>`;
   const data = new URL(params.get('data') || 'data/story.json', base).href;
   const options = [`src="${attr(data)}"`];
   if (state.region) options.push(`region="${attr(state.region)}"`);

@@ -224,7 +224,8 @@ test('the Embed button gives both snippets for the current view', async () => {
   assert.equal(await page.getAttribute('.embed-toggle', 'aria-expanded'), 'true', 'the first click does not open the box');
   const element = await page.inputValue('#embed-element');
   assert.match(iframe, /<iframe src="[^"]*index\.html\?region=jilin"/);
-  assert.match(iframe, /sandbox="allow-scripts"/);
+  // Its own origin, so that a host sending no CORS headers serves it (hosting.test.js), and its downloads.
+  assert.match(iframe, /sandbox="allow-scripts allow-same-origin allow-downloads"/);
   assert.match(iframe, /loading="lazy"/);
   assert.match(iframe, /<script src="[^"]*embed\.js" defer><\/script>/);
   assert.match(element, /<region-infographic src="[^"]*data\/story\.json" region="jilin">/);

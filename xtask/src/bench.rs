@@ -19,7 +19,8 @@ pub fn all() -> Result<(), String> {
     no_peer_code(&root.join("dist"))?;
     let peers = root.join("target/bench-peers");
     run(Command::new("node").arg("tests/bench/build.mjs").arg(&peers))?;
-    let ours = serve::spawn("/")?;
+    // Served alike: each file as it is, none of our compressed copies, which the peers do not have.
+    let ours = serve::spawn_dir(root.join("dist"), "/", serve::CSP)?;
     let echarts = serve::spawn_dir(peers.join("echarts"), "/", serve::CSP_INLINE_STYLES)?;
     let chartjs = serve::spawn_dir(peers.join("chartjs"), "/", serve::CSP_INLINE_STYLES)?;
     let json = root.join("target/bench.json");

@@ -1,9 +1,10 @@
 //! `cargo xtask dist`: the self-contained static bundle in dist/, with content-hashed asset names,
-//! the no-script fallback (a picture drawn natively by the same Rust code, and a table) baked in.
+//! the fallback (a picture drawn natively by the same Rust code, and a table) baked in, every dataset
+//! of data/, the host files and the precompressed copies a static host serves.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use datastory::data::{self, Dataset};
@@ -11,7 +12,7 @@ use datastory::geo::{GeoMap, MapData};
 use datastory::model::ApproxMeasure;
 use datastory::theme::Theme;
 
-use crate::{build, root, setup, size};
+use crate::{build, encoding, hosting, root, setup, size};
 
 /// The width the fallback picture is drawn at: a common article column.
 const FALLBACK_WIDTH: f64 = 640.0;
@@ -261,7 +262,12 @@ fn one_by_one(dist: &Path, www: &Path, glue: &str, svg_glue: &str) -> Result<Scr
     Ok(Scripts { main: main_name, app: app_name, preload })
 }
 
-pub fn all() -> Result<(), String> {
+/// What a build wrote that the server names: the stories under data/ (`data/…`, for `?data=`).
+pub struct Bundle {
+    pub stories: Vec<String>,
+}
+
+pub fn all() -> Result<Bundle, String> {
     build::wasm(build::Profile::Release)?;
     let root = root();
     let www = root.join("www");
@@ -306,25 +312,38 @@ pub fn all() -> Result<(), String> {
         None => None,
     };
 
-    // Example stories load with `?data=data/examples/NAME.json`; one that does not load stops the build.
-    for entry in std::fs::read_dir(root.join("data/examples")).map_err(|e| format!("data/examples: {e}"))? {
-        let path = entry.map_err(|e| format!("data/examples: {e}"))?.path();
-        if path.extension().is_none_or(|e| e != "json") {
+    // Every other dataset under data/, as it is: the page opens any with `?data=data/NAME.json`. An
+    // example that does not load stops the build; a file of the editor's is served all the same, and
+    // the page says what is wrong in it, as this does.
+    let mut stories = vec!["data/story.json".to_string()];
+    let written =
+        ["data/story.json".to_string(), dataset.story.map.as_ref().map(|m| format!("data/{m}")).unwrap_or_default()];
+    for path in datasets(&root.join("data"))? {
+        let rel = path.strip_prefix(&root).unwrap_or(&path);
+        let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+        if written.contains(&rel) {
             continue;
         }
         let text = read(&path)?;
-        data::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-        write(&dist.join("data/examples").join(path.file_name().unwrap_or_default()), text.as_bytes())?;
+        match kind(&rel, &text) {
+            Ok(Kind::Story) if has_extension(&rel, "json") => stories.push(rel.clone()),
+            Ok(_) => {}
+            Err(e) if rel.starts_with("data/examples/") => return Err(e),
+            Err(e) => eprintln!("xtask: warning: {e}\n  (served as it is; the page says the same when it opens it)"),
+        }
+        write(&dist.join(&rel), text.as_bytes())?;
     }
 
     // A stable name for RSS and AMP readers, drawn by the same code as the canvas.
     let picture = datastory::export::story_svg(&dataset, map.as_ref(), FALLBACK_WIDTH, &ApproxMeasure, &Theme::LIGHT)?;
     write(&dist.join("fallback/northeast-china.svg"), picture.as_bytes())?;
 
-    let table = figures_table(&dataset);
+    // Lazy: hidden while the page's script runs, the picture is never fetched.
+    let (width, height) = svg_size(&picture).ok_or("the fallback picture has no width and height")?;
     let fallback = format!(
-        "<img src=\"fallback/northeast-china.svg\" alt=\"{}\" width=\"{FALLBACK_WIDTH}\">\n{table}",
-        escape(&format!("{}. {}", dataset.story.title, dataset.story.dek))
+        "<img src=\"fallback/northeast-china.svg\" alt=\"{}\" width=\"{width}\" height=\"{height}\" loading=\"lazy\">\n{}",
+        escape(&format!("{}. {}", dataset.story.title, dataset.story.dek)),
+        figures_table(&dataset)
     );
     let mut index = read(&www.join("index.html"))?;
     index = replace(&index, "href=\"style.css\"", &format!("href=\"{style_name}\""), "index.html")?;
@@ -345,12 +364,6 @@ pub fn all() -> Result<(), String> {
         "index.html",
     )?;
     index = replace(&index, "<!-- fallback -->", &fallback, "index.html")?;
-    index = replace(
-        &index,
-        "<!-- fallback-table -->",
-        &format!("<template id=\"fallback-table\">{}</template>", table.replacen("<table", "<table hidden", 1)),
-        "index.html",
-    )?;
     index = replace(&index, "<!-- data -->", &blocks, "index.html")?;
     write(&dist.join("index.html"), index.as_bytes())?;
 
@@ -359,8 +372,73 @@ pub fn all() -> Result<(), String> {
     article = replace(&article, "href=\"favicon.svg\"", &format!("href=\"{favicon}\""), "article.html")?;
     write(&dist.join("article.html"), article.as_bytes())?;
 
-    eprintln!("xtask: wrote dist/ (index.html, article.html, embed.js, assets/, data/, fallback/)");
-    size::report(false).map(|_| ())
+    hosting::write(&dist)?;
+    let copies = encoding::precompress(&dist)?;
+    eprintln!(
+        "xtask: wrote dist/ (index.html, article.html, embed.js, assets/, data/, fallback/; {} for hosts; {copies} compressed copies)",
+        hosting::FILES.join(", ")
+    );
+    size::report(false)?;
+    Ok(Bundle { stories })
+}
+
+/// What a file under data/ is to the page.
+#[derive(Debug, PartialEq, Eq)]
+enum Kind {
+    Story,
+    Map,
+}
+
+/// Reads `text` (the file `rel`, `data/…`) as the engine would: a story (JSON or CSV), or the
+/// boundaries a story names (JSON); otherwise says why it is not a story.
+fn kind(rel: &str, text: &str) -> Result<Kind, String> {
+    let csv = has_extension(rel, "csv");
+    let story = if csv {
+        data::csv::from_csv(text).map_err(|e| e.to_string())
+    } else {
+        data::from_json(text).map_err(|e| e.to_string())
+    };
+    match story {
+        Ok(_) => Ok(Kind::Story),
+        Err(_) if !csv && MapData::from_json(text).is_ok() => Ok(Kind::Map),
+        Err(e) => Err(format!("{rel}: {e}")),
+    }
+}
+
+fn has_extension(path: &str, ext: &str) -> bool {
+    Path::new(path).extension().is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
+/// The datasets under `dir`: its JSON and CSV files, in every folder but Node's (`node_modules`),
+/// without npm's manifests (the map's build script has some) or hidden files. Sorted.
+fn datasets(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| format!("reading {}: {e}", dir.display()))? {
+        let path = entry.map_err(|e| format!("reading {}: {e}", dir.display()))?.path();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if name.starts_with('.') || name == "node_modules" || name == "package.json" || name == "package-lock.json" {
+            continue;
+        }
+        if path.is_dir() {
+            out.extend(datasets(&path)?);
+        } else if path.extension().is_some_and(|e| e == "json" || e == "csv") {
+            out.push(path);
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// The width and height an SVG document gives itself (on its root element).
+fn svg_size(svg: &str) -> Option<(u32, u32)> {
+    let root = &svg[svg.find("<svg")?..];
+    let root = &root[..root.find('>')?];
+    let attr = |name: &str| -> Option<u32> {
+        let at = root.find(&format!(" {name}=\""))? + name.len() + 3;
+        let value = &root[at..];
+        value[..value.find('"')?].parse::<f64>().ok().map(|v| v.round() as u32)
+    };
+    Some((attr("width")?, attr("height")?))
 }
 
 /// The file at `url` (as the page names it) written into the page as a data block, which the
@@ -490,6 +568,63 @@ mod tests {
         let a: serde_json::Value = serde_json::from_str(json).expect("valid");
         let b: serde_json::Value = serde_json::from_str(body).expect("still valid");
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn every_dataset_under_data_is_found_and_nothing_else() {
+        let dir = std::env::temp_dir().join(format!("datastory-datasets-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        for file in [
+            "story.json",
+            "mine.json",
+            "sheets/barley.csv",
+            "sheets/deeper/energy.json",
+            "map/region.json",
+            "map/package.json",
+            "map/package-lock.json",
+            "map/build.mjs",
+            "map/node_modules/topojson/package.json",
+            "map/node_modules/topojson/dist/world.json",
+            ".draft.json",
+            "notes.md",
+        ] {
+            write(&dir.join(file), b"{}").expect("a scratch file");
+        }
+        let found: Vec<String> = datasets(&dir)
+            .expect("listed")
+            .iter()
+            .map(|p| p.strip_prefix(&dir).expect("inside").to_string_lossy().replace('\\', "/"))
+            .collect();
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(
+            found,
+            ["map/region.json", "mine.json", "sheets/barley.csv", "sheets/deeper/energy.json", "story.json"]
+        );
+    }
+
+    #[test]
+    fn the_repository_s_data_files_are_stories_or_maps() {
+        let data = root().join("data");
+        for path in datasets(&data).expect("data/ is listed") {
+            let rel = format!("data/{}", path.strip_prefix(&data).expect("inside").to_string_lossy());
+            let text = std::fs::read_to_string(&path).expect("readable");
+            let expected = if rel.starts_with("data/map/") { Kind::Map } else { Kind::Story };
+            assert_eq!(kind(&rel, &text), Ok(expected), "{rel}");
+        }
+        assert!(kind("data/bad.json", "{\"story\": 1}").is_err_and(|e| e.starts_with("data/bad.json: ")));
+    }
+
+    #[test]
+    fn the_picture_s_size_is_read_from_its_root() {
+        assert_eq!(
+            svg_size(r#"<svg xmlns="http://www.w3.org/2000/svg" width="672" height="3552.4" viewBox="0 0 672 3552">"#),
+            Some((672, 3552))
+        );
+        assert_eq!(
+            svg_size(r#"<?xml version="1.0"?><svg viewBox="0 0 1 1" height="20" width="10"><rect width="5"/></svg>"#),
+            Some((10, 20))
+        );
+        assert_eq!(svg_size("<svg viewBox=\"0 0 1 1\">"), None);
     }
 
     #[test]

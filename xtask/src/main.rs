@@ -4,7 +4,9 @@ mod bench;
 mod build;
 mod data;
 mod dist;
+mod encoding;
 mod fuzz;
+mod hosting;
 mod map;
 mod serve;
 mod setup;
@@ -20,7 +22,8 @@ usage: cargo xtask <command>
 
 commands:
   serve [--port N]   build dist/ and serve the infographic on http://127.0.0.1:8080/
-  dist               write the self-contained static bundle to dist/ (what `serve` serves)
+  dist               write the self-contained static bundle to dist/ (what `serve` serves), with every
+                     dataset of data/, headers files for static hosts and precompressed copies
   size               print what each file of dist/ weighs raw, gzipped and brotli-compressed
   build [--dev]      build the wasm packages into www/pkg/ and www/pkg-svg/
   test               install what the tests need, then run every test (native, wasm in Chromium, end to end)
@@ -38,10 +41,10 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") => port_arg(&args[1..]).and_then(|port| {
-            dist::all()?;
-            serve::run(port)
+            let bundle = dist::all()?;
+            serve::run(port, &bundle.stories)
         }),
-        Some("dist") => dist::all(),
+        Some("dist") => dist::all().map(|_| ()),
         Some("size") => size::report(true).map(|_| ()),
         Some("build") => {
             let profile = if args.iter().any(|a| a == "--dev") { build::Profile::Dev } else { build::Profile::Release };

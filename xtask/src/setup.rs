@@ -1,5 +1,6 @@
 //! Finds or installs what building and testing need: the wasm target, the matching
-//! wasm-bindgen CLI, wasm-opt and esbuild, Debian's Chromium and `ChromeDriver`, a CJK font, the Node packages.
+//! wasm-bindgen CLI, wasm-opt and esbuild, Debian's Chromium and `ChromeDriver`, a CJK font, Python (a plain
+//! static host for the tests), the Node packages.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -70,6 +71,10 @@ pub fn debian_packages() -> Result<(), String> {
     if output(Command::new("node").arg("--version")).is_none() {
         missing.extend(["nodejs", "npm"]);
     }
+    // The plain static host of the end-to-end tests (`python3 -m http.server`).
+    if output(Command::new("python3").arg("--version")).is_none() {
+        missing.push("python3");
+    }
     if missing.is_empty() {
         return Ok(());
     }
@@ -111,7 +116,24 @@ fn npm_ci(dir: &Path) -> Result<(), String> {
     if fresh {
         return Ok(());
     }
-    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(dir))
+    let shown = dir.strip_prefix(root()).unwrap_or(dir).display().to_string();
+    eprintln!("xtask: installing the Node packages of {shown}/ (npm ci, once)");
+    // npm's notices (install scripts, deprecations) mean nothing to someone running the graphic:
+    // they are kept for a failure, and shown with it.
+    let out = Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(dir)
+        .output()
+        .map_err(|e| format!("could not start npm in {shown}/: {e}"))?;
+    if out.status.success() {
+        return Ok(());
+    }
+    Err(format!(
+        "`npm ci` in {shown}/ failed ({}):\n{}{}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    ))
 }
 
 /// The folder of the build's Node tools, pinned in `xtask/tools/package.json` and installed there

@@ -4,7 +4,8 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::root;
+use crate::encoding::{self, Encoding};
+use crate::{hosting, root};
 
 /// What everything the infographic page transfers may weigh, gzipped (the budget).
 pub const BUDGET_GZIP: u64 = 100_000;
@@ -27,12 +28,13 @@ struct Entry {
 /// words (`assets/i18n-zh-<hash>.js`, for a Chinese page), the code of the embed box, of the
 /// downloads and of the tables (`assets/share-<hash>.js`, `assets/download-<hash>.js`,
 /// `assets/tables-<hash>.js`, on the first click of their buttons) and the engine that writes SVG (`assets/datastory_svg-<hash>.js` and its wasm, loaded
-/// on the first SVG download).
+/// on the first SVG download), and the host files.
 fn on_page(path: &str, index: &str) -> bool {
     if path.starts_with("assets/app-") {
         return index.contains(path);
     }
     !(path == "article.html"
+        || hosting::FILES.contains(&path)
         || path == "embed.js"
         || path.starts_with("assets/i18n-zh-")
         || path.starts_with("assets/share-")
@@ -46,13 +48,7 @@ fn on_page(path: &str, index: &str) -> bool {
 
 /// Gzip at level 9 and brotli at quality 11: what a host that precompresses static files serves.
 fn compressed(bytes: &[u8]) -> Result<(u64, u64), String> {
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    gz.write_all(bytes).map_err(|e| format!("gzip: {e}"))?;
-    let gzip = gz.finish().map_err(|e| format!("gzip: {e}"))?.len() as u64;
-    let mut br = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
-    brotli::BrotliCompress(&mut &bytes[..], &mut br, &params).map_err(|e| format!("brotli: {e}"))?;
-    Ok((gzip, br.len() as u64))
+    Ok((Encoding::Gzip.encode(bytes)?.len() as u64, Encoding::Brotli.encode(bytes)?.len() as u64))
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
@@ -71,12 +67,19 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
 fn entries(dist: &Path) -> Result<Vec<Entry>, String> {
     let mut files = Vec::new();
     walk(dist, &mut files)?;
+    // The compressed copies are the same files again, as each row's gzip and brotli columns say.
+    files.retain(|f| !encoding::is_copy(f));
     files.sort();
     files
         .iter()
         .map(|file| {
             let bytes = std::fs::read(file).map_err(|e| format!("reading {}: {e}", file.display()))?;
-            let (gzip, brotli) = compressed(&bytes)?;
+            // The copies dist/ carries are these very encodings; a file without them is compressed here.
+            let copy = |e: Encoding| std::fs::metadata(e.copy_of(file)).map(|m| m.len());
+            let (gzip, brotli) = match (copy(Encoding::Gzip), copy(Encoding::Brotli)) {
+                (Ok(gzip), Ok(brotli)) => (gzip, brotli),
+                _ => compressed(&bytes)?,
+            };
             let rel = file.strip_prefix(dist).unwrap_or(file);
             let path = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
             Ok(Entry { path, raw: bytes.len() as u64, gzip, brotli })
@@ -113,7 +116,7 @@ pub fn report(full: bool) -> Result<u64, String> {
             out.push('\n');
         }
         out.push_str(&row("  total", raw, gzip, brotli));
-        out.push_str("\nnot fetched by the page (article demo, host script, no-script picture, data files (the page holds its own), Chinese words, embed box, downloads, tables, SVG engine):\n");
+        out.push_str("\nnot fetched by the page (host files, article demo, host script, no-script picture, data files (the page holds its own), Chinese words, embed box, downloads, tables, SVG engine):\n");
         for e in &other {
             out.push_str(&row(&format!("  {}", e.path), e.raw, e.gzip, e.brotli));
             out.push('\n');
@@ -161,6 +164,9 @@ mod tests {
             assert!(!on_page("assets/share-0123456789.js", index));
             assert!(!on_page("assets/download-0123456789.js", index));
             assert!(!on_page("assets/i18n-zh-0123456789.js", index));
+            assert!(
+                !on_page("_headers", index) && !on_page(".htaccess", index) && !on_page("nginx.conf.example", index)
+            );
         }
         // The entry embed.js loads is the page's own module only when the page names it.
         assert!(!on_page("assets/app-0123456789.js", bundled));
