@@ -181,6 +181,7 @@ export async function mount(container, options = {}) {
   let data;
   let text;
   let mapText = null;
+  let loading;
   try {
     const url = sameOrigin(o.data, o.base, t);
     const compiling = globalThis.__datastoryEngine;
@@ -189,7 +190,7 @@ export async function mount(container, options = {}) {
       throw new StoryError(t('engineWhat'), e.message || String(e), t('engineFix'));
     });
     const early = takeEarly(url);
-    const loading = loadJson(url, t, () => { status.textContent = t('slow'); }, early);
+    loading = loadJson(url, t, () => { status.textContent = t('slow'); }, early);
     const map = loading.then((d) => fetchMap(d, url, t, early?.map), () => null);
     [, { text, data }] = await Promise.all([engine, loading]);
     try {
@@ -200,8 +201,10 @@ export async function mount(container, options = {}) {
     mapText = await useMap(story, map);
   } catch (err) {
     const known = err instanceof StoryError ? err : new StoryError(t('engineWhat'), err.message || String(err), t('engineFix'));
-    // A failed engine with readable data still shows the figures, as a table.
-    await showError(known, known.what === t('engineWhat') ? data : null);
+    // A failed engine with readable data still shows the figures, as a table: the data may still be
+    // on its way when the engine fails, so it is waited for.
+    const readable = known.what === t('engineWhat') ? data ?? await loading?.then((r) => r.data, () => null) : null;
+    await showError(known, readable);
     return null;
   }
   const lang = story.language();

@@ -239,6 +239,20 @@ test('an engine that fails to load leaves a message, not a blank box', async () 
   await context.close();
 });
 
+test('an engine that fails to load on a story of its own still gives that story’s figures as a table', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route('**/assets/datastory_bg-*.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not wasm' }));
+  await page.goto(new URL('/?data=data/examples/minnesota-barley.json', process.env.BASE_URL).href);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'error');
+  assert.match(await page.textContent('[role=alert]'), /engine could not start/);
+  // The barley story's figures, not the page's own story's.
+  const table = await page.textContent('#story table');
+  assert.match(table, /Morris/);
+  assert.doesNotMatch(table, /Heilongjiang/);
+  await context.close();
+});
+
 test('a chart that cannot be drawn shows a message in its place', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
