@@ -1,4 +1,4 @@
-//! The figures as CSV text, for the download buttons (in the page's own engine: no SVG needed).
+//! The figures as CSV text, for the download buttons (in the downloads engine, with SVG and PNG).
 
 /// The columns of a CSV export, in order.
 pub const COLUMNS: [&str; 12] = [

@@ -1,4 +1,4 @@
-// Downloads, fetched on the first click of a download button: each chart and the whole story as SVG (the same drawing code through plotters' SVG backend, in a second engine fetched on first use), PNG (that SVG at twice the pixels) and CSV (UTF-8 with a byte-order mark).
+// Downloads, fetched on the first click of a download button: each chart and the whole story as SVG (the same drawing code through plotters' SVG backend), PNG (that SVG at twice the pixels) and CSV (UTF-8 with a byte-order mark), all written by a second engine fetched on first use.
 
 /** The width the whole story is drawn at for a download: a common article column. */
 const STORY_WIDTH = 640;
@@ -43,8 +43,9 @@ async function svgPng(svg) {
 let svgModule = null;
 
 /**
- * Runs `use` on the story loaded into the engine that can write SVG, then frees it. That engine is
- * fetched on the first SVG download: most readers never make one and should not pay for its bytes.
+ * Runs `use` on the story loaded into the engine that writes files (SVG, PNG's SVG, CSV), then
+ * frees it. That engine is fetched on the first download: most readers never make one and should
+ * not pay for its bytes.
  */
 async function withSvgStory(source, use) {
   svgModule ??= import('./pkg-svg/datastory.js').then(async (m) => {
@@ -78,7 +79,7 @@ export async function chartFile(format, story, source, chart) {
   // drawn on a canvas, nor for cards, which the page writes as HTML.
   if (format === 'PNG') return [await svgPng(await chartSvg()), `${base}.png`];
   if (format === 'SVG') return [new Blob([await chartSvg()], { type: 'image/svg+xml' }), `${base}.svg`];
-  return [new Blob([story.csv(chart.id)], { type: 'text/csv;charset=utf-8' }), `${base}.csv`];
+  return [new Blob([await withSvgStory(source, (s) => s.csv(chart.id))], { type: 'text/csv;charset=utf-8' }), `${base}.csv`];
 }
 
 /** The whole story as `format`: [blob, file name]. */
@@ -87,5 +88,5 @@ export async function storyFile(format, story, source, measureCanvas) {
   const storySvg = () => withSvgStory(source, (s) => s.storySvg(measureCanvas, STORY_WIDTH));
   if (format === 'PNG') return [await svgPng(await storySvg()), `${base}.png`];
   if (format === 'SVG') return [new Blob([await storySvg()], { type: 'image/svg+xml' }), `${base}.svg`];
-  return [new Blob([story.csv(undefined)], { type: 'text/csv;charset=utf-8' }), `${base}.csv`];
+  return [new Blob([await withSvgStory(source, (s) => s.csv(undefined))], { type: 'text/csv;charset=utf-8' }), `${base}.csv`];
 }

@@ -14,6 +14,7 @@ use crate::data::{self, Dataset};
 use crate::describe;
 #[cfg(feature = "svg")]
 use crate::export;
+#[cfg(feature = "svg")]
 use crate::figure_csv;
 use crate::geo::{GeoMap, MapData};
 use crate::hit;
@@ -304,7 +305,10 @@ impl Story {
             .map_err(js_err)
     }
 
-    /// The figures of chart `id` (or of the whole story, with `undefined`) as CSV with a byte-order mark.
+    /// The figures of chart `id` (or of the whole story, with `undefined`) as CSV with a byte-order
+    /// mark. In the downloads build (feature `svg`) with the other files: a reader who never
+    /// downloads does not pay its 1 kB of the page's gzipped wasm.
+    #[cfg(feature = "svg")]
     pub fn csv(&self, id: Option<String>) -> Result<String, JsError> {
         let figures: Vec<&data::Figure> = match id {
             Some(id) => model::chart_figures(&self.dataset, self.chart(&id)?),
