@@ -84,7 +84,8 @@ pub fn precompress(dir: &Path) -> Result<usize, String> {
     Ok(written)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+/// Every file under `dir`, in the folders below it too.
+pub fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
     for entry in std::fs::read_dir(dir).map_err(|e| format!("reading {}: {e}", dir.display()))? {
         let path = entry.map_err(|e| format!("reading {}: {e}", dir.display()))?.path();
         if path.is_dir() {

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::encoding::{self, Encoding};
 use crate::{hosting, root};
@@ -51,22 +51,9 @@ fn compressed(bytes: &[u8]) -> Result<(u64, u64), String> {
     Ok((Encoding::Gzip.encode(bytes)?.len() as u64, Encoding::Brotli.encode(bytes)?.len() as u64))
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("reading {}: {e}", dir.display()))?;
-    for entry in entries {
-        let path = entry.map_err(|e| format!("reading {}: {e}", dir.display()))?.path();
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
 fn entries(dist: &Path) -> Result<Vec<Entry>, String> {
     let mut files = Vec::new();
-    walk(dist, &mut files)?;
+    crate::encoding::walk(dist, &mut files)?;
     // The compressed copies are the same files again, as each row's gzip and brotli columns say.
     files.retain(|f| !encoding::is_copy(f));
     files.sort();
