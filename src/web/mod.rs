@@ -307,7 +307,7 @@ impl Story {
 
     /// The figures of chart `id` (or of the whole story, with `undefined`) as CSV with a byte-order
     /// mark. In the downloads build (feature `svg`) with the other files: a reader who never
-    /// downloads does not pay its 1 kB of the page's gzipped wasm.
+    /// downloads does not pay for its 1 kB (gzipped) in the page's engine.
     #[cfg(feature = "svg")]
     pub fn csv(&self, id: Option<String>) -> Result<String, JsError> {
         let figures: Vec<&data::Figure> = match id {

@@ -68,6 +68,11 @@ impl Renaming {
                 continue;
             }
             let len = after.find(|c: char| !ident(c)).unwrap_or(after.len());
+            // `wasm.` ending a sentence of a doc comment the glue copies is no export either.
+            if len == 0 {
+                rest = after;
+                continue;
+            }
             let name = &after[..len];
             let new = self
                 .exports
@@ -137,6 +142,10 @@ mod tests {
         assert!(glue.contains("\n        A: function(arg0)"), "{glue}");
         assert!(glue.contains("\"a\": import0"), "{glue}");
         assert!(glue.contains("__wbg_init.__wbindgen_wasm_module = 1"), "a name ending in wasm. is left: {glue}");
+        // A doc comment copied into the glue may end a sentence with "wasm.".
+        let commented = GLUE.replace("function f(id) {", "/** In the page's wasm.\n */\nfunction f(id) {");
+        let glue = Renaming::parse(RENAMING).and_then(|r| r.apply(&commented, WASM)).expect("renamed");
+        assert!(glue.contains("In the page's wasm.\n") && glue.contains("wasm.ca(wasm.Z, id)"), "{glue}");
         assert!(!glue.contains("89d353a9ad9f4a1a"));
     }
 
