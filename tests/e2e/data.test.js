@@ -302,6 +302,8 @@ test('real data: one way of writing numbers, and no text twice in a table row or
   assert.ok(r.charts.every(([, shown]) => shown), r.charts.join(' | '));
   const bars = r.page.locator('figure.chart[data-chart="sources-2017"]');
   await bars.locator('button', { hasText: 'Table' }).click();
+  // The tables' code comes with the first press: wait for the rows.
+  await bars.locator('table tbody tr').first().waitFor();
   const rows = await bars.locator('table tbody tr').allInnerTexts();
   // "5,214" beside "29,329", and a label that is its region's name is not followed by it again.
   assert.match(rows[0], /^Fossil Fuels\s+29,329 thousand megawatthours/);
