@@ -24,7 +24,8 @@ for (const p of pages) if (!p.url) throw new Error(`no URL for the ${p.id} page 
 const story = await (await fetch(new URL('data/story.json', pages[0].url))).json();
 const colour = (id) => story.regions.find((r) => r.id === id)?.color;
 const regionColours = story.regions.map((r) => r.color);
-const barColours = [colour('heilongjiang'), '#767676', colour('jilin')];
+// The columns of Jilin's GDP growth: the story's one chart of marks on an axis besides the map.
+const COLUMNS = 'jilin-gdp-growth';
 
 const median = (xs) => percentile(xs, 50);
 const stats = (t) => ({ p50: percentile(t, 50), p95: percentile(t, 95), max: Math.max(...t), n: t.length });
@@ -54,23 +55,23 @@ for (const p of pages) {
   };
 }
 
-/** Opens a drawn page and finds a spot inside each region on the map and each bar of the overview. */
+/** Opens a drawn page and finds a spot inside each region on the map and in each of Jilin's two columns. */
 async function openDrawn(p) {
   const { context, page, errors } = await freshPage(browser);
   await page.goto(p.url);
   await waitDrawn(page, p.id, errors);
   const map = await spots(page, 'map', regionColours);
-  const bars = await spots(page, 'reach', barColours);
-  const missing = [...map, ...bars].some((s) => !s);
-  if (missing) throw new Error(`${p.id}: could not find every region on the map and every bar (${JSON.stringify({ map, bars })})`);
-  return { context, page, errors, map, bars };
+  const columns = [...await spots(page, COLUMNS, [colour('jilin')]), ...await spots(page, COLUMNS, [colour('jilin')], true)];
+  const missing = [...map, ...columns].some((s) => !s);
+  if (missing) throw new Error(`${p.id}: could not find every region on the map and every column (${JSON.stringify({ map, columns })})`);
+  return { context, page, errors, map, columns };
 }
 
 for (const p of pages) {
   process.stderr.write(`bench: ${p.id}: ${SELECTIONS} selections, ${INTERACTIONS} interactions\n`);
   // Click to redraw: each click selects another region than the one selected (A, B, C, D, A, …).
   {
-    const { context, page, errors, map, bars } = await openDrawn(p);
+    const { context, page, errors, map, columns } = await openDrawn(p);
     const select = (i) => ['map', 'click', ...map[i % map.length]];
     await play(page, cycle(20, select));
     p.click = stats(await play(page, cycle(SELECTIONS, select)));
@@ -78,24 +79,24 @@ for (const p of pages) {
       p.detail = {
         'map: click a region (select / switch)': stats(await play(page, cycle(DETAIL, select))),
         'map: hover regions': stats(await play(page, cycle(DETAIL, (i) => ['map', 'move', ...map[i % map.length]]))),
-        'bars: click a bar (pin / unpin)': stats(await play(page, cycle(DETAIL, (i) => ['reach', 'click', ...bars[i % bars.length]]))),
-        'bars: hover bars': stats(await play(page, cycle(DETAIL, (i) => ['reach', 'move', ...bars[i % bars.length]]))),
+        'columns: click a column (pin / unpin)': stats(await play(page, cycle(DETAIL, (i) => [COLUMNS, 'click', ...columns[i % columns.length]]))),
+        'columns: hover columns': stats(await play(page, cycle(DETAIL, (i) => [COLUMNS, 'move', ...columns[i % columns.length]]))),
       };
     }
     if (errors.length) throw new Error(`${p.id}: console errors while clicking: ${errors.join('; ')}`);
     await context.close();
   }
-  // Memory: the same mix of clicks and hovers on the map and the bars, read after 100 and after 1,000.
+  // Memory: the same mix of clicks and hovers on the map and the columns, read after 100 and after 1,000.
   {
-    const { context, page, errors, map, bars } = await openDrawn(p);
+    const { context, page, errors, map, columns } = await openDrawn(p);
     const cdp = await context.newCDPSession(page);
     const step = (i) => {
       const n = Math.floor(i / 4);
       return [
         ['map', 'click', ...map[n % map.length]],
         ['map', 'move', ...map[(n + 1) % map.length]],
-        ['reach', 'move', ...bars[n % bars.length]],
-        ['reach', 'click', ...bars[n % bars.length]],
+        [COLUMNS, 'move', ...columns[n % columns.length]],
+        [COLUMNS, 'click', ...columns[n % columns.length]],
       ][i % 4];
     };
     const load = await memory(cdp);

@@ -1,8 +1,11 @@
 // Interacting with a drawn page: where its marks are (found by their colours, so no page needs a test hook), click-to-redraw times, and memory after many interactions.
 
-/** CSS-pixel points (relative to the canvas) inside a mark of each colour on a chart's canvas. */
-export async function spots(page, chart, colours) {
-  return page.evaluate(([chart, colours]) => {
+/**
+ * CSS-pixel points (relative to the canvas) inside a mark of each colour on a chart's canvas: the
+ * first such mark from the top left, or with `last` the last one (another column of one colour).
+ */
+export async function spots(page, chart, colours, last = false) {
+  return page.evaluate(([chart, colours, last]) => {
     const c = document.querySelector(`figure[data-chart="${chart}"] canvas`);
     if (!c) return [];
     c.scrollIntoView({ block: 'center', behavior: 'instant' });
@@ -12,7 +15,8 @@ export async function spots(page, chart, colours) {
       const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
       // A point well inside the mark: it and four neighbours 8 device pixels away all have its colour.
       for (let y = 8; y < c.height - 8; y += 3) {
-        for (let x = 8; x < c.width - 8; x += 3) {
+        for (let k = 8; k < c.width - 8; k += 3) {
+          const x = last ? c.width - k : k;
           const ok = [[0, 0], [-8, 0], [8, 0], [0, -8], [0, 8]].every(([dx, dy]) => {
             const i = ((y + dy) * c.width + x + dx) * 4;
             return Math.abs(px[i] - r) <= 1 && Math.abs(px[i + 1] - g) <= 1 && Math.abs(px[i + 2] - b) <= 1;
@@ -22,7 +26,7 @@ export async function spots(page, chart, colours) {
       }
       return null;
     });
-  }, [chart, colours]);
+  }, [chart, colours, last]);
 }
 
 /**

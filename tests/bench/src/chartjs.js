@@ -207,11 +207,13 @@ drawn();
 function select(region) {
   selected = selected === region ? null : region;
   charts.get('map')?.update('none');
-  const reach = charts.get('reach');
-  if (reach) {
-    const next = configFor(plots.get('reach'));
-    reach.data.datasets.forEach((d, i) => { d.backgroundColor = next.data.datasets[i].backgroundColor; });
-    reach.update('none');
+  // The overview's bars fade other regions' marks, as ours do (the default story has none).
+  for (const [id, p] of plots) {
+    if (p.chart.kind !== 'bars' || p.chart.region) continue;
+    const bars = charts.get(id);
+    const next = configFor(p);
+    bars.data.datasets.forEach((d, i) => { d.backgroundColor = next.data.datasets[i].backgroundColor; });
+    bars.update('none');
   }
   showSelection(selected);
 }

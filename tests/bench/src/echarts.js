@@ -151,8 +151,8 @@ for (const [id, p] of plots) {
 function select(region) {
   selected = selected === region ? null : region;
   instances.get('map')?.setOption(mapOption());
-  const reach = plots.get('reach');
-  if (reach) instances.get('reach').setOption(optionFor(reach));
+  // The overview's bars fade other regions' marks, as ours do (the default story has none).
+  for (const [id, p] of plots) if (p.chart.kind === 'bars' && !p.chart.region) instances.get(id).setOption(optionFor(p));
   showSelection(selected);
 }
 
