@@ -122,7 +122,7 @@ const meta = {
   notes: [
     'Chart.js draws the map with chartjs-chart-geo; all three pages show the big-number cards as HTML, as a newsroom would.',
     'Times are per event, synchronous: the whole pointer sequence dispatched on the canvas, plus ECharts\' queued paint forced at once (zrender would paint it on the next frame). Chart.js redraws inside the handler (animation off).',
-    `Memory: ${INTERACTIONS} interactions, one per frame, cycling a map click, a map hover, a bar hover and a bar click.`,
+    `Memory: ${INTERACTIONS} interactions, one per frame, cycling a map click, a map hover, a column hover and a column click.`,
   ],
 };
 const budgetList = budgets(pages);
