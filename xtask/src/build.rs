@@ -19,9 +19,6 @@ const WASM_OPT: &[&str] = &[
     "--skip-pass=local-cse",
     "--skip-pass=remove-unused-brs",
     "--skip-pass=simplify-locals",
-    // Folding alike code tails into one makes the code less alike for gzip: without it the page's
-    // wasm is 0.3 kB smaller gzipped (each other pass of -Oz was tried alone: none else helps).
-    "--skip-pass=code-folding",
     // Splitting the data segment around its runs of zeros saves raw bytes that gzip saves anyway,
     // and costs it 45 bytes of segment headers.
     "--skip-pass=memory-packing",
