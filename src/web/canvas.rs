@@ -128,7 +128,7 @@ struct Pen {
 
 fn css_colour(c: BackendColor) -> String {
     let (r, g, b) = c.rgb;
-    // As plotters-canvas spells it, so shapes drawn by either look the same.
+    // As plotters-canvas spells it, with the opacity printed by the browser (`host::number_text`).
     format!("rgba({r},{g},{b},{})", host::number_text(c.alpha))
 }
 
