@@ -21,6 +21,7 @@ pub mod i18n;
 pub mod model;
 pub mod render;
 pub mod theme;
+pub mod time;
 pub mod vision;
 
 #[cfg(target_arch = "wasm32")]
