@@ -4,6 +4,7 @@ use crate::data::json::{object, Json};
 use crate::data::{Chart, ChartKind, Dataset, Figure, Region};
 use crate::format;
 use crate::i18n::{self, Lang};
+use crate::kinds::Input;
 use crate::model::Mark;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -81,7 +82,7 @@ pub fn figure(d: &Dataset, f: &Figure) -> MarkInfo {
     }
 }
 
-fn value_words(f: &Figure, lang: Lang) -> String {
+pub(crate) fn value_words(f: &Figure, lang: Lang) -> String {
     match (&f.claim, f.value) {
         (Some(c), None) => c.clone(),
         _ => format::full(f, lang),
@@ -90,10 +91,8 @@ fn value_words(f: &Figure, lang: Lang) -> String {
 
 /// The rows of a chart's table: its figures in order; for a map, its regions.
 pub fn rows(d: &Dataset, c: &Chart) -> Vec<MarkInfo> {
-    if c.kind == ChartKind::Map {
-        return d.regions.iter().map(|r| region_info(d, r)).collect();
-    }
-    crate::model::chart_figures(d, c).into_iter().map(|f| figure(d, f)).collect()
+    let figures = crate::model::chart_figures(d, c);
+    c.kind.rows(&Input { d, chart: c, figures: &figures, map: None })
 }
 
 /// Marks beyond this many are summarised in a description rather than read one by one.
@@ -105,60 +104,22 @@ pub fn chart(d: &Dataset, c: &Chart) -> String {
     chart_of(d, c, &crate::model::chart_figures(d, c))
 }
 
+/// A figure as one item of a description: "Label: more than 5 million (2023)".
+pub(crate) fn figure_item(d: &Dataset, f: &Figure) -> String {
+    let zh = d.lang == Lang::Zh;
+    let colon = if zh { "：" } else { ": " };
+    let when = f.period.as_deref().map(|p| if zh { format!("（{p}）") } else { format!(" ({p})") }).unwrap_or_default();
+    format!("{}{colon}{}{when}", f.label, value_words(f, d.lang))
+}
+
 /// `chart` with the chart's figures already looked up, for callers that describe every chart.
 pub fn chart_of(d: &Dataset, c: &Chart, figures: &[&Figure]) -> String {
     let zh = d.lang == Lang::Zh;
-    let n = figures.len();
-    let what = match (c.kind, zh) {
-        (ChartKind::Bars, false) => format!("Bar chart of {n} figures, bars from zero."),
-        (ChartKind::Bars, true) => format!("条形图，{n}个数据，条形从零开始。"),
-        (ChartKind::Periods, false) => format!("Column chart across {n} periods, from zero."),
-        (ChartKind::Periods, true) => format!("柱形图，{n}个时期，从零开始。"),
-        (ChartKind::Share, false) => "One bar standing for 100%, filled to the share.".to_string(),
-        (ChartKind::Share, true) => "一根代表100%的条形，按占比填充。".to_string(),
-        (ChartKind::Multiple, false) => {
-            "Two bars drawn to scale: the chart’s reference, drawn as 1, and the multiple.".to_string()
-        }
-        (ChartKind::Multiple, true) => "按比例绘制的两根条形：本图自设的参照（1倍）与倍数。".to_string(),
-        (ChartKind::Cards, false) => format!("{n} figure{} shown as big numbers.", if n == 1 { "" } else { "s" }),
-        (ChartKind::Cards, true) => format!("{n}个数据以大字显示。"),
-        (ChartKind::Map, false) => {
-            "Map of the regions, each in its own colour; select a region to explore its figures.".to_string()
-        }
-        (ChartKind::Map, true) => "各地区地图，每个地区一种颜色；选择一个地区查看其数据。".to_string(),
-    };
-    let (colon, sep, stop) = if zh { ("：", "；", "。") } else { (": ", "; ", ".") };
+    let input = Input { d, chart: c, figures, map: None };
+    let (sep, stop) = if zh { ("；", "。") } else { ("; ", ".") };
     let headline = c.headline.trim_end_matches(['.', '。']);
-    let mut parts = vec![format!("{headline}{stop}"), what];
-    let items: Vec<String> = if c.kind == ChartKind::Map {
-        d.regions
-            .iter()
-            .map(|r| {
-                let kind = i18n::region_kind(r.kind, d.lang);
-                if zh {
-                    format!("{}（{kind}）", r.name)
-                } else {
-                    format!("{} ({})", r.name, format::lower(kind))
-                }
-            })
-            .collect()
-    } else if c.kind == ChartKind::Multiple {
-        let (start, end) = c.endpoints.clone().map_or(("Start".into(), "End".into()), |[a, b]| (a, b));
-        let one = format::number_with_symbol(1.0, "times", d.lang);
-        figures.iter().map(|f| format!("{start}{colon}{one}{sep}{end}{colon}{}", value_words(f, d.lang))).collect()
-    } else {
-        figures
-            .iter()
-            .map(|f| {
-                let when = f
-                    .period
-                    .as_deref()
-                    .map(|p| if zh { format!("（{p}）") } else { format!(" ({p})") })
-                    .unwrap_or_default();
-                format!("{}{colon}{}{when}", f.label, value_words(f, d.lang))
-            })
-            .collect()
-    };
+    let mut parts = vec![format!("{headline}{stop}"), c.kind.what(figures.len(), d.lang)];
+    let items = c.kind.items(&input);
     if items.len() > LISTED {
         let more = items.len() - LISTED;
         let rest = if zh { format!("{sep}另有{more}项{stop}") } else { format!("{sep}and {more} more{stop}") };
@@ -166,7 +127,7 @@ pub fn chart_of(d: &Dataset, c: &Chart, figures: &[&Figure]) -> String {
     } else if !items.is_empty() {
         parts.push(format!("{}{stop}", items.join(sep)));
     }
-    if let Some(note) = crate::model::key::note(d, c, figures) {
+    if let Some(note) = crate::model::key::note(&input) {
         parts.push(note);
     }
     if c.kind != ChartKind::Map {
@@ -189,7 +150,7 @@ pub fn mark(d: &Dataset, m: &Mark) -> MarkInfo {
 }
 
 /// A region in words: its name, its kind, and how much of the story is about it.
-fn region_info(d: &Dataset, r: &Region) -> MarkInfo {
+pub(crate) fn region_info(d: &Dataset, r: &Region) -> MarkInfo {
     let charts = d.charts.iter().filter(|c| c.region.as_deref() == Some(&r.id)).count();
     let figures = d.figures.iter().filter(|f| f.region.as_deref() == Some(&r.id)).count();
     MarkInfo {

@@ -159,7 +159,7 @@ pub fn story_svg(
         height: y,
         theme: *theme,
         chrome: title.into_iter().chain(dek).collect(),
-        body: crate::model::Body::Cards(crate::model::cards::CardsLayout { cards: Vec::new(), bottom: 0.0 }),
+        body: crate::kinds::Body::Cards(crate::kinds::cards::CardsLayout { cards: Vec::new(), bottom: 0.0 }),
     };
     let (head_svg, _) = svg(&head, &View::default())?;
     out.push_str(&head_svg);

@@ -18,6 +18,7 @@ pub mod geo;
 pub mod hit;
 pub mod host;
 pub mod i18n;
+pub mod kinds;
 pub mod model;
 pub mod render;
 pub mod theme;

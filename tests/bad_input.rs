@@ -7,7 +7,8 @@ mod common;
 use std::time::Instant;
 
 use datastory::data::{from_json, Dataset};
-use datastory::model::{Body, ChartModel, Rect};
+use datastory::kinds::Body;
+use datastory::model::{ChartModel, Rect};
 use serde_json::{json, Value};
 
 /// The story with the test's bar chart `bounds` (see `common::fixture_json`).
@@ -106,7 +107,7 @@ fn columns_up_to_the_largest_and_smallest_doubles_have_finite_gridlines() {
         for width in [280.0, 1200.0] {
             let m = common::model(&d, "jilin-gdp-growth", width);
             assert_fits(&m);
-            let Body::Columns(c) = &m.body else { panic!("not columns") };
+            let Body::Periods(c) = &m.body else { panic!("not columns") };
             assert!((2..=11).contains(&c.gridlines.len()), "{} gridlines for {values:?}", c.gridlines.len());
             assert!(c.gridlines.iter().all(|(y, _)| y.is_finite()), "{values:?}: {:?}", c.gridlines);
             assert!(c.columns[0].rect.h > 0.0, "{values:?}: the larger value is drawn");
@@ -140,7 +141,7 @@ fn long_values_on_eight_columns_are_shortened_or_left_to_the_axis_never_broken()
     let value_of = |width: f64, i: usize| {
         let m = common::model(&d, "jilin-gdp-growth", width);
         assert_fits(&m);
-        let Body::Columns(c) = &m.body else { panic!("not columns") };
+        let Body::Periods(c) = &m.body else { panic!("not columns") };
         c.columns[i].value.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ")
     };
     for width in [280.0, 320.0, 480.0] {

@@ -42,7 +42,7 @@ fn every_chart_shows_its_headline_dek_and_source() {
                 "Source: News report on the Changchun briefing (outlet and date not given)"
             };
             assert!(all.contains(source), "{}: source line missing", c.id);
-            if let Some(note) = datastory::model::key::note(&d, c, &datastory::model::chart_figures(&d, c)) {
+            if let Some(note) = datastory::model::key::of_chart(&d, c) {
                 assert!(all.contains(note.as_str()), "{} at {width}: note missing", c.id);
             }
         }
@@ -57,7 +57,7 @@ fn on_the_page_the_canvas_holds_the_chart_alone_and_the_outline_carries_its_word
         outline::outline(&d, Some(common::map())).sections.into_iter().flat_map(|s| s.charts).collect();
     for c in &d.charts {
         let e = entries.iter().find(|e| e.id == c.id).unwrap_or_else(|| panic!("{} not in the outline", c.id));
-        let note = model::key::note(&d, c, &model::chart_figures(&d, c));
+        let note = model::key::of_chart(&d, c);
         assert_eq!((&e.headline, &e.dek, &e.note), (&c.headline, &c.dek, &note), "{}", c.id);
         let titled = common::model(&d, &c.id, 640.0);
         let drawn = words(&common::svg(&titled).0);
@@ -103,7 +103,8 @@ fn on_the_page_the_canvas_holds_the_chart_alone_and_the_outline_carries_its_word
 #[test]
 fn the_page_writes_each_card_with_the_words_a_download_draws() {
     use datastory::data::ChartKind;
-    use datastory::model::{outline, Body};
+    use datastory::kinds::Body;
+    use datastory::model::outline;
     let d = common::story();
     let entries: Vec<_> =
         outline::outline(&d, Some(common::map())).sections.into_iter().flat_map(|s| s.charts).collect();
@@ -176,10 +177,10 @@ fn values_keep_their_qualifiers() {
 fn lower_bounds_are_drawn_open_and_exact_values_closed() {
     let d = common::fixture();
     let m = common::model(&d, "bounds", 640.0);
-    let datastory::model::Body::Bars(b) = &m.body else { panic!("bounds is not bars") };
+    let datastory::kinds::Body::Bars(b) = &m.body else { panic!("bounds is not bars") };
     assert!(b.rows.iter().all(|r| !r.fade.is_empty()), "every figure of `bounds` is a lower bound");
     let m = common::model(&d, "jilin-auto-sales", 640.0);
-    let datastory::model::Body::Bars(b) = &m.body else { panic!("autos are not bars") };
+    let datastory::kinds::Body::Multiple(b) = &m.body else { panic!("autos are not a multiple") };
     assert!(b.rows.iter().all(|r| r.fade.is_empty()), "60 times is exact");
     // To scale: the end is 60 times the start.
     let ratio = b.rows[1].bar.w / b.rows[0].bar.w;
@@ -190,7 +191,7 @@ fn lower_bounds_are_drawn_open_and_exact_values_closed() {
 fn bars_start_at_zero_and_keep_their_proportions() {
     let d = common::fixture();
     let m = common::model(&d, "bounds", 800.0);
-    let datastory::model::Body::Bars(b) = &m.body else { panic!("bounds is not bars") };
+    let datastory::kinds::Body::Bars(b) = &m.body else { panic!("bounds is not bars") };
     assert!(b.rows.iter().all(|r| r.bar.x == 0.0));
     let ratio = b.rows[0].bar.w / b.rows[2].bar.w;
     assert!((ratio - 10.0).abs() < 0.01, "200 against 20 drawn as {ratio}");
@@ -339,7 +340,7 @@ fn map_names_sit_on_their_own_regions_at_phone_widths() {
     let d = common::story();
     for width in [320.0, 360.0, 375.0, 414.0] {
         let m = common::model(&d, "map", width);
-        let datastory::model::Body::Map(map) = &m.body else { panic!("the map is not a map") };
+        let datastory::kinds::Body::Map(map) = &m.body else { panic!("the map is not a map") };
         for r in &map.regions {
             let b = r.label.bbox();
             // The box's corners and the middles of its top and bottom edges.

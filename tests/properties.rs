@@ -4,9 +4,10 @@
 
 mod common;
 
-use datastory::data::{ChartKind, Dataset, Qualifier};
-use datastory::model::columns::tick_step;
-use datastory::model::{Body, ChartModel, Rect};
+use datastory::data::{Dataset, Qualifier};
+use datastory::kinds::periods::tick_step;
+use datastory::kinds::Body;
+use datastory::model::{ChartModel, Rect};
 use proptest::prelude::*;
 use proptest::test_runner::RngSeed;
 
@@ -94,13 +95,8 @@ fn edited(chart: usize, e: &Edit) -> Dataset {
     c.dek.clone_from(&e.dek);
     c.note.clone_from(&e.note);
     let kind = c.kind;
-    let max = match kind {
-        ChartKind::Bars | ChartKind::Cards => 12,
-        ChartKind::Periods => 8,
-        ChartKind::Share => 2,
-        ChartKind::Multiple => 1,
-        ChartKind::Map => 0,
-    };
+    // The kind says how many figures it takes and which values: the test asks it, not a copy.
+    let (min, max) = kind.figures();
     let template = d.figures.iter().find(|f| c.figures.contains(&f.id)).cloned();
     if let Some(template) = template {
         c.figures.clear();
@@ -111,17 +107,14 @@ fn edited(chart: usize, e: &Edit) -> Dataset {
             f.qualifier = t.qualifier;
             f.wording.clone_from(&t.wording);
             f.period.clone_from(&t.period);
-            f.value = Some(match (kind, i) {
-                (ChartKind::Share, 0) => t.value.min(100.0),
-                (ChartKind::Multiple, _) => t.value.max(f64::MIN_POSITIVE),
-                _ => t.value,
-            });
+            let bent = [t.value, t.value.min(100.0), t.value.max(f64::MIN_POSITIVE)];
+            f.value = bent.into_iter().find(|v| kind.refuse_value(&f, *v, i).is_none());
             c.figures.push(f.id.clone());
             d.figures.push(f);
         }
-        if kind == ChartKind::Periods && c.figures.len() < 2 {
+        while c.figures.len() < min {
             let mut f = d.figures[d.figures.len() - 1].clone();
-            f.id = format!("{}-prop-extra", c.id);
+            f.id = format!("{}-prop-extra-{}", c.id, c.figures.len());
             c.figures.push(f.id.clone());
             d.figures.push(f);
         }
@@ -243,7 +236,7 @@ proptest! {
     fn columns_are_to_scale_and_on_the_canvas(values in prop::collection::vec(magnitude(), 2..=8), width in 240u32..=1600) {
         let m = columns(&values, f64::from(width));
         check(&m)?;
-        let Body::Columns(c) = &m.body else { panic!("gdp is not columns") };
+        let Body::Periods(c) = &m.body else { panic!("gdp is not columns") };
         let top = c.gridlines.last().map_or(c.baseline_y, |(y, _)| *y);
         let max = values.iter().copied().fold(0.0, f64::max);
         let tallest = c.columns.iter().map(|col| col.rect.h).fold(0.0, f64::max);

@@ -12,8 +12,9 @@ mod whole;
 use datastory::data::csv::from_csv;
 use datastory::data::{ChartKind, Dataset, Figure};
 use datastory::i18n::Lang;
-use datastory::model::cards::CardText;
-use datastory::model::{self, ApproxMeasure, Body, ChartModel, Label, Titles};
+use datastory::kinds::cards::CardText;
+use datastory::kinds::Body;
+use datastory::model::{self, ApproxMeasure, ChartModel, Label, Titles};
 use datastory::theme::Theme;
 use whole::{assert_whole_and_clear, chinese, texts};
 
@@ -53,11 +54,11 @@ fn iowa_s_charts_break_no_number_or_year_and_overlap_nothing_at_any_width() {
 fn eight_columns_of_five_digits_are_shortened_on_a_phone_and_written_in_full_on_a_desktop() {
     let d = iowa();
     let values = |width: u32| -> Vec<String> {
-        let Body::Columns(c) = layout(&d, "fossil-fuels-recent", width).body else { panic!("not columns") };
+        let Body::Periods(c) = layout(&d, "fossil-fuels-recent", width).body else { panic!("not columns") };
         c.columns.iter().map(|col| texts(&col.value).join(" ")).collect()
     };
     let years = |width: u32| -> Vec<String> {
-        let Body::Columns(c) = layout(&d, "fossil-fuels-recent", width).body else { panic!("not columns") };
+        let Body::Periods(c) = layout(&d, "fossil-fuels-recent", width).body else { panic!("not columns") };
         c.columns.iter().map(|col| texts(&col.period).join(" ")).collect()
     };
     assert_eq!(values(1200), ["42,750", "39,361", "37,379", "34,873", "35,250", "32,319", "28,437", "29,329"]);
@@ -69,7 +70,7 @@ fn eight_columns_of_five_digits_are_shortened_on_a_phone_and_written_in_full_on_
     assert!(phone_years.iter().all(|y| y.is_empty() || y.len() == 4), "{phone_years:?}");
     assert_eq!(phone_years.first().map(String::as_str), Some("2010"));
     let zh = chinese(iowa());
-    let Body::Columns(c) = layout(&zh, "fossil-fuels-recent", 343).body else { panic!("not columns") };
+    let Body::Periods(c) = layout(&zh, "fossil-fuels-recent", 343).body else { panic!("not columns") };
     let shown: Vec<String> = c.columns.iter().map(|col| texts(&col.value).concat()).collect();
     assert!(shown.iter().all(|v| v.is_empty() || v.ends_with('万')), "{shown:?}");
 }

@@ -298,20 +298,7 @@ pub struct StoryIn {
     whole: bool,
 }
 
-const KINDS: [ChartKind; 6] =
-    [ChartKind::Bars, ChartKind::Periods, ChartKind::Share, ChartKind::Multiple, ChartKind::Cards, ChartKind::Map];
 const QUALIFIERS: [Qualifier; 6] = Qualifier::ALL;
-
-/// How many figures a chart kind takes (as validation says).
-fn figure_range(kind: ChartKind) -> (usize, usize) {
-    match kind {
-        ChartKind::Map => (0, 0),
-        ChartKind::Bars | ChartKind::Cards => (1, 12),
-        ChartKind::Periods => (2, 8),
-        ChartKind::Share => (1, 2),
-        ChartKind::Multiple => (1, 1),
-    }
-}
 
 impl StoryIn {
     // One story, field by field: splitting it would only scatter what it builds.
@@ -338,8 +325,9 @@ impl StoryIn {
         let mut figures = Vec::new();
         let mut charts = Vec::new();
         for (ci, c) in self.charts.iter().take(6).enumerate() {
-            let kind = KINDS[usize::from(c.kind) % KINDS.len()];
-            let (min, max) = figure_range(kind);
+            // Every registered kind, and its rules, as the kind states them.
+            let kind = ChartKind::WORDS[usize::from(c.kind) % ChartKind::WORDS.len()].1;
+            let (min, max) = kind.figures();
             let mut ids = Vec::new();
             let wanted = if c.fit { c.figures.len().clamp(min, max) } else { c.figures.len().min(14) };
             for j in 0..wanted {
@@ -440,16 +428,18 @@ impl StoryIn {
 /// The figure bent to what `kind` accepts at position `j`, keeping its texts and as much of its value as fits.
 fn fit(mut f: Figure, kind: ChartKind, j: usize) -> Figure {
     let v = f.value.filter(|v| v.is_finite());
-    f.value = match kind {
-        ChartKind::Cards | ChartKind::Map => {
-            f.value.filter(|v| v.is_finite()).or(if f.claim.is_none() { Some(0.0) } else { None })
-        }
-        ChartKind::Share if j == 0 => {
-            f.unit = "%".into();
-            Some(v.map_or(50.0, |v| v.abs().min(100.0)))
-        }
-        ChartKind::Multiple => Some(v.map_or(60.0, f64::abs).max(f64::MIN_POSITIVE)),
-        _ => Some(v.map_or(1.0, f64::abs)),
+    if !kind.needs_value() {
+        f.value = v.or(if f.claim.is_none() { Some(0.0) } else { None });
+        return f;
+    }
+    let a = v.map_or(1.0, f64::abs);
+    let accepted = |f: &Figure| {
+        [a, a.min(100.0), a.max(f64::MIN_POSITIVE)].into_iter().find(|x| kind.refuse_value(f, *x, j).is_none())
     };
+    // A kind may also ask for a unit (a share is in percent): a figure it refuses in its own unit gets that one.
+    f.value = accepted(&f).or_else(|| {
+        f.unit = "%".into();
+        accepted(&f)
+    });
     f
 }

@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use table::Table;
 
+pub use crate::kinds::ChartKind;
 pub use validate::validate;
 
 /// One story: its words, the regions it covers, the figures it states and the charts that show them.
@@ -196,32 +197,6 @@ pub struct Chart {
     /// the reason is printed under the chart.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comparable: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ChartKind {
-    /// Magnitude: horizontal bars from zero.
-    Bars,
-    /// Change between periods: columns side by side, oldest first.
-    Periods,
-    /// Part of a whole: one bar of 100% with the stated share.
-    Share,
-    /// A multiple ("60 times"): the start and the end drawn to scale.
-    Multiple,
-    /// Big-number cards for figures that are not comparisons.
-    Cards,
-    /// The regions on a map, each in its colour; lists no figures.
-    Map,
-}
-
-impl ChartKind {
-    /// True for kinds that draw their figures against one value axis (bars, columns), where figures
-    /// of unlike measures would read as a comparison.
-    pub fn draws_one_axis(self) -> bool {
-        matches!(self, ChartKind::Bars | ChartKind::Periods)
-    }
 }
 
 /// Why a dataset was refused: where in the file, and what to do about it.

@@ -153,7 +153,12 @@ words!(Qualifier {
     About = "about",
     LessThan = "less_than",
 });
-words!(ChartKind { Bars = "bars", Periods = "periods", Share = "share", Multiple = "multiple", Cards = "cards", Map = "map" });
+// The kinds' words are registered with the kinds (`kinds::kinds!`).
+impl Read for ChartKind {
+    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+        word(v, at, Self::WORDS)
+    }
+}
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {

@@ -1,7 +1,7 @@
 //! Checks that go beyond types: references resolve, ids are unique, values fit the charts that draw them.
 
 use super::table::Ids;
-use super::{Chart, ChartKind, DataError, Dataset, Figure};
+use super::{Chart, DataError, Dataset, Figure};
 
 /// Returns the first problem found, naming the record by index and id.
 pub fn validate(d: &Dataset) -> Result<(), DataError> {
@@ -125,19 +125,8 @@ fn check_chart(i: usize, c: &Chart, d: &Dataset, figures: &Ids, regions: &Ids) -
             ));
         }
     }
-    if c.kind == ChartKind::Map && d.story.map.is_none() {
-        return Err(err(
-            at("kind"),
-            format!("chart \"{}\" is a map, but `story.map` names no boundaries file; add it, e.g. \"map/northeast-china.json\"", c.id),
-        ));
-    }
-    let (min, max) = match c.kind {
-        ChartKind::Map => (0, 0),
-        ChartKind::Bars | ChartKind::Cards => (1, 12),
-        ChartKind::Periods => (2, 8),
-        ChartKind::Share => (1, 2),
-        ChartKind::Multiple => (1, 1),
-    };
+    c.kind.check(c, d, &at)?;
+    let (min, max) = c.kind.figures();
     if c.figures.len() < min || c.figures.len() > max {
         return Err(err(
             at("figures"),
@@ -159,17 +148,7 @@ fn check_chart(i: usize, c: &Chart, d: &Dataset, figures: &Ids, regions: &Ids) -
         let path = format!("charts[{i}].figures[{j}]");
         check_value_for_kind(c, f, j, &path)?;
     }
-    one_measure(i, c, d, figures)?;
-    if c.kind == ChartKind::Multiple && c.endpoints.is_none() {
-        return Err(err(
-            at("endpoints"),
-            format!(
-                "chart \"{}\" is a multiple and needs `endpoints`: the names of its start and end, e.g. [\"Six years earlier\", \"Currently\"]",
-                c.id
-            ),
-        ));
-    }
-    Ok(())
+    one_measure(i, c, d, figures)
 }
 
 /// Figures drawn on one axis share one indicator and one unit, or the chart says why they compare:
@@ -205,9 +184,8 @@ fn unit_words(unit: &str) -> &str {
 }
 
 fn check_value_for_kind(c: &Chart, f: &Figure, j: usize, path: &str) -> Result<(), DataError> {
-    let needs_number = c.kind != ChartKind::Cards;
     let Some(v) = f.value else {
-        if needs_number {
+        if c.kind.needs_value() {
             return Err(err(
                 path.into(),
                 format!(
@@ -220,20 +198,7 @@ fn check_value_for_kind(c: &Chart, f: &Figure, j: usize, path: &str) -> Result<(
         }
         return Ok(());
     };
-    let problem = match c.kind {
-        ChartKind::Bars | ChartKind::Periods if v < 0.0 => {
-            Some("is negative; bars start at zero and this chart kind draws only values of zero or more")
-        }
-        // The first figure of a share chart is the share; a second one is the whole it is a share of.
-        ChartKind::Share if j == 0 && !(0.0..=100.0).contains(&v) => {
-            Some("is a share and must be a percentage from 0 to 100")
-        }
-        ChartKind::Share if j == 0 && f.unit != "%" => Some("is a share and must have unit \"%\""),
-        ChartKind::Share if v < 0.0 => Some("is negative; a whole cannot be less than zero"),
-        ChartKind::Multiple if v <= 0.0 => Some("is a multiple and must be greater than zero"),
-        _ => None,
-    };
-    match problem {
+    match c.kind.refuse_value(f, v, j) {
         Some(p) => Err(err(
             path.into(),
             format!("figure \"{}\" (value {}) {p} (chart \"{}\")", f.id, crate::host::number_text(v), c.id),

@@ -1,16 +1,12 @@
 //! Pure chart models: from a validated dataset and a width, every mark and label placed in CSS pixels.
 
-pub mod bars;
-pub mod cards;
-pub mod columns;
 pub mod key;
-pub mod map;
 pub mod outline;
-pub mod share;
 pub mod text;
 
 use crate::data::{Chart, ChartKind, Dataset, Figure};
 use crate::geo::GeoMap;
+use crate::kinds::{Body, Input};
 use crate::theme::{Font, Rgb, Theme};
 
 pub use text::{Align, ApproxMeasure, Label, Measure};
@@ -104,38 +100,15 @@ pub struct ChartModel {
     pub body: Body,
 }
 
-/// The chart-kind specific part, already laid out.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Body {
-    Bars(bars::BarsLayout),
-    Columns(columns::ColumnsLayout),
-    Share(share::ShareLayout),
-    Cards(cards::CardsLayout),
-    Map(map::MapLayout),
-}
-
 impl ChartModel {
     /// Every label on the chart, chrome and body.
     pub fn labels(&self) -> Vec<&Label> {
-        let body: Vec<&Label> = match &self.body {
-            Body::Bars(b) => b.labels().collect(),
-            Body::Columns(c) => c.labels().collect(),
-            Body::Share(s) => s.labels().collect(),
-            Body::Cards(c) => c.labels().collect(),
-            Body::Map(m) => m.labels().collect(),
-        };
-        self.chrome.iter().chain(body).collect()
+        self.chrome.iter().chain(self.body.labels()).collect()
     }
 
     /// The marks in drawing order; hit-testing and keyboard focus index into this list.
     pub fn marks(&self) -> Vec<Mark> {
-        match &self.body {
-            Body::Bars(b) => b.marks(self.width).collect(),
-            Body::Columns(c) => c.marks().collect(),
-            Body::Share(s) => s.marks(self.width).collect(),
-            Body::Cards(c) => c.marks().collect(),
-            Body::Map(m) => m.marks().collect(),
-        }
+        self.body.marks(self.width)
     }
 }
 
@@ -186,8 +159,8 @@ pub enum Titles {
     OnPage,
 }
 
-/// Lays out chart `chart_id` at `width` CSS pixels. `None` when the id is not in the dataset, and
-/// for a chart of cards without feature `svg`.
+/// Lays out chart `chart_id` at `width` CSS pixels. `None` when the id is not in the dataset, or
+/// when this build does not lay its kind out (cards without feature `svg`).
 /// `map` is the story's boundaries, for map charts; without them a map chart says so in place.
 pub fn build(
     d: &Dataset,
@@ -214,46 +187,12 @@ pub fn build(
         0.0
     };
 
-    let (body, bottom) = match chart.kind {
-        ChartKind::Bars => {
-            let b = bars::magnitude(&cx, d, &figures, top);
-            let h = b.bottom;
-            (Body::Bars(b), h)
-        }
-        ChartKind::Multiple => {
-            let b = bars::multiple(&cx, d, chart, &figures, top);
-            let h = b.bottom;
-            (Body::Bars(b), h)
-        }
-        ChartKind::Periods => {
-            let c = columns::layout(&cx, d, &figures, top);
-            let h = c.bottom;
-            (Body::Columns(c), h)
-        }
-        ChartKind::Share => {
-            let s = share::layout(&cx, d, &figures, top);
-            let h = s.bottom;
-            (Body::Share(s), h)
-        }
-        // Big-number cards are laid out only where they are drawn: in downloads and SVG (feature
-        // `svg`). The page writes them as HTML (the outline's `cards`): its engine carries no code for them.
-        ChartKind::Cards if cfg!(feature = "svg") => {
-            let c = cards::layout(&cx, d, &figures, top);
-            let h = c.bottom;
-            (Body::Cards(c), h)
-        }
-        ChartKind::Cards => return None,
-        ChartKind::Map => {
-            let l = map::layout(&cx, d, map, top);
-            let h = l.bottom;
-            (Body::Map(l), h)
-        }
-    };
-
-    let mut y = bottom;
+    let input = Input { d, chart, figures: &figures, map };
+    let body = chart.kind.layout(&cx, &input, top)?;
+    let mut y = body.bottom();
     if titles == Titles::Drawn {
         y += GAP;
-        if let Some(note) = key::note(d, chart, &figures) {
+        if let Some(note) = key::note(&input) {
             let (mut n, ny) = cx.paragraph(&note, 0.0, y, width, Font::SMALL, theme.muted);
             chrome.append(&mut n);
             y = ny + 2.0;

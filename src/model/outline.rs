@@ -4,7 +4,7 @@ use crate::data::json::{object, Json};
 use crate::data::{ChartKind, Dataset, Figure};
 use crate::geo::GeoMap;
 
-use super::cards::CardText;
+use crate::kinds::cards::CardText;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outline {
@@ -119,7 +119,7 @@ pub fn outline(d: &Dataset, map: Option<&GeoMap>) -> Outline {
                     kind: c.kind,
                     headline: c.headline.clone(),
                     dek: c.dek.clone(),
-                    note: super::key::note(d, c, &figures),
+                    note: super::key::note(&crate::kinds::Input { d, chart: c, figures: &figures, map }),
                     source: super::chart_source(d, c, &figures, map),
                     description,
                     cards,

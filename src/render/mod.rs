@@ -1,11 +1,6 @@
-//! Draws chart models onto any plotters backend, styled by the reader's view, and reports the geometry it drew.
-
-mod bars;
-#[cfg(feature = "svg")]
-mod cards;
-mod columns;
-mod map;
-mod share;
+//! Draws chart models onto any plotters backend, styled by the reader's view, and reports the
+//! geometry it drew: the titles and focus rings here, each kind's body by its module in `kinds`,
+//! with the shared drawing helpers below.
 
 use plotters::coord::Shift;
 use plotters::drawing::{DrawingArea, DrawingAreaErrorKind};
@@ -15,7 +10,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, FontDesc, FontFamily, FontStyle, RGBColor, TextStyle};
 
 use crate::geo::Pt;
-use crate::model::{Align, Body, ChartModel, Label, Mark, Rect, View};
+use crate::model::{Align, ChartModel, Label, Mark, Rect, View};
 use crate::theme::{Rgb, Theme, FONT_FAMILY};
 
 /// What was drawn, in CSS pixels: the marks a pointer can hit and the boxes text covers.
@@ -58,25 +53,15 @@ pub fn paint<DB: DrawingBackend>(
     let theme = &model.theme;
     area.fill(&rgb(theme.background))?;
     for l in &model.chrome {
-        text(area, l)?;
+        write(area, l)?;
     }
-    match &model.body {
-        Body::Bars(b) => bars::draw(area, b, view, theme)?,
-        Body::Columns(c) => columns::draw(area, c, view, theme)?,
-        Body::Share(s) => share::draw(area, s, view, theme)?,
-        #[cfg(feature = "svg")]
-        Body::Cards(c) => cards::draw(area, c, view, theme)?,
-        // Only the downloads' engine lays cards out (see `model::build`).
-        #[cfg(not(feature = "svg"))]
-        Body::Cards(_) => {}
-        Body::Map(m) => map::draw(area, m, view, theme)?,
-    }
+    model.body.draw(area, view, theme)?;
     emphasis(area, marks, view, theme, model.width, model.height)?;
     area.present()
 }
 
 /// The mark's colour as the view wants it: its own, or faded while another region is selected.
-fn tone(c: Rgb, region: Option<&String>, view: &View, theme: &Theme) -> Rgb {
+pub(crate) fn tone(c: Rgb, region: Option<&String>, view: &View, theme: &Theme) -> Rgb {
     if view.dims(region.map(String::as_str)) {
         c.over(theme.background, DIMMED)
     } else {
@@ -127,7 +112,7 @@ fn px(points: &[Pt]) -> Vec<(i32, i32)> {
     points.iter().map(|(x, y)| (x.round() as i32, y.round() as i32)).collect()
 }
 
-fn fill<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, r: &Rect, c: Rgb) -> DrawResult<(), DB> {
+pub(crate) fn fill<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, r: &Rect, c: Rgb) -> DrawResult<(), DB> {
     if r.w <= 0.0 || r.h <= 0.0 {
         return Ok(());
     }
@@ -138,11 +123,16 @@ fn fill<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, r: &Rect, c: Rgb) -> 
     area.draw(&Rectangle::new([(x0, y0), (x1, y1)], rgb(c).filled()))
 }
 
-fn polygon<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, ring: &[Pt], c: Rgb) -> DrawResult<(), DB> {
+pub(crate) fn polygon<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, ring: &[Pt], c: Rgb) -> DrawResult<(), DB> {
     area.draw(&Polygon::new(px(ring), rgb(c).filled()))
 }
 
-fn outline<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, ring: &[Pt], c: Rgb, stroke: u32) -> DrawResult<(), DB> {
+pub(crate) fn outline<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    ring: &[Pt],
+    c: Rgb,
+    stroke: u32,
+) -> DrawResult<(), DB> {
     let mut pts = px(ring);
     if let Some(first) = pts.first().copied() {
         pts.push(first);
@@ -150,21 +140,33 @@ fn outline<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, ring: &[Pt], c: Rg
     area.draw(&PathElement::new(pts, rgb(c).stroke_width(stroke)))
 }
 
-fn hline<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, x0: f64, x1: f64, y: f64, c: Rgb) -> DrawResult<(), DB> {
+pub(crate) fn hline<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    x0: f64,
+    x1: f64,
+    y: f64,
+    c: Rgb,
+) -> DrawResult<(), DB> {
     let y = y.round() as i32;
     area.draw(&PathElement::new(vec![(x0.round() as i32, y), (x1.round() as i32, y)], rgb(c).stroke_width(1)))
 }
 
-fn vline<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, x: f64, y0: f64, y1: f64, c: Rgb) -> DrawResult<(), DB> {
+pub(crate) fn vline<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    x: f64,
+    y0: f64,
+    y1: f64,
+    c: Rgb,
+) -> DrawResult<(), DB> {
     let x = x.round() as i32;
     area.draw(&PathElement::new(vec![(x, y0.round() as i32), (x, y1.round() as i32)], rgb(c).stroke_width(1)))
 }
 
-fn text<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, l: &Label) -> DrawResult<(), DB> {
-    text_in(area, l, l.color)
+pub(crate) fn write<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, l: &Label) -> DrawResult<(), DB> {
+    write_in(area, l, l.color)
 }
 
-fn text_in<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, l: &Label, color: Rgb) -> DrawResult<(), DB> {
+pub(crate) fn write_in<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, l: &Label, color: Rgb) -> DrawResult<(), DB> {
     let style = if l.font.bold { FontStyle::Bold } else { FontStyle::Normal };
     let h = match l.align {
         Align::Left => HPos::Left,

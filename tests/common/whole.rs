@@ -6,8 +6,9 @@
 use datastory::data::{Dataset, Figure};
 use datastory::format::{self, Style};
 use datastory::i18n::Lang;
-use datastory::model::cards::CardText;
-use datastory::model::{Body, ChartModel, Label};
+use datastory::kinds::cards::CardText;
+use datastory::kinds::Body;
+use datastory::model::{ChartModel, Label};
 
 /// The real data in Chinese: the numbers are the engine's to write in each language; the words
 /// stay the file's, but for the unit, which is run together with the number.
@@ -63,7 +64,7 @@ pub fn assert_whole_and_clear(d: &Dataset, m: &ChartModel, width: u32) {
     let at = format!("{} at {width} px ({:?})", m.id, d.lang);
     let figure = |id: &str| d.figure(id).unwrap_or_else(|| panic!("{at}: no figure {id}"));
     match &m.body {
-        Body::Columns(c) => {
+        Body::Periods(c) => {
             let styles: Vec<Vec<Style>> = c
                 .columns
                 .iter()
@@ -84,7 +85,7 @@ pub fn assert_whole_and_clear(d: &Dataset, m: &ChartModel, width: u32) {
             }
             assert!(c.columns.first().is_some_and(|col| !col.period.is_empty()), "{at}: the first period unlabelled");
         }
-        Body::Bars(b) => {
+        Body::Bars(b) | Body::Multiple(b) => {
             for r in &b.rows {
                 let f = figure(&r.figure);
                 assert!(!drawn_in(f, d.lang, &texts(&r.value)).is_empty(), "{at}: value broken: {:?}", texts(&r.value));

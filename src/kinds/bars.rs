@@ -1,10 +1,18 @@
-//! Horizontal bars from zero: magnitudes, and the two endpoints of a multiple drawn to scale.
+//! Bars: one horizontal bar from zero per figure, labelled above and valued at its end, with the
+//! faded open end of a lower bound. The rows are shared with `multiple`.
 
-use crate::data::{Chart, Dataset, Figure};
+use plotters::coord::Shift;
+use plotters::drawing::DrawingArea;
+use plotters::prelude::DrawingBackend;
+
+use crate::data::{Dataset, Figure};
 use crate::format;
-use crate::theme::{Font, Rgb};
+use crate::i18n::Lang;
+use crate::model::{figure_colour, key, text, Align, Ctx, Label, Mark, Rect, View};
+use crate::render::{fill, tone, write, DrawResult};
+use crate::theme::{Font, Rgb, Theme};
 
-use super::{figure_colour, Align, Ctx, Label, Mark, Rect};
+use super::{Input, Kind};
 
 const BAR_HEIGHT: f64 = 24.0;
 const ROW_GAP: f64 = 16.0;
@@ -49,14 +57,14 @@ impl BarsLayout {
     }
 }
 
-struct RowSpec {
-    figure: String,
-    region: Option<String>,
-    label: String,
-    value: f64,
-    value_text: String,
-    lower_bound: bool,
-    color: Rgb,
+pub(super) struct RowSpec {
+    pub figure: String,
+    pub region: Option<String>,
+    pub label: String,
+    pub value: f64,
+    pub value_text: String,
+    pub lower_bound: bool,
+    pub color: Rgb,
 }
 
 /// One bar per figure, longest scale at the widest value, each labelled above and valued at its end.
@@ -76,39 +84,7 @@ pub fn magnitude(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> BarsLa
     rows(cx, specs, top)
 }
 
-/// A multiple as its two endpoints: the start as 1 and the end as the multiple, on one scale. The
-/// start is the chart's own reference (the source states only the multiple), so it is drawn in the
-/// context grey, and the chart's note says so.
-pub fn multiple(cx: &Ctx, d: &Dataset, chart: &Chart, figures: &[&Figure], top: f64) -> BarsLayout {
-    let Some(f) = figures.first() else {
-        return BarsLayout { rows: Vec::new(), bottom: top };
-    };
-    let [start, end] = chart.endpoints.clone().unwrap_or_else(|| ["Start".into(), "End".into()]);
-    let color = figure_colour(d, f, cx.theme);
-    let specs = vec![
-        RowSpec {
-            figure: f.id.clone(),
-            region: f.region.clone(),
-            label: start,
-            value: 1.0,
-            value_text: format::number_with_symbol(1.0, "times", d.lang),
-            lower_bound: false,
-            color: cx.theme.context,
-        },
-        RowSpec {
-            figure: f.id.clone(),
-            region: f.region.clone(),
-            label: end,
-            value: f.value.unwrap_or(1.0),
-            value_text: format::compact(f, d.lang),
-            lower_bound: f.qualifier.is_lower_bound(),
-            color,
-        },
-    ];
-    rows(cx, specs, top)
-}
-
-fn rows(cx: &Ctx, specs: Vec<RowSpec>, top: f64) -> BarsLayout {
+pub(super) fn rows(cx: &Ctx, specs: Vec<RowSpec>, top: f64) -> BarsLayout {
     // A value wider than half the chart (a long wording, a number in powers of ten) goes on lines of
     // its own under its bar, rather than squeezing the scale to nothing or running off the canvas.
     let beside = |text: &str| cx.m.width(text, Font::BODY_BOLD) <= cx.width / 2.0;
@@ -145,7 +121,7 @@ fn rows(cx: &Ctx, specs: Vec<RowSpec>, top: f64) -> BarsLayout {
             let value_y = bar_y + (BAR_HEIGHT - Font::BODY_BOLD.size * 1.2) / 2.0;
             (vec![cx.label(s.value_text, end + 6.0, value_y, Font::BODY_BOLD, cx.theme.ink, Align::Left)], bar.bottom())
         } else {
-            super::text::paragraph(
+            text::paragraph(
                 cx.m,
                 &s.value_text,
                 0.0,
@@ -161,4 +137,76 @@ fn rows(cx: &Ctx, specs: Vec<RowSpec>, top: f64) -> BarsLayout {
         y = row_bottom + ROW_GAP;
     }
     BarsLayout { rows: out, bottom }
+}
+
+/// Draws the rows: label, bar, the faded open end of a lower bound, value.
+pub(super) fn draw_rows<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    b: &BarsLayout,
+    view: &View,
+    theme: &Theme,
+) -> DrawResult<(), DB> {
+    for row in &b.rows {
+        for l in &row.label {
+            write(area, l)?;
+        }
+        fill(area, &row.bar, tone(row.color, row.region.as_ref(), view, theme))?;
+        for (r, c) in &row.fade {
+            fill(area, r, tone(*c, row.region.as_ref(), view, theme))?;
+        }
+        for l in &row.value {
+            write(area, l)?;
+        }
+    }
+    Ok(())
+}
+
+/// The kind `bars`.
+#[derive(Debug)]
+pub struct Bars;
+
+impl Kind for Bars {
+    type Layout = BarsLayout;
+    const FIGURES: (usize, usize) = (1, 12);
+    const ONE_AXIS: bool = true;
+
+    fn refuse_value(_f: &Figure, v: f64, _j: usize) -> Option<&'static str> {
+        (v < 0.0).then_some("is negative; bars start at zero and this chart kind draws only values of zero or more")
+    }
+
+    fn layout(cx: &Ctx, i: &Input, top: f64) -> Option<BarsLayout> {
+        Some(magnitude(cx, i.d, i.figures, top))
+    }
+
+    fn bottom(l: &BarsLayout) -> f64 {
+        l.bottom
+    }
+
+    fn labels(l: &BarsLayout) -> Vec<&Label> {
+        l.labels().collect()
+    }
+
+    fn marks(l: &BarsLayout, width: f64) -> Vec<Mark> {
+        l.marks(width).collect()
+    }
+
+    fn draw<DB: DrawingBackend>(
+        area: &DrawingArea<DB, Shift>,
+        l: &BarsLayout,
+        view: &View,
+        theme: &Theme,
+    ) -> DrawResult<(), DB> {
+        draw_rows(area, l, view, theme)
+    }
+
+    fn what(n: usize, lang: Lang) -> String {
+        match lang {
+            Lang::En => format!("Bar chart of {n} figures, bars from zero."),
+            Lang::Zh => format!("条形图，{n}个数据，条形从零开始。"),
+        }
+    }
+
+    fn key(i: &Input) -> Vec<String> {
+        key::lower_bound(i.figures, i.d.lang).into_iter().collect()
+    }
 }

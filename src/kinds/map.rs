@@ -1,10 +1,19 @@
 //! The region map: projected shapes fitted to the width, each region in its colour with its name.
 
-use crate::data::Dataset;
-use crate::geo::{self, GeoMap, Pt};
-use crate::theme::{Font, Rgb};
+use plotters::coord::Shift;
+use plotters::drawing::DrawingArea;
+use plotters::prelude::DrawingBackend;
 
-use super::{Align, Ctx, Label, Mark, Rect};
+use crate::data::{Chart, DataError, Dataset};
+use crate::describe::{self, MarkInfo};
+use crate::format;
+use crate::geo::{self, GeoMap, Pt};
+use crate::i18n::{self, Lang};
+use crate::model::{text, Align, Ctx, Label, Mark, Rect, View};
+use crate::render::{outline, polygon, tone, write, write_in, DrawResult};
+use crate::theme::{Font, Rgb, Theme};
+
+use super::{Input, Kind};
 
 const MIN_HEIGHT: f64 = 200.0;
 const MAX_HEIGHT: f64 = 480.0;
@@ -46,7 +55,7 @@ impl MapLayout {
     }
 }
 
-pub fn layout(cx: &Ctx, d: &Dataset, map: Option<&GeoMap>, top: f64) -> MapLayout {
+fn layout(cx: &Ctx, d: &Dataset, map: Option<&GeoMap>, top: f64) -> MapLayout {
     let w = cx.width;
     let Some(g) = map else {
         let (message, bottom) = cx.paragraph(crate::i18n::map_missing(d.lang), 0.0, top, w, Font::BODY, cx.theme.muted);
@@ -82,7 +91,7 @@ pub fn layout(cx: &Ctx, d: &Dataset, map: Option<&GeoMap>, top: f64) -> MapLayou
         let bbox = bounds(&rings);
         let font = if w < 480.0 { Font { size: 12.0, bold: true } } else { Font::BODY_BOLD };
         // A name wider than the map is cut with an ellipsis: centring it on the canvas needs room for it.
-        let name = super::text::fit(cx.m, &r.name, w - 4.0, font);
+        let name = text::fit(cx.m, &r.name, w - 4.0, font);
         let text_w = cx.m.width(&name, font);
         let text_h = font.size * 1.2;
         let place = |(x, y): Pt| {
@@ -235,6 +244,113 @@ pub fn clip(ring: &[Pt], r: &Rect) -> Vec<Pt> {
         }
     }
     out
+}
+
+fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    m: &MapLayout,
+    view: &View,
+    theme: &Theme,
+) -> DrawResult<(), DB> {
+    for l in &m.message {
+        write(area, l)?;
+    }
+    for ring in &m.context {
+        polygon(area, ring, theme.track)?;
+        outline(area, ring, theme.background, 1)?;
+    }
+    for r in &m.regions {
+        let fill = tone(r.color, Some(&r.region), view, theme);
+        for ring in &r.rings {
+            polygon(area, ring, fill)?;
+            outline(area, ring, theme.background, 1)?;
+        }
+    }
+    // The selected region's outline goes on top, so no neighbour's border cuts through it.
+    if let Some(sel) = view.selected {
+        for r in m.regions.iter().filter(|r| r.region == sel) {
+            for ring in &r.rings {
+                outline(area, ring, theme.ink, 2)?;
+            }
+        }
+    }
+    for r in &m.regions {
+        let fill = tone(r.color, Some(&r.region), view, theme);
+        write_in(area, &r.label, fill.text_on(theme.background, theme.ink))?;
+    }
+    Ok(())
+}
+
+/// The kind `map`.
+#[derive(Debug)]
+pub struct Map;
+
+impl Kind for Map {
+    type Layout = MapLayout;
+    const FIGURES: (usize, usize) = (0, 0);
+
+    fn check(c: &Chart, d: &Dataset, at: &dyn Fn(&str) -> String) -> Result<(), DataError> {
+        if d.story.map.is_some() {
+            return Ok(());
+        }
+        Err(DataError {
+            path: at("kind"),
+            message: format!(
+                "chart \"{}\" is a map, but `story.map` names no boundaries file; add it, e.g. \"map/northeast-china.json\"",
+                c.id
+            ),
+        })
+    }
+
+    fn layout(cx: &Ctx, i: &Input, top: f64) -> Option<MapLayout> {
+        Some(layout(cx, i.d, i.map, top))
+    }
+
+    fn bottom(l: &MapLayout) -> f64 {
+        l.bottom
+    }
+
+    fn labels(l: &MapLayout) -> Vec<&Label> {
+        l.labels().collect()
+    }
+
+    fn marks(l: &MapLayout, width: f64) -> Vec<Mark> {
+        let _ = width;
+        l.marks().collect()
+    }
+
+    fn draw<DB: DrawingBackend>(
+        area: &DrawingArea<DB, Shift>,
+        l: &MapLayout,
+        view: &View,
+        theme: &Theme,
+    ) -> DrawResult<(), DB> {
+        draw(area, l, view, theme)
+    }
+
+    fn what(_n: usize, lang: Lang) -> String {
+        match lang {
+            Lang::En => "Map of the regions, each in its own colour; select a region to explore its figures.".into(),
+            Lang::Zh => "各地区地图，每个地区一种颜色；选择一个地区查看其数据。".into(),
+        }
+    }
+
+    fn items(i: &Input) -> Vec<String> {
+        i.d.regions
+            .iter()
+            .map(|r| {
+                let kind = i18n::region_kind(r.kind, i.d.lang);
+                match i.d.lang {
+                    Lang::Zh => format!("{}（{kind}）", r.name),
+                    Lang::En => format!("{} ({})", r.name, format::lower(kind)),
+                }
+            })
+            .collect()
+    }
+
+    fn rows(i: &Input) -> Vec<MarkInfo> {
+        i.d.regions.iter().map(|r| describe::region_info(i.d, r)).collect()
+    }
 }
 
 #[cfg(test)]

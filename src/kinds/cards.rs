@@ -1,11 +1,17 @@
 //! Big-number cards for figures that are not comparisons, in a grid that reflows with the width.
 
+use plotters::coord::Shift;
+use plotters::drawing::DrawingArea;
+use plotters::prelude::DrawingBackend;
+
 use crate::data::{Dataset, Figure, Qualifier};
 use crate::format;
-use crate::i18n;
-use crate::theme::{Font, Rgb};
+use crate::i18n::{self, Lang};
+use crate::model::{figure_colour, text, Ctx, Label, Mark, Rect, View};
+use crate::render::{fill, tone, write, DrawResult};
+use crate::theme::{Font, Rgb, Theme};
 
-use super::{figure_colour, text, Ctx, Label, Mark, Rect};
+use super::{Input, Kind};
 
 const MIN_CARD_WIDTH: f64 = 200.0;
 const GUTTER: f64 = 16.0;
@@ -49,7 +55,7 @@ pub fn columns(width: f64, n: usize, min_card: f64) -> usize {
 /// size takes the next, rather than being broken between its digits.
 const VALUE_FONTS: [Font; 4] = [Font::BIG_NUMBER, Font::HEADLINE, Font::LABEL_BOLD, Font::BODY_BOLD];
 
-pub fn layout(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> CardsLayout {
+fn layout(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> CardsLayout {
     // A card is as wide as its number needs ("123.456789012 billion" breaks only at its space).
     let need = figures
         .iter()
@@ -145,5 +151,70 @@ fn card(cx: &Ctx, d: &Dataset, f: &Figure, x: f64, top: f64, w: f64) -> Card {
         rule: Rect { x, y: top, w, h: RULE },
         color,
         texts,
+    }
+}
+
+fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    c: &CardsLayout,
+    view: &View,
+    theme: &Theme,
+) -> DrawResult<(), DB> {
+    for card in &c.cards {
+        fill(area, &card.rule, tone(card.color, card.region.as_ref(), view, theme))?;
+        for l in &card.texts {
+            write(area, l)?;
+        }
+    }
+    Ok(())
+}
+
+/// The kind `cards`.
+#[derive(Debug)]
+pub struct Cards;
+
+impl Kind for Cards {
+    type Layout = CardsLayout;
+    const FIGURES: (usize, usize) = (1, 12);
+    /// A card shows a claim without a number ("World's largest") as well as a number.
+    const NEEDS_VALUE: bool = false;
+
+    fn layout(cx: &Ctx, i: &Input, top: f64) -> Option<CardsLayout> {
+        // Big-number cards are laid out only where they are drawn: in downloads and SVG (feature
+        // `svg`). The page writes them as HTML (the outline's `cards`): its engine carries no code for them.
+        if cfg!(feature = "svg") {
+            Some(layout(cx, i.d, i.figures, top))
+        } else {
+            None
+        }
+    }
+
+    fn bottom(l: &CardsLayout) -> f64 {
+        l.bottom
+    }
+
+    fn labels(l: &CardsLayout) -> Vec<&Label> {
+        l.labels().collect()
+    }
+
+    fn marks(l: &CardsLayout, width: f64) -> Vec<Mark> {
+        let _ = width;
+        l.marks().collect()
+    }
+
+    fn draw<DB: DrawingBackend>(
+        area: &DrawingArea<DB, Shift>,
+        l: &CardsLayout,
+        view: &View,
+        theme: &Theme,
+    ) -> DrawResult<(), DB> {
+        draw(area, l, view, theme)
+    }
+
+    fn what(n: usize, lang: Lang) -> String {
+        match lang {
+            Lang::En => format!("{n} figure{} shown as big numbers.", if n == 1 { "" } else { "s" }),
+            Lang::Zh => format!("{n}个数据以大字显示。"),
+        }
     }
 }

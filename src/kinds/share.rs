@@ -1,12 +1,18 @@
 //! Part of a whole: one bar standing for 100%, filled to the stated share.
 
+use plotters::coord::Shift;
+use plotters::drawing::DrawingArea;
+use plotters::prelude::DrawingBackend;
+
 use crate::data::{Dataset, Figure};
 use crate::format;
-use crate::i18n;
-use crate::theme::{Font, Rgb};
+use crate::i18n::{self, Lang};
+use crate::model::{figure_colour, key, Align, Ctx, Label, Mark, Rect, View};
+use crate::render::{fill, tone, vline, write, DrawResult};
+use crate::theme::{Font, Rgb, Theme};
 
 use super::bars::FADE_STEPS;
-use super::{figure_colour, Align, Ctx, Label, Mark, Rect};
+use super::{Input, Kind};
 
 const BAR_HEIGHT: f64 = 32.0;
 /// How far before the stated share an approximate ("nearly") segment starts to fade, in percent.
@@ -47,7 +53,7 @@ impl ShareLayout {
     }
 }
 
-pub fn layout(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> ShareLayout {
+fn layout(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> ShareLayout {
     let theme = cx.theme;
     let w = cx.width;
     let (share, whole) = (figures.first().copied(), figures.get(1).copied());
@@ -131,5 +137,99 @@ fn push_fade(out: &mut Vec<(Rect, Rgb)>, from: f64, to: f64, y: f64, color: Rgb,
     for (i, a) in FADE_STEPS.iter().enumerate() {
         let r = Rect { x: from + step * i as f64, y, w: step, h: BAR_HEIGHT };
         out.push((r, color.over(under, *a)));
+    }
+}
+
+fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    s: &ShareLayout,
+    view: &View,
+    theme: &Theme,
+) -> DrawResult<(), DB> {
+    for l in &s.headline {
+        write(area, l)?;
+    }
+    fill(area, &s.track, theme.track)?;
+    fill(area, &s.segment, tone(s.color, s.region.as_ref(), view, theme))?;
+    for (r, c) in &s.fade {
+        fill(area, r, tone(*c, s.region.as_ref(), view, theme))?;
+    }
+    for (x, label) in &s.ticks {
+        // Keep the end ticks inside the canvas.
+        let x = x.max(s.track.x + 0.5).min(s.track.right() - 0.5);
+        vline(area, x, s.track.bottom(), s.track.bottom() + 4.0, theme.muted)?;
+        write(area, label)?;
+    }
+    for l in &s.whole {
+        write(area, l)?;
+    }
+    Ok(())
+}
+
+/// The kind `share`.
+#[derive(Debug)]
+pub struct Share;
+
+impl Kind for Share {
+    type Layout = ShareLayout;
+    const FIGURES: (usize, usize) = (1, 2);
+
+    /// The first figure is the share; a second one is the whole it is a share of.
+    fn refuse_value(f: &Figure, v: f64, j: usize) -> Option<&'static str> {
+        match j {
+            0 if !(0.0..=100.0).contains(&v) => Some("is a share and must be a percentage from 0 to 100"),
+            0 if f.unit != "%" => Some("is a share and must have unit \"%\""),
+            _ if v < 0.0 => Some("is negative; a whole cannot be less than zero"),
+            _ => None,
+        }
+    }
+
+    fn layout(cx: &Ctx, i: &Input, top: f64) -> Option<ShareLayout> {
+        Some(layout(cx, i.d, i.figures, top))
+    }
+
+    fn bottom(l: &ShareLayout) -> f64 {
+        l.bottom
+    }
+
+    fn labels(l: &ShareLayout) -> Vec<&Label> {
+        l.labels().collect()
+    }
+
+    fn marks(l: &ShareLayout, width: f64) -> Vec<Mark> {
+        l.marks(width).collect()
+    }
+
+    fn draw<DB: DrawingBackend>(
+        area: &DrawingArea<DB, Shift>,
+        l: &ShareLayout,
+        view: &View,
+        theme: &Theme,
+    ) -> DrawResult<(), DB> {
+        draw(area, l, view, theme)
+    }
+
+    fn what(_n: usize, lang: Lang) -> String {
+        match lang {
+            Lang::En => "One bar standing for 100%, filled to the share.".into(),
+            Lang::Zh => "一根代表100%的条形，按占比填充。".into(),
+        }
+    }
+
+    fn key(i: &Input) -> Vec<String> {
+        // The share is drawn as a bar; its whole is written, not drawn.
+        let share = i.figures.get(..1).unwrap_or_default();
+        let mut parts: Vec<String> = key::lower_bound(share, i.d.lang).into_iter().collect();
+        // Only a share fades an approximate figure; its fade width is the chart's choice, so say so.
+        if let Some(f) = share.first().filter(|f| f.qualifier.is_approximate()) {
+            let stated = format::full(f, i.d.lang);
+            let at = format::number_with_symbol(f.value.unwrap_or(0.0), &f.unit, i.d.lang);
+            let span = format::number(APPROX_SPAN, i.d.lang);
+            parts.push(match i.d.lang {
+                Lang::Zh => format!("渐隐的末端表示“{stated}”：来源未给出确切占比，渐隐段是本图所画，覆盖{at}之前的{span}个百分点。"),
+                Lang::En => format!("The fading end stands for “{stated}”: the source gives no exact share, so the chart fades the bar over the {span} percentage points before {at}."),
+            });
+        }
+        parts
     }
 }

@@ -1,10 +1,18 @@
-//! Columns side by side for one indicator across periods, oldest first, from a zero baseline.
+//! Periods: columns side by side for one indicator across periods, oldest first, from a zero
+//! baseline, under a few light gridlines.
+
+use plotters::coord::Shift;
+use plotters::drawing::DrawingArea;
+use plotters::prelude::DrawingBackend;
 
 use crate::data::{Dataset, Figure};
 use crate::format::{self, Style};
-use crate::theme::{Font, Rgb};
+use crate::i18n::Lang;
+use crate::model::{figure_colour, text, Align, Ctx, Label, Mark, Rect, View};
+use crate::render::{fill, hline, tone, write, DrawResult};
+use crate::theme::{Font, Rgb, Theme};
 
-use super::{figure_colour, text, Align, Ctx, Label, Mark, Rect};
+use super::{Input, Kind};
 
 const PLOT_HEIGHT: f64 = 160.0;
 
@@ -234,6 +242,79 @@ pub fn layout(cx: &Ctx, d: &Dataset, figures: &[&Figure], top: f64) -> ColumnsLa
         });
     }
     ColumnsLayout { columns, gridlines, plot_left, plot_right, slot, baseline_y, bottom }
+}
+
+fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    c: &ColumnsLayout,
+    view: &View,
+    theme: &Theme,
+) -> DrawResult<(), DB> {
+    // Gridlines first so columns sit over them; the zero line is drawn last, in ink, over the columns' feet.
+    for (y, label) in c.gridlines.iter().skip(1) {
+        hline(area, c.plot_left, c.plot_right, *y, theme.track)?;
+        write(area, label)?;
+    }
+    for col in &c.columns {
+        fill(area, &col.rect, tone(col.color, col.region.as_ref(), view, theme))?;
+        for l in &col.value {
+            write(area, l)?;
+        }
+        for l in &col.period {
+            write(area, l)?;
+        }
+    }
+    if let Some((_, zero)) = c.gridlines.first() {
+        write(area, zero)?;
+    }
+    hline(area, c.plot_left, c.plot_right, c.baseline_y, theme.ink)
+}
+
+/// The kind `periods`.
+#[derive(Debug)]
+pub struct Periods;
+
+impl Kind for Periods {
+    type Layout = ColumnsLayout;
+    const FIGURES: (usize, usize) = (2, 8);
+    const ONE_AXIS: bool = true;
+
+    fn refuse_value(_f: &Figure, v: f64, _j: usize) -> Option<&'static str> {
+        (v < 0.0).then_some("is negative; bars start at zero and this chart kind draws only values of zero or more")
+    }
+
+    fn layout(cx: &Ctx, i: &Input, top: f64) -> Option<ColumnsLayout> {
+        Some(layout(cx, i.d, i.figures, top))
+    }
+
+    fn bottom(l: &ColumnsLayout) -> f64 {
+        l.bottom
+    }
+
+    fn labels(l: &ColumnsLayout) -> Vec<&Label> {
+        l.labels().collect()
+    }
+
+    fn marks(l: &ColumnsLayout, width: f64) -> Vec<Mark> {
+        let _ = width;
+        l.marks().collect()
+    }
+
+    fn draw<DB: DrawingBackend>(
+        area: &DrawingArea<DB, Shift>,
+        l: &ColumnsLayout,
+        view: &View,
+        theme: &Theme,
+    ) -> DrawResult<(), DB> {
+        draw(area, l, view, theme)
+    }
+
+    fn what(n: usize, lang: Lang) -> String {
+        match lang {
+            Lang::En => format!("Column chart across {n} periods, from zero."),
+            Lang::Zh => format!("柱形图，{n}个时期，从零开始。"),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,209 @@
+//! The chart kinds: each kind's rules, layout, drawing, hit areas and words live in its own module,
+//! behind the `Kind` trait; this file registers them, and the rest of the engine asks the registry.
+//!
+//! Adding a kind is its module, one line in `kinds!` below, its tests and its docs: validation, the
+//! model, rendering, descriptions, tables, fuzz targets and property tests all dispatch through here.
+
+pub mod bars;
+pub mod cards;
+pub mod map;
+pub mod multiple;
+pub mod periods;
+pub mod share;
+
+use plotters::coord::Shift;
+use plotters::drawing::DrawingArea;
+use plotters::prelude::DrawingBackend;
+use serde::Serialize;
+
+use crate::data::{Chart, DataError, Dataset, Figure};
+use crate::describe::{self, MarkInfo};
+use crate::geo::GeoMap;
+use crate::i18n::Lang;
+use crate::model::{Ctx, Label, Mark, View};
+use crate::render::DrawResult;
+use crate::theme::Theme;
+
+/// What a kind lays a chart out from: the story, the chart, its figures in order, the boundaries.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    pub d: &'a Dataset,
+    pub chart: &'a Chart,
+    pub figures: &'a [&'a Figure],
+    pub map: Option<&'a GeoMap>,
+}
+
+/// One chart kind: everything the engine needs to know about it, written once.
+pub trait Kind {
+    /// The chart laid out at one width, in CSS pixels.
+    type Layout: std::fmt::Debug + Clone + PartialEq;
+
+    /// The fewest and the most figures a chart of this kind lists.
+    const FIGURES: (usize, usize);
+
+    /// True where the figures are drawn against one value axis, so unlike measures would read as a
+    /// comparison (see `data::validate`'s one-measure rule).
+    const ONE_AXIS: bool = false;
+
+    /// True where every figure must have a value to be drawn.
+    const NEEDS_VALUE: bool = true;
+
+    /// Why value `v` cannot be the `j`th figure of such a chart (said after the figure's id and
+    /// value), or `None` when it can.
+    fn refuse_value(_f: &Figure, _v: f64, _j: usize) -> Option<&'static str> {
+        None
+    }
+
+    /// What a chart of this kind needs beyond its figures (a field, a boundaries file); `at` makes
+    /// the path of one of the chart's fields.
+    fn check(_c: &Chart, _d: &Dataset, _at: &dyn Fn(&str) -> String) -> Result<(), DataError> {
+        Ok(())
+    }
+
+    /// Lays the chart out below `top`; `None` where this build of the engine does not draw the kind.
+    fn layout(cx: &Ctx, input: &Input, top: f64) -> Option<Self::Layout>;
+
+    /// The y below the laid-out body.
+    fn bottom(l: &Self::Layout) -> f64;
+
+    fn labels(l: &Self::Layout) -> Vec<&Label>;
+
+    /// The marks in drawing order: hit-testing and keyboard focus index into this list.
+    fn marks(l: &Self::Layout, width: f64) -> Vec<Mark>;
+
+    /// Draws the body; the chart's titles and the focus rings are drawn around it by `render`.
+    fn draw<DB: DrawingBackend>(
+        area: &DrawingArea<DB, Shift>,
+        l: &Self::Layout,
+        view: &View,
+        theme: &Theme,
+    ) -> DrawResult<(), DB>;
+
+    /// What is drawn, in one sentence of the chart's description ("Bar chart of 3 figures, bars from zero.").
+    fn what(n: usize, lang: Lang) -> String;
+
+    /// The description's items, one per thing drawn, in words.
+    fn items(i: &Input) -> Vec<String> {
+        i.figures.iter().map(|f| describe::figure_item(i.d, f)).collect()
+    }
+
+    /// The rows of the chart's table.
+    fn rows(i: &Input) -> Vec<MarkInfo> {
+        i.figures.iter().map(|f| describe::figure(i.d, f)).collect()
+    }
+
+    /// The sentences under the chart that say what its drawing adds to the figures (a faded end, a
+    /// reference bar): nothing the source does not state is drawn without saying so.
+    fn key(_i: &Input) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+/// The registry: the word each kind has in the format, and the type that implements it.
+macro_rules! kinds {
+    ($($(#[$doc:meta])* $variant:ident = $word:literal => $kind:ty),+ $(,)?) => {
+        /// A chart's kind, as the format names it.
+        #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        pub enum ChartKind {
+            $($(#[$doc])* #[serde(rename = $word)] $variant),+
+        }
+
+        /// A chart's body, laid out by its kind.
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum Body {
+            $($variant(<$kind as Kind>::Layout)),+
+        }
+
+        impl ChartKind {
+            pub const WORDS: &'static [(&'static str, ChartKind)] = &[$(($word, ChartKind::$variant)),+];
+
+            /// The word the format uses for the kind (`bars`).
+            pub fn word(self) -> &'static str {
+                match self { $(ChartKind::$variant => $word),+ }
+            }
+
+            /// The fewest and the most figures a chart of this kind lists.
+            pub fn figures(self) -> (usize, usize) {
+                match self { $(ChartKind::$variant => <$kind as Kind>::FIGURES),+ }
+            }
+
+            /// True for kinds that draw their figures against one value axis.
+            pub fn draws_one_axis(self) -> bool {
+                match self { $(ChartKind::$variant => <$kind as Kind>::ONE_AXIS),+ }
+            }
+
+            /// True where every figure must have a value to be drawn.
+            pub fn needs_value(self) -> bool {
+                match self { $(ChartKind::$variant => <$kind as Kind>::NEEDS_VALUE),+ }
+            }
+
+            /// Why value `v` cannot be the `j`th figure of a chart of this kind, if it cannot.
+            pub fn refuse_value(self, f: &Figure, v: f64, j: usize) -> Option<&'static str> {
+                match self { $(ChartKind::$variant => <$kind as Kind>::refuse_value(f, v, j)),+ }
+            }
+
+            pub fn check(self, c: &Chart, d: &Dataset, at: &dyn Fn(&str) -> String) -> Result<(), DataError> {
+                match self { $(ChartKind::$variant => <$kind as Kind>::check(c, d, at)),+ }
+            }
+
+            pub fn layout(self, cx: &Ctx, input: &Input, top: f64) -> Option<Body> {
+                match self { $(ChartKind::$variant => <$kind as Kind>::layout(cx, input, top).map(Body::$variant)),+ }
+            }
+
+            pub fn what(self, n: usize, lang: Lang) -> String {
+                match self { $(ChartKind::$variant => <$kind as Kind>::what(n, lang)),+ }
+            }
+
+            pub fn items(self, input: &Input) -> Vec<String> {
+                match self { $(ChartKind::$variant => <$kind as Kind>::items(input)),+ }
+            }
+
+            pub fn rows(self, input: &Input) -> Vec<MarkInfo> {
+                match self { $(ChartKind::$variant => <$kind as Kind>::rows(input)),+ }
+            }
+
+            pub fn key(self, input: &Input) -> Vec<String> {
+                match self { $(ChartKind::$variant => <$kind as Kind>::key(input)),+ }
+            }
+        }
+
+        impl Body {
+            pub fn bottom(&self) -> f64 {
+                match self { $(Body::$variant(l) => <$kind as Kind>::bottom(l)),+ }
+            }
+
+            pub fn labels(&self) -> Vec<&Label> {
+                match self { $(Body::$variant(l) => <$kind as Kind>::labels(l)),+ }
+            }
+
+            pub fn marks(&self, width: f64) -> Vec<Mark> {
+                match self { $(Body::$variant(l) => <$kind as Kind>::marks(l, width)),+ }
+            }
+
+            pub fn draw<DB: DrawingBackend>(
+                &self,
+                area: &DrawingArea<DB, Shift>,
+                view: &View,
+                theme: &Theme,
+            ) -> DrawResult<(), DB> {
+                match self { $(Body::$variant(l) => <$kind as Kind>::draw(area, l, view, theme)),+ }
+            }
+        }
+    };
+}
+
+kinds! {
+    /// Magnitude: horizontal bars from zero.
+    Bars = "bars" => bars::Bars,
+    /// Change between periods: columns side by side, oldest first.
+    Periods = "periods" => periods::Periods,
+    /// Part of a whole: one bar of 100% with the stated share.
+    Share = "share" => share::Share,
+    /// A multiple ("60 times"): the start and the end drawn to scale.
+    Multiple = "multiple" => multiple::Multiple,
+    /// Big-number cards for figures that are not comparisons.
+    Cards = "cards" => cards::Cards,
+    /// The regions on a map, each in its colour; lists no figures.
+    Map = "map" => map::Map,
+}
