@@ -23,6 +23,7 @@ pub mod model;
 pub mod render;
 pub mod theme;
 pub mod time;
+pub mod view;
 pub mod vision;
 
 #[cfg(target_arch = "wasm32")]

@@ -8,23 +8,6 @@ const URL_PAUSE = 300;
 const STEPS = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
 
 
-/** The view in the URL: `#region=jilin&chart=jilin-gdp-growth&mark=jilin-gdp-growth-last-year`. */
-function readHash() {
-  const p = new URLSearchParams(location.hash.slice(1));
-  return { region: p.get('region'), chart: p.get('chart'), mark: p.get('mark') };
-}
-
-function hashOf(state) {
-  const p = new URLSearchParams();
-  if (state.region) p.set('region', state.region);
-  if (state.chart && state.mark) {
-    p.set('chart', state.chart);
-    p.set('mark', state.mark);
-  }
-  const s = p.toString();
-  return s ? `#${s}` : location.pathname + location.search;
-}
-
 /** The lines a tooltip or panel shows for a mark, all as text. */
 function detailNodes(info, t) {
   const nodes = [];
@@ -63,7 +46,8 @@ export function explore(story, charts, ui) {
   const byId = new Map(charts.map((c) => [c.id, c]));
   const regionNames = new Map(ui.outline.sections.map((s) => [s.id, s.heading]));
   const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)');
-  let state = { region: null, chart: null, mark: null };
+  // The view (selection, pinned mark, time cursor) is the engine's: asked for, never kept here.
+  const NONE = { region: null, chart: null, mark: null, time: null };
 
   const announce = (text) => {
     // Clearing first makes a repeated message be read again.
@@ -79,6 +63,9 @@ export function explore(story, charts, ui) {
       return undefined;
     }
   };
+  const view = () => safely(() => story.view()) ?? NONE;
+  /** The view the address names: `#region=jilin&chart=…&mark=…` (read by the engine). */
+  const fromAddress = () => safely(() => story.readFragment(location.hash)) ?? NONE;
 
   // A chart is a canvas whose marks the engine knows by index, or a list of cards (HTML buttons),
   // known by their place in the list; these four treat both alike.
@@ -154,13 +141,14 @@ export function explore(story, charts, ui) {
     const close = el('button', 'pin-close', t('close'));
     close.type = 'button';
     close.setAttribute('aria-label', t('closeLabel', mark.title));
-    close.addEventListener('click', () => setState({ ...state, chart: null, mark: null }));
+    close.addEventListener('click', () => setState({ ...view(), chart: null, mark: null }));
     chart.panel.replaceChildren(...detailNodes(mark, t), close);
     chart.panel.hidden = false;
   }
 
   /** Makes the page show `next`; pushes a history entry unless restoring one. */
   function setState(next, { push = true, scroll = false } = {}) {
+    const state = view();
     const regionKnown = next.region && charts.length && safely(() => story.select(next.region) !== undefined);
     if (!regionKnown) safely(() => story.select(undefined));
     const region = regionKnown ? next.region : null;
@@ -182,7 +170,7 @@ export function explore(story, charts, ui) {
     }
 
     const changedRegion = region !== state.region;
-    state = { region, chart, mark };
+    safely(() => story.setPin(chart ?? undefined, mark ?? undefined));
     root.classList.toggle('has-selection', Boolean(region));
     for (const section of root.querySelectorAll('section.region')) {
       section.classList.toggle('selected', section.dataset.region === region);
@@ -222,7 +210,7 @@ export function explore(story, charts, ui) {
     const { push } = urlWrite ?? {};
     urlWrite = null;
     if (ui.signal?.aborted) return;
-    const hash = hashOf(state);
+    const hash = safely(() => story.fragment()) || location.pathname + location.search;
     const current = location.hash || location.pathname + location.search;
     if (hash === current) return;
     try {
@@ -234,7 +222,7 @@ export function explore(story, charts, ui) {
   }
 
   // A new region starts a new look: any pinned figure is let go.
-  const toggleRegion = (region, scroll) => setState({ region: state.region === region ? null : region }, { scroll });
+  const toggleRegion = (region, scroll) => setState({ region: view().region === region ? null : region }, { scroll });
 
   function activate(chart, index, scroll) {
     const mark = info(chart, index);
@@ -242,8 +230,8 @@ export function explore(story, charts, ui) {
     if (mark.kind === 'region') {
       toggleRegion(mark.id, scroll);
     } else {
-      const same = state.chart === chart.id && state.mark === mark.id;
-      setState({ ...state, chart: same ? null : chart.id, mark: same ? null : mark.id });
+      const same = view().chart === chart.id && view().mark === mark.id;
+      setState({ ...view(), chart: same ? null : chart.id, mark: same ? null : mark.id });
       if (!same) announce(t('pinned', spoken(mark)));
     }
   }
@@ -301,13 +289,13 @@ export function explore(story, charts, ui) {
       const index = safely(() => story.hit(chart.id, ...point(chart, e))) ?? -1;
       if (index >= 0) {
         activate(chart, index, true);
-      } else if (state.mark) {
-        setState({ ...state, chart: null, mark: null });
+      } else if (view().mark) {
+        setState({ ...view(), chart: null, mark: null });
       }
       e.stopPropagation();
     });
     canvas.addEventListener('focus', () => {
-      const pinned = state.chart === chart.id ? safely(() => story.indexOf(chart.id, state.mark)) : -1;
+      const pinned = view().chart === chart.id ? safely(() => story.indexOf(chart.id, view().mark)) : -1;
       const index = pinned >= 0 ? pinned : 0;
       if (safely(() => story.markCount(chart.id)) > 0) {
         safely(() => story.setFocus(chart.id, index));
@@ -344,13 +332,13 @@ export function explore(story, charts, ui) {
   escapeScope.addEventListener('keydown', (e) => {
     if (e.key !== 'Escape') return;
     hideTooltip();
-    if (state.mark) setState({ ...state, chart: null, mark: null });
-    else if (state.region) setState({ ...state, region: null });
+    if (view().mark) setState({ ...view(), chart: null, mark: null });
+    else if (view().region) setState({ ...view(), region: null });
   }, outside);
   // A click outside any mark (and outside the open panel) unpins.
   document.addEventListener('click', (e) => {
     const inPanel = e.composedPath().some((n) => n.classList?.contains('pin-panel'));
-    if (state.mark && !inPanel) setState({ ...state, chart: null, mark: null });
+    if (view().mark && !inPanel) setState({ ...view(), chart: null, mark: null });
   }, outside);
   for (const b of root.querySelectorAll('.region-button')) {
     b.addEventListener('click', (e) => {
@@ -363,15 +351,15 @@ export function explore(story, charts, ui) {
       // The address is the reader's now: a write still waiting for its pause would overrule it.
       clearTimeout(urlTimer);
       urlWrite = null;
-      setState(readHash(), { push: false });
+      setState(fromAddress(), { push: false });
     }, outside);
   }
   window.addEventListener('scroll', onScroll, { passive: true, signal: ui.signal });
 
-  const fromUrl = ui.useUrl ? readHash() : {};
+  const fromUrl = ui.useUrl ? fromAddress() : {};
   setState({ region: fromUrl.region ?? ui.region ?? null, chart: fromUrl.chart, mark: fromUrl.mark }, { push: false });
   return {
-    state: () => ({ ...state }),
+    state: view,
     select: (region) => setState({ region }),
   };
 }

@@ -22,6 +22,7 @@ use crate::i18n::Lang;
 use crate::model::{self, outline, View};
 use crate::render::Geometry;
 use crate::theme::Theme;
+use crate::view::ViewState;
 
 #[global_allocator]
 static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
@@ -72,7 +73,9 @@ pub struct Story {
     /// Text widths by font and string: the canvas measures each label once, not per redraw.
     widths: RefCell<Table<f64>>,
     charts: Table<Drawn>,
-    selected: Option<String>,
+    /// The reader's view: the selection, the pinned mark, the time cursor. The page's script asks
+    /// for it and keeps none of its own.
+    view: ViewState,
     theme: Theme,
 }
 
@@ -93,6 +96,15 @@ fn to_js(v: &Json) -> JsValue {
             o.into()
         }
     }
+}
+
+fn view_to_js(v: &ViewState) -> JsValue {
+    to_js(&data::json::object(&[
+        ("region", v.region.as_ref().into()),
+        ("chart", v.chart.as_ref().into()),
+        ("mark", v.mark.as_ref().into()),
+        ("time", v.time.map(|t| t.to_string()).as_ref().into()),
+    ]))
 }
 
 fn rows_to_js(rows: &[describe::MarkInfo]) -> JsValue {
@@ -130,7 +142,7 @@ impl Story {
             map: None,
             widths: RefCell::new(Table::default()),
             charts: Table::default(),
-            selected: None,
+            view: ViewState::default(),
             theme: Theme::LIGHT,
         })
     }
@@ -247,11 +259,11 @@ impl Story {
                 return Err(js_err(format!("the story has no region \"{r}\"")));
             }
         }
-        if self.selected == region {
+        if self.view.region == region {
             return Ok(false);
         }
-        let from = std::mem::replace(&mut self.selected, region);
-        let to = self.selected.as_deref();
+        let from = std::mem::replace(&mut self.view.region, region);
+        let to = self.view.region.as_deref();
         let ids: Vec<String> = self
             .charts
             .iter()
@@ -266,7 +278,37 @@ impl Story {
 
     /// The selected region's id, if any.
     pub fn selected(&self) -> Option<String> {
-        self.selected.clone()
+        self.view.region.clone()
+    }
+
+    /// The reader's view: `{region, chart, mark, time}`, each a string or null.
+    pub fn view(&self) -> JsValue {
+        view_to_js(&self.view)
+    }
+
+    /// Records that mark `mark` (a figure's or region's id) is pinned on chart `chart`, or that no
+    /// mark is (`undefined`). A cursor's time stays while the chart does.
+    #[wasm_bindgen(js_name = setPin)]
+    // wasm-bindgen hands optional strings over by value.
+    #[allow(clippy::needless_pass_by_value)]
+    pub fn set_pin(&mut self, chart: Option<String>, mark: Option<String>) {
+        if chart != self.view.chart {
+            self.view.time = None;
+        }
+        self.view.chart = chart;
+        self.view.mark = mark.filter(|_| self.view.chart.is_some());
+    }
+
+    /// The view an address' fragment (`#region=jilin&chart=…&mark=…&time=…`) names, with what this
+    /// story lacks left out; it is not applied (the page applies it, region and pin, as for a click).
+    #[wasm_bindgen(js_name = readFragment)]
+    pub fn read_fragment(&self, fragment: &str) -> JsValue {
+        view_to_js(&ViewState::from_fragment(fragment).known_in(&self.dataset))
+    }
+
+    /// The fragment that restores the current view, `#…`; empty when nothing is chosen.
+    pub fn fragment(&self) -> String {
+        self.view.to_fragment()
     }
 
     /// The rows of chart `id`'s table: each figure in words (for a map, each region).
@@ -422,7 +464,7 @@ impl Story {
     fn paint(&self, id: &str) -> Result<(), JsError> {
         let d = self.charts.get(id).ok_or_else(|| js_err(format!("chart \"{id}\" is not drawn yet")))?;
         let view = View {
-            selected: if d.shows_selection { self.selected.as_deref() } else { None },
+            selected: if d.shows_selection { self.view.region.as_deref() } else { None },
             hover: d.hover,
             focus: d.focus,
             pinned: d.pinned,
