@@ -201,6 +201,30 @@ proptest! {
         prop_assert!(max / step <= 10.0, "{} ticks for {max}", max / step);
     }
 
+    /// End labels of lines: never on top of each other, inside the plot, in the order of the lines'
+    /// ends, and a label with room to spare stays at its line's end.
+    #[test]
+    fn nudged_labels_never_overlap(wanted in prop::collection::vec(-50.0f64..450.0, 0..30), height in 8.0f64..24.0, extra in 0.0f64..300.0) {
+        let hi = wanted.len() as f64 * height + extra;
+        let tops = datastory::model::dodge::dodge(&wanted, height, 0.0, hi);
+        let mut order: Vec<usize> = (0..wanted.len()).collect();
+        order.sort_by(|a, b| wanted[*a].total_cmp(&wanted[*b]));
+        for pair in order.windows(2) {
+            prop_assert!(tops[pair[0]] + height <= tops[pair[1]] + 1e-6, "{tops:?} for {wanted:?}");
+        }
+        for t in &tops {
+            prop_assert!(*t >= -1e-6 && t + height <= hi + 1e-6, "{t} outside 0..{hi}");
+        }
+        // Labels that already stand clear of each other and inside the plot are not moved.
+        let clear = order.windows(2).all(|p| wanted[p[1]] - wanted[p[0]] >= height)
+            && wanted.iter().all(|w| w - height / 2.0 >= 0.0 && w + height / 2.0 <= hi);
+        if clear {
+            for (t, w) in tops.iter().zip(&wanted) {
+                prop_assert!((t + height / 2.0 - w).abs() < 1e-6, "a clear label moved from {w} to {}", t + height / 2.0);
+            }
+        }
+    }
+
     /// Bars start at zero, stay on the canvas and keep the values' proportions.
     #[test]
     fn bars_are_to_scale_and_on_the_canvas(values in prop::collection::vec(magnitude(), 1..=12), width in 240u32..=1600) {
