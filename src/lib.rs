@@ -20,6 +20,7 @@ pub mod host;
 pub mod i18n;
 pub mod model;
 pub mod render;
+pub mod scale;
 pub mod theme;
 pub mod time;
 pub mod vision;
