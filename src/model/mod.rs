@@ -1,5 +1,6 @@
 //! Pure chart models: from a validated dataset and a width, every mark and label placed in CSS pixels.
 
+pub mod axis;
 pub mod bars;
 pub mod cards;
 pub mod columns;

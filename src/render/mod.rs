@@ -1,5 +1,6 @@
 //! Draws chart models onto any plotters backend, styled by the reader's view, and reports the geometry it drew.
 
+pub mod axis;
 mod bars;
 #[cfg(feature = "svg")]
 mod cards;
