@@ -4,6 +4,7 @@ pub mod axis;
 pub mod bars;
 pub mod cards;
 pub mod columns;
+pub mod decimate;
 pub mod key;
 pub mod map;
 pub mod outline;
