@@ -21,6 +21,7 @@ pub mod i18n;
 pub mod kinds;
 pub mod model;
 pub mod render;
+pub mod scale;
 pub mod theme;
 pub mod time;
 pub mod view;

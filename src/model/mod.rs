@@ -1,5 +1,7 @@
 //! Pure chart models: from a validated dataset and a width, every mark and label placed in CSS pixels.
 
+pub mod axis;
+pub mod decimate;
 pub mod dodge;
 pub mod key;
 pub mod outline;

@@ -2,6 +2,8 @@
 //! geometry it drew: the titles and focus rings here, each kind's body by its module in `kinds`,
 //! with the shared drawing helpers below.
 
+pub mod axis;
+
 use plotters::coord::Shift;
 use plotters::drawing::{DrawingArea, DrawingAreaErrorKind};
 use plotters::element::{PathElement, Polygon, Rectangle, Text};
