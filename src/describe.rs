@@ -126,6 +126,8 @@ pub fn chart_of(d: &Dataset, c: &Chart, figures: &[&Figure]) -> String {
             "Map of the regions, each in its own colour; select a region to explore its figures.".to_string()
         }
         (ChartKind::Map, true) => "各地区地图，每个地区一种颜色；选择一个地区查看其数据。".to_string(),
+        (ChartKind::Line, false) => "Line chart over time.".to_string(),
+        (ChartKind::Line, true) => "随时间变化的折线图。".to_string(),
     };
     let (colon, sep, stop) = if zh { ("：", "；", "。") } else { (": ", "; ", ".") };
     let headline = c.headline.trim_end_matches(['.', '。']);

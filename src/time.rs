@@ -70,10 +70,9 @@ impl Time {
             return Some(Time::Year(y));
         }
         // A negative year with a month or day is not a form any source writes.
-        let (year, rest) = s.split_once('-').map_or_else(
-            || s.split_once(['Q', 'q']).map(|(y, q)| (y, (true, q))),
-            |(y, r)| Some((y, (false, r))),
-        )?;
+        let (year, rest) = s
+            .split_once('-')
+            .map_or_else(|| s.split_once(['Q', 'q']).map(|(y, q)| (y, (true, q))), |(y, r)| Some((y, (false, r))))?;
         let year = int(year, false)?;
         let (bare_quarter, rest) = rest;
         if bare_quarter {
@@ -107,7 +106,7 @@ impl Time {
 
     /// A year given as a JSON number: a whole number only.
     pub fn from_number(v: f64) -> Option<Time> {
-        (v.is_finite() && v.fract() == 0.0 && v.abs() < 1e6).then(|| Time::Year(v as i32))
+        (v.is_finite() && v.fract() == 0.0 && v.abs() < 1e6).then_some(Time::Year(v as i32))
     }
 
     pub fn granularity(self) -> Granularity {

@@ -99,7 +99,7 @@ fn edited(chart: usize, e: &Edit) -> Dataset {
         ChartKind::Periods => 8,
         ChartKind::Share => 2,
         ChartKind::Multiple => 1,
-        ChartKind::Map => 0,
+        ChartKind::Map | ChartKind::Line => 0,
     };
     let template = d.figures.iter().find(|f| c.figures.contains(&f.id)).cloned();
     if let Some(template) = template {

@@ -305,7 +305,7 @@ const QUALIFIERS: [Qualifier; 6] = Qualifier::ALL;
 /// How many figures a chart kind takes (as validation says).
 fn figure_range(kind: ChartKind) -> (usize, usize) {
     match kind {
-        ChartKind::Map => (0, 0),
+        ChartKind::Map | ChartKind::Line => (0, 0),
         ChartKind::Bars | ChartKind::Cards => (1, 12),
         ChartKind::Periods => (2, 8),
         ChartKind::Share => (1, 2),
@@ -387,6 +387,11 @@ impl StoryIn {
                 headline: c.headline.text(),
                 dek: c.dek.text(),
                 figures: ids,
+                indicator: None,
+                entities: Vec::new(),
+                highlight: Vec::new(),
+                scale: None,
+                times: Vec::new(),
                 note: c.note.as_ref().map(TextIn::text),
                 endpoints: c.endpoints.as_ref().map(|(a, b)| [a.text(), b.text()]),
                 // Fuzzed figures mix units; a fitted chart says they compare, so it gets drawn.
@@ -412,9 +417,12 @@ impl StoryIn {
                 name: self.source.text(),
                 description: "A source.".into(),
                 document: None,
+                link: None,
             }],
             regions,
             figures,
+            indicators: Vec::new(),
+            series: Vec::new(),
             charts,
             languages: Vec::new(),
             translations: Table::default(),

@@ -242,7 +242,8 @@ pub fn build(
             let h = c.bottom;
             (Body::Cards(c), h)
         }
-        ChartKind::Cards => return None,
+        // Series are laid out by the line kind, which this engine does not have yet.
+        ChartKind::Cards | ChartKind::Line => return None,
         ChartKind::Map => {
             let l = map::layout(&cx, d, map, top);
             let h = l.bottom;
