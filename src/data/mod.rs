@@ -3,6 +3,9 @@
 /// The spreadsheet (CSV) layout: native tools only, the page reads JSON.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod csv;
+/// Series files (Our World in Data, wide and long tables) to a working story: native tools only.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod import;
 pub mod json;
 pub mod localize;
 pub mod quotes;
