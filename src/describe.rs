@@ -118,7 +118,7 @@ pub fn chart_of(d: &Dataset, c: &Chart, figures: &[&Figure]) -> String {
     let input = Input { d, chart: c, figures, map: None };
     let (sep, stop) = if zh { ("；", "。") } else { ("; ", ".") };
     let headline = c.headline.trim_end_matches(['.', '。']);
-    let mut parts = vec![format!("{headline}{stop}"), c.kind.what(figures.len(), d.lang)];
+    let mut parts = vec![format!("{headline}{stop}"), c.kind.what(c.kind.count(&input), d.lang)];
     let items = c.kind.items(&input);
     if items.len() > LISTED {
         let more = items.len() - LISTED;
@@ -131,7 +131,7 @@ pub fn chart_of(d: &Dataset, c: &Chart, figures: &[&Figure]) -> String {
         parts.push(note);
     }
     if c.kind != ChartKind::Map {
-        parts.push(format!("{}{stop}", crate::model::source_line(d, figures)));
+        parts.push(format!("{}{stop}", crate::model::chart_source(d, c, figures, None)));
     }
     parts.join(if zh { "" } else { " " })
 }

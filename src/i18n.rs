@@ -68,6 +68,8 @@ pub fn region_kind(kind: RegionKind, lang: Lang) -> &'static str {
         (Lang::Zh, RegionKind::Region) => "地区",
         (Lang::En, RegionKind::Site) => "Site",
         (Lang::Zh, RegionKind::Site) => "地点",
+        (Lang::En, RegionKind::Category) => "Category",
+        (Lang::Zh, RegionKind::Category) => "类别",
     }
 }
 

@@ -52,6 +52,16 @@ impl Rgb {
     }
 }
 
+/// Colours given to entities in order where the data name none (the importer's regions): the
+/// Okabe–Ito colour-blind-safe set without its yellow and sky blue, which fall below 3:1 on a white
+/// page, its blue darkened to pass on both themes, and a violet and a brown in their place. Entities
+/// beyond these get the context grey (`CONTEXT_GREY`). tests/colours.rs checks contrast and that they
+/// stay apart for every kind of colour vision.
+pub const SERIES_COLOURS: [&str; 6] = ["#006eac", "#d55e00", "#009e73", "#cc79a7", "#7a33ee", "#885533"];
+
+/// `Theme::LIGHT.context` as written in a dataset.
+pub const CONTEXT_GREY: &str = "#767676";
+
 /// The system font stack: no font downloads, CJK covered.
 pub const FONT_FAMILY: &str =
     "system-ui, -apple-system, Segoe UI, Roboto, Noto Sans, PingFang SC, Microsoft YaHei, sans-serif";

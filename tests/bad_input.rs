@@ -391,3 +391,123 @@ fn a_text_limit_counts_characters_not_bytes() {
     let msg = refused(|v| set_figure(v, "heilongjiang-trade-partners", "label", json!(over)));
     assert!(msg.contains("401 characters long") && msg.contains("at most 400"), "{msg}");
 }
+
+/// The importer's message for a table, which it must refuse.
+fn import_refused(table: &str) -> String {
+    match datastory::data::import::from_table(table, "table.csv") {
+        Ok(_) => panic!("imported:\n{table}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+fn says(msg: &str, parts: &[&str]) {
+    for p in parts {
+        assert!(msg.contains(p), "expected {p:?} in: {msg}");
+    }
+}
+
+#[test]
+fn text_in_a_column_of_numbers_is_quoted_with_its_line_and_column() {
+    says(
+        &import_refused("Entity,Code,Year,Deaths\nChina,CHN,2000,12\nChina,CHN,2001,about 40\n"),
+        &["line 3, column D (Deaths)", "\"about 40\" is not a number", "leave the cell empty (or NA)"],
+    );
+    says(&import_refused("year,share\n2000,45%\n"), &["line 2, column B (share)", "\"45%\"", "Share (%)"]);
+    // Seattle's weather: a column of words after the numbers is not a series.
+    says(
+        &import_refused("date,precipitation,weather\n2012-01-01,0.0,drizzle\n"),
+        &["line 2, column C (weather)", "\"drizzle\""],
+    );
+}
+
+#[test]
+fn an_entity_and_time_given_twice_are_named_with_both_lines() {
+    says(
+        &import_refused("site,year,yield\nMorris,1931,27.4\nWaseca,1931,48.9\nMorris,1931,30\n"),
+        &[
+            "line 4, column B (year)",
+            "Morris at 1931 is given twice (first on line 2)",
+            "one row for each entity and time",
+        ],
+    );
+    // Times that differ only in an hour the story does not keep.
+    says(&import_refused("time,count\n2015/01/01 01:00:00,2\n"), &["line 2, column A (time)", "time of day"]);
+}
+
+#[test]
+fn mixed_granularity_names_both_times_and_their_lines() {
+    says(
+        &import_refused("Year,Jilin\n2019,3\n2020,4\n2021-06,5\n"),
+        &["line 4, column A (Year)", "\"2021-06\" is a month", "line 2 gives a year (\"2019\")"],
+    );
+    says(
+        &import_refused("crop,2020,2021-Q1\nWheat,1,2\n"),
+        &["line 1, column C (2021-Q1)", "quarter", "column B is a year"],
+    );
+}
+
+#[test]
+fn a_time_that_is_not_one_lists_the_forms_that_are() {
+    says(
+        &import_refused("country,date,gdp\nChina,3/15/2020,1\n"),
+        &[
+            "line 2, column B (date)",
+            "\"3/15/2020\" is not a time",
+            "a quarter (2020-Q1), a month (2020-03) or a date (2020-03-15)",
+        ],
+    );
+}
+
+#[test]
+fn empty_unnamed_and_repeated_columns_are_named() {
+    says(
+        &import_refused("Year,Jilin,Liaoning\n2019,3,\n2020,4,NA\n"),
+        &["line 1, column C (Liaoning)", "no values in any row"],
+    );
+    says(&import_refused("Year,,Liaoning\n2019,3,5\n"), &["line 1, column B", "no header"]);
+    says(&import_refused("Year,Jilin,Jilin\n2019,3,5\n"), &["line 1, column C (Jilin)", "also column B's"]);
+    says(
+        &import_refused("Year,Jilin\n2019,3,5\n"),
+        &["line 2", "column C has \"5\"", "header (line 1) has no column there"],
+    );
+    says(
+        &import_refused("country,year,indicator,value\nChina,2000,GDP,\nChina,2001,GDP,NA\n"),
+        &["line 2, column C (indicator)", "\"GDP\" has no value in any row"],
+    );
+    says(
+        &import_refused("country,year,indicator,value,flag\nChina,2000,GDP,1,p\n"),
+        &["line 1, column E (flag)", "remove this one"],
+    );
+}
+
+#[test]
+fn a_header_the_importer_cannot_read_lists_what_it_looked_for() {
+    let msg = import_refused("name,age,height\nAlan,25,180\n");
+    says(
+        &msg,
+        &[
+            "line 1",
+            "\"name\", \"age\", \"height\"",
+            "fits none of the layouts",
+            "Entity, Code, Year or Day",
+            "entity, country, region, name, site, geo",
+            "year, date, time, period, day, month or quarter",
+            "indicator, variable, series, measure or metric and value",
+            "times down the first column",
+        ],
+    );
+    says(&import_refused("year,indicator,value\n2000,GDP,1\n"), &["no column of entities"]);
+    says(&import_refused(""), &["the file is empty"]);
+    says(&import_refused("Year,Jilin\n"), &["line 1", "no rows of data"]);
+    says(&import_refused("Year,Jilin\n\n\n"), &["no rows of data"]);
+}
+
+#[test]
+fn names_longer_than_a_page_shows_are_refused_at_their_cell() {
+    let long = "n".repeat(401);
+    says(
+        &import_refused(&format!("year,entity,gdp\n2000,{long},1\n")),
+        &["line 2, column B (entity)", "longer than 400"],
+    );
+    says(&import_refused(&format!("year,{long}\n2000,1\n")), &["line 1, column B", "longer than 400"]);
+}

@@ -71,3 +71,21 @@ fn apart(colours: &[(String, Rgb)]) {
         }
     }
 }
+
+/// The colours the importer gives entities, and the grey after them: the same checks as a story's.
+#[test]
+fn the_import_palette_reads_on_both_themes_and_stays_apart() {
+    use datastory::theme::{CONTEXT_GREY, SERIES_COLOURS};
+    let palette: Vec<(String, Rgb)> = SERIES_COLOURS
+        .iter()
+        .map(|hex| (format!("palette {hex}"), Rgb::from_hex(hex).unwrap_or_else(|| panic!("{hex} is not #rrggbb"))))
+        .collect();
+    assert_eq!(Rgb::from_hex(CONTEXT_GREY), Some(Theme::LIGHT.context));
+    for theme in [Theme::LIGHT, Theme::DARK] {
+        for (name, c) in palette.iter().chain([&("context grey".to_string(), Theme::LIGHT.context)]) {
+            let ratio = c.contrast(theme.background);
+            assert!(ratio >= 3.0, "{name} on {:?}: {ratio:.2}:1", theme.background);
+        }
+    }
+    apart(&palette);
+}

@@ -30,7 +30,7 @@ impl fmt::Display for ImportError {
 impl std::error::Error for ImportError {}
 
 /// A spreadsheet's name for column `n` (1 → A, 27 → AA), so a message points where the editor looks.
-fn letter(mut n: usize) -> String {
+pub(super) fn letter(mut n: usize) -> String {
     let mut out = Vec::new();
     while n > 0 {
         let r = (n - 1) % 26;
@@ -128,7 +128,7 @@ fn read_sheet(text: &str) -> Result<Sheet, ImportError> {
     let mut sheet = Sheet::default();
     // The section being read and its header (column index → name) once read.
     let mut current: Option<(&Section, Option<Vec<Option<&'static str>>>)> = None;
-    let mut lines = Lines { text, byte: 0, line: 1 };
+    let mut lines = Lines::new(text);
     for record in reader.records() {
         let record = record.map_err(|e| ImportError {
             line: e.position().map_or(0, |p| lines.at(p.byte())),
@@ -206,16 +206,20 @@ fn read_sheet(text: &str) -> Result<Sheet, ImportError> {
 
 /// Line numbers from byte offsets. The csv crate's own line count skips blank lines, which editors'
 /// sheets have between sections; its byte offset points at the blank lines before a record.
-struct Lines<'a> {
+pub(super) struct Lines<'a> {
     text: &'a str,
     byte: usize,
     line: u64,
 }
 
-impl Lines<'_> {
+impl<'a> Lines<'a> {
+    pub(super) fn new(text: &'a str) -> Self {
+        Lines { text, byte: 0, line: 1 }
+    }
+
     /// The line a record starts on, given the offset the reader reports; offsets only grow, so
     /// counting resumes from the last one.
-    fn at(&mut self, byte: u64) -> u64 {
+    pub(super) fn at(&mut self, byte: u64) -> u64 {
         let bytes = self.text.as_bytes();
         let mut start = (byte as usize).min(bytes.len());
         while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
@@ -308,7 +312,7 @@ fn read_header(section: &Section, cells: &[&str], line: u64) -> Result<Vec<Optio
 }
 
 /// Long cells are cut in messages so one bad cell cannot flood the terminal.
-fn clip(s: &str) -> String {
+pub(super) fn clip(s: &str) -> String {
     super::excerpt(s, 60)
 }
 
@@ -323,6 +327,7 @@ fn build(sheet: &Sheet) -> Result<Dataset, ImportError> {
                 name: r.text("name", "the source's short name, printed under every chart")?,
                 description: r.text("description", "what the source is")?,
                 document: r.optional("document"),
+                link: None,
             })
         })
         .collect::<Result<_, ImportError>>()?;
@@ -359,7 +364,18 @@ fn build(sheet: &Sheet) -> Result<Dataset, ImportError> {
         })?;
         translations.set(language, texts);
     }
-    Ok(Dataset { story, sources, regions, figures, charts, languages, translations, lang: crate::i18n::Lang::En })
+    Ok(Dataset {
+        story,
+        sources,
+        regions,
+        figures,
+        indicators: Vec::new(),
+        series: Vec::new(),
+        charts,
+        languages,
+        translations,
+        lang: crate::i18n::Lang::En,
+    })
 }
 
 /// One language's (key, text) pairs, and the row each came from.
@@ -431,6 +447,11 @@ fn read_chart(r: &Row) -> Result<Chart, ImportError> {
         headline: r.text("headline", "a headline that states the finding")?,
         dek: r.text("dek", "what is measured, in what unit")?,
         figures: list(r.get("figures")),
+        indicator: None,
+        entities: Vec::new(),
+        highlight: Vec::new(),
+        scale: None,
+        times: Vec::new(),
         note: r.optional("note"),
         endpoints,
         comparable: r.optional("comparable"),

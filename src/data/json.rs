@@ -350,7 +350,7 @@ pub trait Read: Sized {
 }
 
 /// What a reader was handed, for "invalid type" messages: `string "5.23 million"`, `number 5`.
-fn found(v: &Json) -> String {
+pub(super) fn found(v: &Json) -> String {
     match v {
         Json::Null => "null".to_string(),
         Json::Bool(b) => format!("boolean `{b}`"),

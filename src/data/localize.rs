@@ -32,6 +32,12 @@ pub fn keys(d: &Dataset) -> Vec<(String, String)> {
             }
         }
     }
+    for x in &d.indicators {
+        out.push((format!("indicators.{}.name", x.id), x.name.clone()));
+        if format::is_word_unit(&x.unit) {
+            out.push((format!("indicators.{}.unit", x.id), x.unit.clone()));
+        }
+    }
     for c in &d.charts {
         out.push((format!("charts.{}.headline", c.id), c.headline.clone()));
         out.push((format!("charts.{}.dek", c.id), c.dek.clone()));
@@ -141,6 +147,12 @@ pub fn localize(d: &Dataset, lang: Lang) -> Result<Dataset, DataError> {
         f.claim = f.claim.as_ref().map(|c| get(format!("figures.{}.claim", f.id), c));
         f.wording = f.wording.as_ref().map(|w| get(format!("figures.{}.wording", f.id), w));
         f.period = f.period.as_ref().map(|p| get(format!("figures.{}.period", f.id), p));
+    }
+    for x in &mut out.indicators {
+        x.name = get(format!("indicators.{}.name", x.id), &x.name);
+        if format::is_word_unit(&x.unit) {
+            x.unit = get(format!("indicators.{}.unit", x.id), &x.unit);
+        }
     }
     for c in &mut out.charts {
         c.headline = get(format!("charts.{}.headline", c.id), &c.headline);

@@ -3,12 +3,17 @@
 /// The spreadsheet (CSV) layout: native tools only, the page reads JSON.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod csv;
+/// Series files (Our World in Data, wide and long tables) to a working story: native tools only.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod import;
 pub mod json;
 pub mod localize;
 pub mod quotes;
 mod read;
+mod series;
 pub mod table;
 mod validate;
+mod validate_series;
 
 use std::fmt;
 
@@ -17,6 +22,8 @@ use serde::Serialize;
 use table::Table;
 
 pub use crate::kinds::ChartKind;
+use crate::time::Time;
+pub use series::{Indicator, ScaleKind, Series};
 pub use validate::validate;
 
 /// One story: its words, the regions it covers, the figures it states and the charts that show them.
@@ -28,6 +35,12 @@ pub struct Dataset {
     pub sources: Vec<Source>,
     pub regions: Vec<Region>,
     pub figures: Vec<Figure>,
+    /// What the series measure: name, unit, decimals and source of each indicator.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<Indicator>,
+    /// Values of an indicator for one entity over time.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub series: Vec<Series>,
     pub charts: Vec<Chart>,
     /// Languages the story is written in, its own first; every other one needs all its texts in
     /// `translations`.
@@ -73,6 +86,9 @@ pub struct Source {
     /// `sources/report.txt`): `cargo xtask data check` then finds every quote in it word for word.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<String>,
+    /// Where a reader finds the source: an `https://` (or `http://`) address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -102,6 +118,8 @@ pub enum RegionKind {
     Region,
     /// A place that is not an area: a station, a plant, an experimental farm.
     Site,
+    /// Not a place: a crop, an industry, a company; the entity of a series that no map shows.
+    Category,
 }
 
 /// One figure as the source states it, with the words that bound it.
@@ -185,7 +203,24 @@ pub struct Chart {
     pub headline: String,
     /// What is measured and in what unit.
     pub dek: String,
+    /// The stated figures the chart draws; none for a chart of series (one with `indicator`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub figures: Vec<String>,
+    /// The indicator whose series the chart draws, an id of `indicators`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indicator: Option<String>,
+    /// The entities (region ids) whose series are drawn; empty for every one with a series.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<String>,
+    /// Entities drawn in their colour; the others are grey context.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub highlight: Vec<String>,
+    /// The value axis' scale; linear when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<ScaleKind>,
+    /// The periods the chart shows, where its kind takes some (a slope's two, bars' one).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub times: Vec<Time>,
     /// Units, conversions or caveats printed above the source line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -234,6 +269,10 @@ pub fn from_json(text: &str) -> Result<Dataset, DataError> {
     Ok(dataset)
 }
 
+/// The forms a time is written in, for messages about one that is not.
+pub(crate) const TIME_FORMS: &str =
+    "write a year (1955, or \"1955\"), a quarter (\"2020-Q1\"), a month (\"2020-03\") or a date (\"2020-03-15\")";
+
 /// What a dataset looks like, for messages about a file that is not one at all.
 const SHAPE: &str =
     "a dataset is a JSON object { \"story\": …, \"sources\": […], \"regions\": […], \"figures\": […], \"charts\": […] } (see docs/data-format.md)";
@@ -247,6 +286,16 @@ impl Dataset {
     /// The region figure `f` belongs to, if any (validation ties every region id to one).
     pub fn region_of(&self, f: &Figure) -> Option<&Region> {
         f.region.as_deref().and_then(|id| self.regions.iter().find(|r| r.id == id))
+    }
+
+    /// The indicator with id `id`, if any.
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// The series of indicator `id`, in file order.
+    pub fn series_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Series> + 'a {
+        self.series.iter().filter(move |s| s.indicator == id)
     }
 }
 

@@ -1,17 +1,25 @@
 //! Reads a dataset's types from parsed JSON: the fields each type knows, which may be left out, and
 //! the words of its enums (the same as the JSON Schema generated from the types).
 
-use super::json::{word, Fields, Json, Path, Read};
-use super::{Chart, ChartKind, DataError, Dataset, Figure, Qualifier, Region, RegionKind, Source, SourceRef, Story};
+use super::json::{found, word, Fields, Json, Path, Read};
+use super::{
+    Chart, ChartKind, DataError, Dataset, Figure, Indicator, Qualifier, Region, RegionKind, ScaleKind, Series, Source,
+    SourceRef, Story,
+};
+use crate::time::Time;
 
 impl Read for Dataset {
     fn read(v: &Json, at: Path) -> Result<Self, DataError> {
-        let f = Fields::of(v, at, &["story", "sources", "regions", "figures", "charts", "languages", "translations"])?;
+        let known =
+            ["story", "sources", "regions", "figures", "indicators", "series", "charts", "languages", "translations"];
+        let f = Fields::of(v, at, &known)?;
         Ok(Dataset {
             story: f.req("story")?,
             sources: f.req("sources")?,
             regions: f.req("regions")?,
             figures: f.req("figures")?,
+            indicators: f.or_default("indicators")?,
+            series: f.or_default("series")?,
             charts: f.req("charts")?,
             languages: f.or_default("languages")?,
             translations: f.or_default("translations")?,
@@ -36,12 +44,13 @@ impl Read for Story {
 
 impl Read for Source {
     fn read(v: &Json, at: Path) -> Result<Self, DataError> {
-        let f = Fields::of(v, at, &["id", "name", "description", "document"])?;
+        let f = Fields::of(v, at, &["id", "name", "description", "document", "link"])?;
         Ok(Source {
             id: f.req("id")?,
             name: f.req("name")?,
             description: f.req("description")?,
             document: f.opt("document")?,
+            link: f.opt("link")?,
         })
     }
 }
@@ -100,7 +109,22 @@ impl Read for SourceRef {
 
 impl Read for Chart {
     fn read(v: &Json, at: Path) -> Result<Self, DataError> {
-        let known = ["id", "kind", "region", "headline", "dek", "figures", "note", "endpoints", "comparable"];
+        let known = [
+            "id",
+            "kind",
+            "region",
+            "headline",
+            "dek",
+            "figures",
+            "indicator",
+            "entities",
+            "highlight",
+            "scale",
+            "times",
+            "note",
+            "endpoints",
+            "comparable",
+        ];
         let f = Fields::of(v, at, &known)?;
         Ok(Chart {
             id: f.req("id")?,
@@ -108,11 +132,71 @@ impl Read for Chart {
             region: f.opt("region")?,
             headline: f.req("headline")?,
             dek: f.req("dek")?,
-            figures: f.req("figures")?,
+            figures: f.or_default("figures")?,
+            indicator: f.opt("indicator")?,
+            entities: f.or_default("entities")?,
+            highlight: f.or_default("highlight")?,
+            scale: f.opt("scale")?,
+            times: f.or_default("times")?,
             note: f.opt("note")?,
             endpoints: f.opt("endpoints")?,
             comparable: f.opt("comparable")?,
         })
+    }
+}
+
+impl Read for Indicator {
+    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+        let f = Fields::of(v, at, &["id", "name", "unit", "decimals", "source"])?;
+        Ok(Indicator {
+            id: f.req("id")?,
+            name: f.req("name")?,
+            unit: f.req("unit")?,
+            decimals: f.opt("decimals")?,
+            source: f.req("source")?,
+        })
+    }
+}
+
+impl Read for Series {
+    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+        let f = Fields::of(v, at, &["indicator", "entity", "times", "values"])?;
+        let times: Vec<Time> = f.req("times")?;
+        let values: Vec<Option<f64>> = f.req("values")?;
+        if times.len() != values.len() {
+            return Err(Path::Key(&at, "values").error(format!(
+                "{} values for {} times; give one value per time, null where there is none",
+                values.len(),
+                times.len()
+            )));
+        }
+        Ok(Series {
+            indicator: f.req("indicator")?,
+            entity: f.req("entity")?,
+            points: times.into_iter().zip(values).collect(),
+        })
+    }
+}
+
+/// A year as a number (1955) or text ("1955"), or a quarter, month or date as text.
+impl Read for Time {
+    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+        let t = match v {
+            Json::Num(n) => Time::from_number(*n),
+            Json::Str(s) => Time::parse(s),
+            _ => None,
+        };
+        t.ok_or_else(|| at.error(format!("{} is not a time; {}", found(v), super::TIME_FORMS)))
+    }
+}
+
+/// Digits after the point: a whole number from 0 to 255.
+impl Read for u8 {
+    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+        match v {
+            Json::Num(n) if n.fract() == 0.0 && (0.0..=255.0).contains(n) => Ok(*n as u8),
+            _ => Err(at.error(format!("{} is not a whole number from 0 to 255", found(v)))),
+        }
     }
 }
 
@@ -144,6 +228,7 @@ words!(RegionKind {
     City = "city",
     Region = "region",
     Site = "site",
+    Category = "category",
 });
 words!(Qualifier {
     Exact = "exact",
@@ -159,6 +244,7 @@ impl Read for ChartKind {
         word(v, at, Self::WORDS)
     }
 }
+words!(ScaleKind { Linear = "linear", Log = "log" });
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
@@ -176,5 +262,6 @@ mod tests {
         check(RegionKind::WORDS, RegionKind::word);
         check(Qualifier::WORDS, Qualifier::word);
         check(ChartKind::WORDS, ChartKind::word);
+        check(ScaleKind::WORDS, ScaleKind::word);
     }
 }

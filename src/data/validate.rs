@@ -25,13 +25,27 @@ pub fn validate(d: &Dataset) -> Result<(), DataError> {
             ));
         }
     }
+    for (i, x) in d.sources.iter().enumerate() {
+        // The page links to it: only a web address, never `javascript:` or a file on the reader's disk.
+        if let Some(link) = x.link.as_deref().filter(|l| !(l.starts_with("https://") || l.starts_with("http://"))) {
+            return Err(err(
+                format!("sources[{i}].link"),
+                format!(
+                    "source \"{}\" links to \"{}\"; a link is a web address starting with https://",
+                    x.id,
+                    super::excerpt(link, 60)
+                ),
+            ));
+        }
+    }
     for (i, f) in d.figures.iter().enumerate() {
         check_figure(i, f, &region_ids, &source_ids)?;
     }
+    super::validate_series::check(d, &region_ids, &source_ids)?;
     if d.charts.is_empty() {
         return Err(err(
             "charts".into(),
-            "the dataset has no charts; add at least one chart that lists figure ids".into(),
+            "the dataset has no charts; add at least one chart that lists figure ids or draws an indicator".into(),
         ));
     }
     // Charts look their figures up by id: a search keeps 10,000 figures in 800 charts from 10⁸ comparisons.
@@ -47,7 +61,7 @@ fn err(path: String, message: String) -> DataError {
 }
 
 /// The first record, in list order, whose id is empty or repeats an earlier one.
-fn unique_ids<'a>(list: &str, ids: impl Iterator<Item = &'a str> + Clone) -> Result<(), DataError> {
+pub(super) fn unique_ids<'a>(list: &str, ids: impl Iterator<Item = &'a str> + Clone) -> Result<(), DataError> {
     let empty = ids.clone().position(|id| id.trim().is_empty());
     match (empty, Ids::new(ids).first_repeat()) {
         (Some(i), r) if r.is_none_or(|(r, _)| i < r) => {
@@ -125,7 +139,13 @@ fn check_chart(i: usize, c: &Chart, d: &Dataset, figures: &Ids, regions: &Ids) -
             ));
         }
     }
+    // What a chart names resolves first; then its kind says what it needs of it. A chart of series
+    // lists no figures, so the kind's figure count is not for it.
+    let draws_series = super::validate_series::chart(i, c, d, regions)?;
     c.kind.check(c, d, &at)?;
+    if draws_series {
+        return Ok(());
+    }
     let (min, max) = c.kind.figures();
     if c.figures.len() < min || c.figures.len() > max {
         return Err(err(
@@ -208,10 +228,12 @@ fn check_value_for_kind(c: &Chart, f: &Figure, j: usize, path: &str) -> Result<(
 }
 
 /// The ids to choose from, sorted; a long list is cut so the message stays readable.
-fn sorted(ids: &Ids) -> String {
+pub(super) fn sorted(ids: &Ids) -> String {
     const SHOWN: usize = 20;
     let v: Vec<String> = ids.distinct().map(str::to_string).collect();
-    if v.len() > SHOWN {
+    if v.is_empty() {
+        "(there are none yet)".into()
+    } else if v.len() > SHOWN {
         format!("{} … and {} more", v[..SHOWN].join(", "), v.len() - SHOWN)
     } else {
         v.join(", ")
@@ -241,6 +263,7 @@ fn text_lengths(d: &Dataset) -> Result<(), DataError> {
             ("name", &x.name, SHORT_TEXT),
             ("description", &x.description, LONG_TEXT),
             ("document", x.document.as_deref().unwrap_or(""), SHORT_TEXT),
+            ("link", x.link.as_deref().unwrap_or(""), LONG_TEXT),
         ] {
             within(|| format!("sources[{i}].{field}"), text, max)?;
         }
@@ -264,7 +287,23 @@ fn text_lengths(d: &Dataset) -> Result<(), DataError> {
             within(|| format!("figures[{i}].{field}"), text, max)?;
         }
     }
+    for (i, x) in d.indicators.iter().enumerate() {
+        for (field, text) in [("id", x.id.as_str()), ("name", &x.name), ("unit", &x.unit), ("source", &x.source)] {
+            within(|| format!("indicators[{i}].{field}"), text, SHORT_TEXT)?;
+        }
+    }
+    for (i, x) in d.series.iter().enumerate() {
+        for (field, text) in [("indicator", x.indicator.as_str()), ("entity", &x.entity)] {
+            within(|| format!("series[{i}].{field}"), text, SHORT_TEXT)?;
+        }
+    }
     for (i, c) in d.charts.iter().enumerate() {
+        within(|| format!("charts[{i}].indicator"), c.indicator.as_deref().unwrap_or(""), SHORT_TEXT)?;
+        for (field, list) in [("entities", &c.entities), ("highlight", &c.highlight)] {
+            for (j, text) in list.iter().enumerate() {
+                within(|| format!("charts[{i}].{field}[{j}]"), text, SHORT_TEXT)?;
+            }
+        }
         let [start, end] = c.endpoints.as_ref().map_or(["", ""], |[a, b]| [a.as_str(), b.as_str()]);
         for (field, text, max) in [
             ("id", c.id.as_str(), SHORT_TEXT),

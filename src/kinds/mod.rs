@@ -6,6 +6,7 @@
 
 pub mod bars;
 pub mod cards;
+pub mod line;
 pub mod map;
 pub mod multiple;
 pub mod periods;
@@ -71,6 +72,12 @@ pub trait Kind {
     /// The marks in drawing order: hit-testing and keyboard focus index into this list.
     fn marks(l: &Self::Layout, width: f64) -> Vec<Mark>;
 
+    /// The mark under `(x, y)`, CSS pixels from the canvas' top left: by default the topmost whose
+    /// hit area holds the point (boxes) or whose shape does (regions).
+    fn hit(_l: &Self::Layout, marks: &[Mark], x: f64, y: f64) -> Option<usize> {
+        crate::hit::hit_test(marks, x, y)
+    }
+
     /// Draws the body; the chart's titles and the focus rings are drawn around it by `render`.
     fn draw<DB: DrawingBackend>(
         area: &DrawingArea<DB, Shift>,
@@ -81,6 +88,16 @@ pub trait Kind {
 
     /// What is drawn, in one sentence of the chart's description ("Bar chart of 3 figures, bars from zero.").
     fn what(n: usize, lang: Lang) -> String;
+
+    /// How many things the chart draws, for its description: its figures, or its series.
+    fn count(i: &Input) -> usize {
+        i.figures.len()
+    }
+
+    /// What a tooltip says about mark `m`, where the kind says more than `describe::mark` does.
+    fn mark_info(_i: &Input, _m: &Mark) -> Option<MarkInfo> {
+        None
+    }
 
     /// The description's items, one per thing drawn, in words.
     fn items(i: &Input) -> Vec<String> {
@@ -155,6 +172,14 @@ macro_rules! kinds {
                 match self { $(ChartKind::$variant => <$kind as Kind>::what(n, lang)),+ }
             }
 
+            pub fn count(self, input: &Input) -> usize {
+                match self { $(ChartKind::$variant => <$kind as Kind>::count(input)),+ }
+            }
+
+            pub fn mark_info(self, input: &Input, m: &Mark) -> Option<MarkInfo> {
+                match self { $(ChartKind::$variant => <$kind as Kind>::mark_info(input, m)),+ }
+            }
+
             pub fn items(self, input: &Input) -> Vec<String> {
                 match self { $(ChartKind::$variant => <$kind as Kind>::items(input)),+ }
             }
@@ -175,6 +200,10 @@ macro_rules! kinds {
 
             pub fn labels(&self) -> Vec<&Label> {
                 match self { $(Body::$variant(l) => <$kind as Kind>::labels(l)),+ }
+            }
+
+            pub fn hit(&self, marks: &[Mark], x: f64, y: f64) -> Option<usize> {
+                match self { $(Body::$variant(l) => <$kind as Kind>::hit(l, marks, x, y)),+ }
             }
 
             pub fn marks(&self, width: f64) -> Vec<Mark> {
@@ -206,4 +235,6 @@ kinds! {
     Cards = "cards" => cards::Cards,
     /// The regions on a map, each in its colour; lists no figures.
     Map = "map" => map::Map,
+    /// An indicator's series over time, one line per entity; lists no figures.
+    Line = "line" => line::Line,
 }

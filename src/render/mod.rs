@@ -106,7 +106,7 @@ fn emphasis<DB: DrawingBackend>(
     Ok(())
 }
 
-fn rgb(c: Rgb) -> RGBColor {
+pub(crate) fn rgb(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
 }
 

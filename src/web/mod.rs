@@ -202,7 +202,7 @@ impl Story {
     pub fn hit(&self, id: &str, x: f64, y: f64) -> i32 {
         self.charts
             .get(id)
-            .and_then(|d| hit::hit_test(&d.geometry.marks, x, y))
+            .and_then(|d| d.model.body.hit(&d.geometry.marks, x, y))
             .and_then(|i| i32::try_from(i).ok())
             .unwrap_or(-1)
     }
@@ -378,7 +378,11 @@ impl Story {
             .get(id)
             .and_then(|d| d.geometry.marks.get(index(i)?))
             .ok_or_else(|| js_err(format!("chart \"{id}\" has no mark {i}")))?;
-        Ok(to_js(&describe::mark(&self.dataset, mark).to_json()))
+        let c = self.chart(id)?;
+        let figures = model::chart_figures(&self.dataset, c);
+        let input = crate::kinds::Input { d: &self.dataset, chart: c, figures: &figures, map: None };
+        let info = c.kind.mark_info(&input, mark).unwrap_or_else(|| describe::mark(&self.dataset, mark));
+        Ok(to_js(&info.to_json()))
     }
 
     /// What a tooltip or info panel says about figure `id`: for the cards, which the page writes as

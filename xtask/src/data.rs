@@ -1,5 +1,6 @@
-//! `cargo xtask data …`: checks a dataset with the engine's own loader, converts the spreadsheet (CSV)
-//! layout to JSON and back, and writes the JSON Schema generated from the Rust types.
+//! `cargo xtask data …`: checks a dataset with the engine's own loader, imports tables (the section
+//! layout, Our World in Data's download, wide and long tables) to JSON and exports back to the
+//! section layout, and writes the JSON Schema generated from the Rust types.
 
 use std::path::Path;
 
@@ -11,7 +12,7 @@ use crate::root;
 pub const SCHEMA_FILE: &str = "docs/data-format.schema.json";
 
 const USAGE: &str = "usage: cargo xtask data check FILE.json|FILE.csv
-       cargo xtask data import FILE.csv > FILE.json
+       cargo xtask data import FILE.csv|FILE.tsv|- > FILE.json   (- reads the table from standard input)
        cargo xtask data export FILE.json > FILE.csv
        cargo xtask data schema";
 
@@ -29,6 +30,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
             if quotes > 0 {
                 eprintln!("{file}: {quotes} quotes found word for word in their source documents");
             }
+            Ok(())
+        }
+        [cmd, file] if cmd == "import" && file == "-" => {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+                .map_err(|e| format!("standard input: cannot be read as UTF-8 text: {e}"))?;
+            let d = data::import::from_table(&text, "").map_err(|e| format!("standard input: {e}"))?;
+            print!("{}", to_json(&d)?);
+            eprintln!("standard input: {}", summary(&d));
             Ok(())
         }
         [cmd, file] if cmd == "import" => {
@@ -51,13 +61,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
 }
 
-/// Loads a JSON or CSV dataset exactly as the engine does (same types, same checks), naming the file
-/// and the place in it when something is wrong.
+/// Loads a JSON dataset or a table (CSV, TSV or text) exactly as the engine does (same types, same
+/// checks), naming the file and the place in it when something is wrong.
 pub fn load(file: &Path) -> Result<Dataset, String> {
     let text = std::fs::read_to_string(file).map_err(|e| format!("{}: cannot be read: {e}", file.display()))?;
-    let csv = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    let loaded = if csv {
-        data::csv::from_csv(&text).map_err(|e| e.to_string())
+    let table = file.extension().is_some_and(|e| ["csv", "tsv", "txt"].iter().any(|x| e.eq_ignore_ascii_case(x)));
+    let loaded = if table {
+        let name = file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
+        data::import::from_table(&text, &name).map_err(|e| e.to_string())
     } else {
         data::from_json(&text).map_err(|e| e.to_string())
     };
@@ -71,14 +82,44 @@ pub fn check_quotes(d: &Dataset, file: &Path) -> Result<usize, String> {
         .map_err(|e| format!("{}: {e}", file.display()))
 }
 
+/// The dataset as pretty JSON, with each series' `times` and `values` on one line: a series of
+/// 10,000 values is then 10,000 numbers, not 10,000 indented lines, and reads as a row.
 pub fn to_json(d: &Dataset) -> Result<String, String> {
-    serde_json::to_string_pretty(d).map(|s| format!("{s}\n")).map_err(|e| e.to_string())
+    let pretty = serde_json::to_string_pretty(d).map_err(|e| e.to_string())?;
+    let mut out = String::with_capacity(pretty.len());
+    let mut lines = pretty.lines().peekable();
+    while let Some(line) = lines.next() {
+        out.push_str(line);
+        let key = line.trim_start();
+        if key == "\"times\": [" || key == "\"values\": [" {
+            // Pretty JSON writes one scalar per line and the closing bracket on a line of its own.
+            let mut items = Vec::new();
+            while let Some(next) = lines.next_if(|l| !l.trim_start().starts_with(']')) {
+                items.push(next.trim().trim_end_matches(','));
+            }
+            if items.iter().any(|i| i.starts_with(['[', '{'])) {
+                return Err("a series' times or values hold a list or an object".into());
+            }
+            out.push_str(&items.join(", "));
+            if let Some(close) = lines.next() {
+                out.push_str(close.trim_start());
+            }
+        }
+        out.push('\n');
+    }
+    Ok(out)
 }
 
 fn summary(d: &Dataset) -> String {
     let languages = if d.languages.is_empty() { "en".to_string() } else { d.languages.join(", ") };
+    let points: usize = d.series.iter().map(|s| s.points.len()).sum();
+    let series = if d.series.is_empty() {
+        String::new()
+    } else {
+        format!("{} indicators, {} series of {points} values, ", d.indicators.len(), d.series.len())
+    };
     format!(
-        "valid — {} regions, {} figures, {} charts; languages: {languages}",
+        "valid — {} regions, {} figures, {series}{} charts; languages: {languages}",
         d.regions.len(),
         d.figures.len(),
         d.charts.len()
@@ -105,6 +146,18 @@ mod tests {
         std::fs::write(&broken, "{\"story\": {\"id\": 1}}").unwrap_or_default();
         let msg = load(&broken).err().unwrap_or_default();
         assert!(msg.contains("story.id") && msg.contains("expected a string"), "{msg}");
+    }
+
+    #[test]
+    fn an_imported_table_is_written_with_each_series_on_two_lines_and_reads_back() {
+        let d = load(&root().join("tests/fixtures/series/gapminder-owid.csv")).unwrap_or_else(|e| panic!("{e}"));
+        let json = to_json(&d).unwrap_or_else(|e| panic!("{e}"));
+        assert!(json.contains("\"times\": [1955, 1960, 1965,"), "{}", &json[..json.len().min(2000)]);
+        assert_eq!(data::from_json(&json).unwrap_or_else(|e| panic!("{e}")), d);
+        // The section layout's example is written as it always was.
+        let barley = load(&root().join("data/examples/minnesota-barley.csv")).unwrap_or_else(|e| panic!("{e}"));
+        let committed = std::fs::read_to_string(root().join("data/examples/minnesota-barley.json")).unwrap_or_default();
+        assert!(to_json(&barley).unwrap_or_default() == committed, "the barley example imports differently");
     }
 
     #[test]

@@ -32,7 +32,8 @@ commands:
   bench              measure our page against ECharts and Chart.js pages of the same charts (size, load, clicks, memory)
   map                rebuild data/map/northeast-china.json from Natural Earth boundaries
   data check FILE    validate a dataset (JSON or CSV) and say what is wrong and where
-  data import FILE   convert a CSV sheet to the JSON format (printed), checked on the way
+  data import FILE   convert a table to the JSON format (printed), checked on the way: the section
+                     layout, Our World in Data's download, a wide or a long table (FILE `-`: standard input)
   data export FILE   write a dataset as a CSV sheet (printed)
   data schema        write the dataset's JSON Schema (from the Rust types) to docs/data-format.schema.json
 ";

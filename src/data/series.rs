@@ -1,0 +1,136 @@
+//! Indicator data beside stated figures: what an indicator measures, its values for one entity over
+//! time, and how a chart scales them; written natively as the JSON the page's reader reads.
+
+use serde::ser::{SerializeStruct, Serializer};
+use serde::Serialize;
+
+use crate::time::Time;
+
+/// What is measured, in which unit, and where the values come from.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub id: String,
+    /// What is measured, as a reader says it ("Life expectancy at birth").
+    pub name: String,
+    /// The unit of every value ("years", "%"); empty when the data do not say.
+    pub unit: String,
+    /// Digits after the decimal point in labels, 0 to 6; without it the engine chooses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decimals: Option<u8>,
+    /// Id of an entry in `sources`.
+    pub source: String,
+}
+
+/// The values of one indicator for one entity (a region of `regions`), in time order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// Id of an entry in `indicators`.
+    pub indicator: String,
+    /// Id of an entry in `regions`.
+    pub entity: String,
+    /// Each time with its value; `None` is a gap, never interpolated. Read from and written as the
+    /// lists `times` and `values`.
+    pub points: Vec<(Time, Option<f64>)>,
+}
+
+/// How a chart places values on its value axis.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ScaleKind {
+    /// Equal differences at equal distances.
+    Linear,
+    /// Equal ratios at equal distances; for values above zero only.
+    Log,
+}
+
+/// A year as a JSON number, any other period as the text `Time::parse` reads back ("2020-Q1").
+impl Serialize for Time {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Time::Year(y) => s.serialize_i32(*y),
+            t => s.collect_str(t),
+        }
+    }
+}
+
+/// A value written as JSON: whole numbers without a fractional part ("35361", not "35361.0"),
+/// which keeps long series short; read back, they are the same numbers.
+struct Value(f64);
+
+impl Serialize for Value {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // Below 2^53 every whole number is exact both as an f64 and as an i64.
+        if self.0.fract() == 0.0 && self.0.abs() < 9_007_199_254_740_992.0 {
+            s.serialize_i64(self.0 as i64)
+        } else {
+            s.serialize_f64(self.0)
+        }
+    }
+}
+
+impl Serialize for Series {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let times: Vec<Time> = self.points.iter().map(|p| p.0).collect();
+        let values: Vec<Option<Value>> = self.points.iter().map(|p| p.1.map(Value)).collect();
+        let mut out = s.serialize_struct("Series", 4)?;
+        out.serialize_field("indicator", &self.indicator)?;
+        out.serialize_field("entity", &self.entity)?;
+        out.serialize_field("times", &times)?;
+        out.serialize_field("values", &values)?;
+        out.end()
+    }
+}
+
+#[cfg(feature = "schema")]
+mod schema {
+    use std::borrow::Cow;
+
+    use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+
+    use super::{Series, Time};
+
+    impl JsonSchema for Time {
+        fn schema_name() -> Cow<'static, str> {
+            "Time".into()
+        }
+
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "description": "A year as a whole number (1955) or as text (\"1955\"), a quarter (\"2020-Q1\"), a month (\"2020-03\") or a date (\"2020-03-15\").",
+                "anyOf": [
+                    {"type": "integer"},
+                    {"type": "string", "pattern": "^(-?[0-9]{1,6}|[0-9]{1,6}-?[Qq][1-4]|[0-9]{1,6}-[0-9]{2}(-[0-9]{2})?)$"}
+                ]
+            })
+        }
+    }
+
+    /// The values of one indicator for one entity (a region of `regions`) over time: its times and,
+    /// one for each, its values.
+    #[derive(JsonSchema)]
+    #[schemars(rename = "Series", deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct SeriesFields {
+        /// Id of an entry in `indicators`.
+        indicator: String,
+        /// Id of an entry in `regions`.
+        entity: String,
+        /// The times of the values, in order, each once, all at one granularity for the indicator.
+        times: Vec<Time>,
+        /// One value per time; `null` is a gap, never interpolated.
+        values: Vec<Option<f64>>,
+    }
+
+    impl JsonSchema for Series {
+        fn schema_name() -> Cow<'static, str> {
+            "Series".into()
+        }
+
+        fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+            SeriesFields::json_schema(generator)
+        }
+    }
+}

@@ -1,0 +1,483 @@
+//! Trace: an indicator's series over time, one line per entity, drawn to scale in time; the
+//! highlighted entities in their colours and named at their lines' ends (nudged apart, with a
+//! leader where moved), the rest as grey context; a gap in the data is a gap in the line.
+
+use plotters::coord::Shift;
+use plotters::drawing::DrawingArea;
+use plotters::element::PathElement;
+use plotters::prelude::DrawingBackend;
+use plotters::style::Color;
+
+use crate::data::{Chart, DataError, Dataset, Indicator, ScaleKind, Series};
+use crate::describe::MarkInfo;
+use crate::format;
+use crate::i18n::Lang;
+use crate::model::axis::{self, HorizontalAxis, ValueAxis};
+use crate::model::{decimate, dodge, text, Align, Ctx, Label, Mark, Rect, View};
+use crate::render::{self, tone, write, DrawResult};
+use crate::scale::{tick_count, Linear, Log, TimeScale, ValueScale};
+use crate::theme::{Font, Rgb, Theme};
+use crate::time::Time;
+
+use super::{Input, Kind};
+
+/// Without a `highlight`, a chart of this many lines or fewer draws every one in its colour; more
+/// are grey context until the reader selects one.
+const ALL_COLOURED: usize = 8;
+/// The end labels' font and the room between two of them.
+const END_FONT: Font = Font::SMALL_BOLD;
+/// The widest the end labels' column may be, as a share of the chart's width.
+const END_SHARE: f64 = 0.3;
+/// How far an end label may sit from its line's end before a leader line joins them.
+const LEADER_FROM: f64 = 2.0;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineLayout {
+    pub value_axis: ValueAxis,
+    pub time_axis: HorizontalAxis,
+    pub plot: Rect,
+    /// Grey context first, then the coloured lines, so colour is never hidden under grey.
+    pub lines: Vec<Trace>,
+    pub ends: Vec<EndLabel>,
+    pub bottom: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trace {
+    pub entity: String,
+    pub color: Rgb,
+    pub highlighted: bool,
+    /// The line's runs between gaps, in CSS pixels; a run of one point is drawn as a dot.
+    pub runs: Vec<Vec<(f64, f64)>>,
+    /// The drawn points' box: what the focus ring goes around.
+    pub bbox: Rect,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EndLabel {
+    pub entity: String,
+    pub label: Label,
+    /// From the line's last point to the label, where the label was moved off it.
+    pub leader: Option<[(f64, f64); 2]>,
+}
+
+impl LineLayout {
+    fn labels(&self) -> impl Iterator<Item = &Label> {
+        self.value_axis.labels().chain(self.time_axis.labels()).chain(self.ends.iter().map(|e| &e.label))
+    }
+}
+
+/// The series chart `c` draws, in the order of the data: its `entities`, or every entity that has
+/// a series of its indicator.
+pub fn drawn<'d>(d: &'d Dataset, c: &'d Chart) -> Vec<&'d Series> {
+    let Some(id) = c.indicator.as_deref() else { return Vec::new() };
+    d.series_of(id).filter(|s| c.entities.is_empty() || c.entities.contains(&s.entity)).collect()
+}
+
+/// True when `entity` is drawn in its colour on chart `c` of `count` lines.
+fn highlighted(c: &Chart, entity: &str, count: usize) -> bool {
+    if c.highlight.is_empty() {
+        count <= ALL_COLOURED
+    } else {
+        c.highlight.iter().any(|h| h == entity)
+    }
+}
+
+/// A value of indicator `ind` as a label writes it: to the indicator's decimals, with its unit's symbol.
+pub fn value_text(v: f64, ind: Option<&Indicator>, lang: Lang) -> String {
+    let unit = ind.map_or("", |i| i.unit.as_str());
+    let v = match ind.and_then(|i| i.decimals) {
+        Some(k) => crate::host::parse_number(&crate::host::fixed(v, k)),
+        None => v,
+    };
+    format::number_with_symbol(v, unit, lang)
+}
+
+/// The same value in words, for tooltips, tables and descriptions: "72.1 years".
+fn value_words(v: f64, ind: Option<&Indicator>, lang: Lang) -> String {
+    let unit = ind.map_or("", |i| i.unit.as_str());
+    if format::is_word_unit(unit) {
+        let rounded = ind.and_then(|i| i.decimals).map_or(v, |k| crate::host::parse_number(&crate::host::fixed(v, k)));
+        format::with_unit(rounded, unit, lang)
+    } else {
+        value_text(v, ind, lang)
+    }
+}
+
+fn name<'d>(d: &'d Dataset, entity: &'d str) -> &'d str {
+    d.regions.iter().find(|r| r.id == entity).map_or(entity, |r| r.name.as_str())
+}
+
+fn colour(d: &Dataset, entity: &str, fallback: Rgb) -> Rgb {
+    d.regions.iter().find(|r| r.id == entity).and_then(|r| Rgb::from_hex(&r.color)).unwrap_or(fallback)
+}
+
+fn layout(cx: &Ctx, i: &Input, top: f64) -> LineLayout {
+    let (d, c, theme) = (i.d, i.chart, cx.theme);
+    let series = drawn(d, c);
+    let ind = c.indicator.as_deref().and_then(|id| d.indicator(id));
+    let unit = ind.map_or("", |x| x.unit.as_str());
+    let values = || series.iter().flat_map(|s| s.points.iter().filter_map(|p| p.1)).filter(|v| v.is_finite());
+    let lo = values().fold(f64::INFINITY, f64::min);
+    let hi = values().fold(f64::NEG_INFINITY, f64::max);
+    let first = series.iter().filter_map(|s| s.points.first().map(|p| p.0)).min().unwrap_or(Time::Year(0));
+    let last = series.iter().filter_map(|s| s.points.last().map(|p| p.0)).max().unwrap_or(first);
+    let granularity = first.granularity();
+
+    // The end labels' column: as wide as the longest coloured name needs, at most a share of the width.
+    let count = series.len();
+    let room = (cx.width * END_SHARE).floor();
+    let names: Vec<(&Series, String)> = series
+        .iter()
+        .filter(|s| highlighted(c, &s.entity, count) && s.points.iter().any(|p| p.1.is_some()))
+        .map(|s| (*s, text::fit(cx.m, name(d, &s.entity), room - 8.0, END_FONT)))
+        .collect();
+    let ends_w = names.iter().map(|(_, n)| cx.m.width(n, END_FONT)).fold(0.0, f64::max);
+    let plot_right = (cx.width - if names.is_empty() { 0.0 } else { ends_w + 8.0 }).max(cx.width * 0.5);
+
+    let plot_top = top + axis::OVERHANG;
+    let plot_h = (cx.width * 0.55).max(200.0).min(340.0);
+    let plot_bottom = plot_top + plot_h;
+    let range = (plot_bottom, plot_top);
+    let count_ticks = tick_count(plot_h);
+    // Magnitudes start at zero; a log axis cannot, and the chart's key says so.
+    let scale = match c.scale {
+        Some(ScaleKind::Log) => match Log::new((lo, hi), range) {
+            Ok(l) => ValueScale::Log(l.nice()),
+            Err(_) => ValueScale::Linear(Linear::new((lo, hi), range).include_zero().nice(count_ticks)),
+        },
+        _ => ValueScale::Linear(Linear::new((lo, hi), range).include_zero().nice(count_ticks)),
+    };
+    let value_axis = axis::value_axis(cx.m, theme, &scale, unit, d.lang, (0.0, plot_right));
+    let plot_left = value_axis.plot_left;
+    let times = TimeScale::between(first, last, (plot_left, plot_right));
+    let time_axis = axis::time_axis(cx.m, theme, &times, granularity, d.lang, plot_bottom, (0.0, cx.width));
+    let plot = Rect { x: plot_left, y: plot_top, w: plot_right - plot_left, h: plot_h };
+
+    let mut lines: Vec<Trace> = series
+        .iter()
+        .map(|s| {
+            let points: Vec<decimate::Point> = s.points.iter().map(|(t, v)| (t.position(), *v)).collect();
+            // Pixels bound the work: more points than columns are reduced to what draws the same picture.
+            let kept = if points.len() > 4 * plot.w as usize {
+                decimate::m4(&points, |x| times.map(x), (plot_left, plot_right))
+            } else {
+                points
+            };
+            let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
+            for (x, v) in kept {
+                match (v.filter(|v| v.is_finite()), runs.last_mut()) {
+                    (Some(v), Some(run)) => run.push((times.map(x), scale.map(v))),
+                    (None, Some(run)) if !run.is_empty() => runs.push(Vec::new()),
+                    _ => {}
+                }
+            }
+            runs.retain(|r| !r.is_empty());
+            let bbox = bounds(&runs);
+            let on = highlighted(c, &s.entity, count);
+            Trace { entity: s.entity.clone(), color: colour(d, &s.entity, theme.context), highlighted: on, runs, bbox }
+        })
+        .collect();
+    // Grey below colour; the data's order within each.
+    lines.sort_by_key(|l| l.highlighted);
+
+    // Names at the ends of the coloured lines, each as near its line's last value as the others allow.
+    let h = END_FONT.line_height();
+    let wanted: Vec<f64> = names
+        .iter()
+        .map(|(s, _)| s.points.iter().rev().find_map(|p| p.1).map_or(plot_bottom, |v| scale.map(v)))
+        .collect();
+    let tops = dodge::dodge(&wanted, h, plot_top - axis::OVERHANG, plot_bottom + h / 2.0);
+    let ends = names
+        .iter()
+        .zip(wanted.iter().zip(tops))
+        .map(|((s, n), (want, at))| {
+            let label = cx.label(n.clone(), plot_right + 8.0, at, END_FONT, theme.ink, Align::Left);
+            let end = s.points.iter().rev().find(|p| p.1.is_some()).map(|p| times.map(p.0.position()));
+            let mid = at + h / 2.0;
+            let leader =
+                end.filter(|_| (mid - want).abs() > LEADER_FROM).map(|x| [(x + 2.0, *want), (plot_right + 6.0, mid)]);
+            EndLabel { entity: s.entity.clone(), label, leader }
+        })
+        .collect::<Vec<_>>();
+    let below_ends = ends.iter().map(|e| e.label.bbox().bottom()).fold(0.0, f64::max);
+    let bottom = time_axis.bottom.max(below_ends);
+    LineLayout { value_axis, time_axis, plot, lines, ends, bottom }
+}
+
+fn bounds(runs: &[Vec<(f64, f64)>]) -> Rect {
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for (x, y) in runs.iter().flatten() {
+        (x0, y0, x1, y1) = (x0.min(*x), y0.min(*y), x1.max(*x), y1.max(*y));
+    }
+    if x0 > x1 {
+        return Rect { x: 0.0, y: 0.0, w: 0.0, h: 0.0 };
+    }
+    Rect { x: x0, y: y0, w: x1 - x0, h: y1 - y0 }
+}
+
+/// The distance from `(x, y)` to the line, along the vertical at `x` where the line passes it.
+fn distance(line: &Trace, x: f64, y: f64) -> Option<f64> {
+    let mut best: Option<f64> = None;
+    for run in &line.runs {
+        if let [(px, py)] = run.as_slice() {
+            if (px - x).abs() <= 4.0 {
+                best = Some(best.map_or((py - y).abs(), |b: f64| b.min((py - y).abs())));
+            }
+        }
+        for w in run.windows(2) {
+            let [(ax, ay), (bx, by)] = [w[0], w[1]];
+            if x < ax.min(bx) || x > ax.max(bx) {
+                continue;
+            }
+            let at = if (bx - ax).abs() < 1e-9 {
+                ay.min(by).max(y.min(ay.max(by)))
+            } else {
+                ay + (x - ax) / (bx - ax) * (by - ay)
+            };
+            let d = (at - y).abs();
+            best = Some(best.map_or(d, |b: f64| b.min(d)));
+        }
+    }
+    best
+}
+
+/// Where a pointer counts as on a line: within this many pixels of it, vertically.
+const NEAR: f64 = 16.0;
+
+/// The index (in `marks`' order, which is `lines`') of the line nearest `(x, y)`, if one is near.
+pub fn nearest(l: &LineLayout, x: f64, y: f64) -> Option<usize> {
+    // Across the plot, its edges included: a line's first and last points sit on them.
+    if x < l.plot.x - 1.0 || x > l.plot.right() + 1.0 {
+        return None;
+    }
+    let mut best: Option<(usize, f64)> = None;
+    for (i, line) in l.lines.iter().enumerate() {
+        if let Some(d) = distance(line, x, y) {
+            // Ties go to the line drawn on top.
+            if d <= NEAR && best.is_none_or(|(_, b)| d <= b) {
+                best = Some((i, d));
+            }
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    l: &LineLayout,
+    view: &View,
+    theme: &Theme,
+) -> DrawResult<(), DB> {
+    render::axis::value_axis(area, &l.value_axis, theme)?;
+    render::axis::horizontal_axis(area, &l.time_axis, theme)?;
+    let selected = |e: &str| view.selected == Some(e);
+    // The selected entity is drawn last, in its colour, whether or not the chart highlights it.
+    let mut order: Vec<&Trace> = l.lines.iter().filter(|x| !selected(&x.entity)).collect();
+    order.extend(l.lines.iter().filter(|x| selected(&x.entity)));
+    for line in order {
+        let coloured = line.highlighted || selected(&line.entity);
+        let base = if coloured { line.color } else { theme.context };
+        let c = tone(base, Some(&line.entity), view, theme);
+        let stroke = if coloured { 2 } else { 1 };
+        for run in &line.runs {
+            if let [(x, y)] = run.as_slice() {
+                render::fill(area, &Rect { x: x - 1.5, y: y - 1.5, w: 3.0, h: 3.0 }, c)?;
+            } else {
+                let pts: Vec<(i32, i32)> = run.iter().map(|(x, y)| (x.round() as i32, y.round() as i32)).collect();
+                area.draw(&PathElement::new(pts, render::rgb(c).stroke_width(stroke)))?;
+            }
+        }
+    }
+    for e in &l.ends {
+        if let Some([a, b]) = e.leader {
+            let pts = vec![(a.0.round() as i32, a.1.round() as i32), (b.0.round() as i32, b.1.round() as i32)];
+            area.draw(&PathElement::new(pts, render::rgb(theme.muted).stroke_width(1)))?;
+        }
+        write(area, &e.label)?;
+    }
+    Ok(())
+}
+
+/// The kind `line`.
+#[derive(Debug)]
+pub struct Line;
+
+impl Kind for Line {
+    type Layout = LineLayout;
+    const FIGURES: (usize, usize) = (0, 0);
+
+    fn check(c: &Chart, d: &Dataset, at: &dyn Fn(&str) -> String) -> Result<(), DataError> {
+        let Some(id) = c.indicator.as_deref() else {
+            return Err(DataError {
+                path: at("indicator"),
+                message: format!(
+                    "chart \"{}\" is a line chart, which draws an indicator's series over time; name the indicator in `indicator`",
+                    c.id
+                ),
+            });
+        };
+        let series = drawn(d, c);
+        if series.iter().all(|s| s.points.iter().all(|p| p.1.is_none())) {
+            return Err(DataError {
+                path: at("indicator"),
+                message: format!(
+                    "chart \"{}\" has no values of indicator \"{id}\" to draw; add series with values",
+                    c.id
+                ),
+            });
+        }
+        if c.scale == Some(ScaleKind::Log) {
+            let low = series.iter().flat_map(|s| s.points.iter()).find(|p| p.1.is_some_and(|v| v <= 0.0));
+            if let Some((t, Some(v))) = low {
+                return Err(DataError {
+                    path: at("scale"),
+                    message: format!(
+                        "chart \"{}\" asks for a log scale, but indicator \"{id}\" has the value {} (at {t}); a log scale draws only values above zero, so use \"linear\"",
+                        c.id,
+                        crate::host::number_text(*v)
+                    ),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    fn layout(cx: &Ctx, i: &Input, top: f64) -> Option<LineLayout> {
+        Some(layout(cx, i, top))
+    }
+
+    fn bottom(l: &LineLayout) -> f64 {
+        l.bottom
+    }
+
+    fn labels(l: &LineLayout) -> Vec<&Label> {
+        l.labels().collect()
+    }
+
+    fn marks(l: &LineLayout, _width: f64) -> Vec<Mark> {
+        l.lines
+            .iter()
+            .map(|line| {
+                let mut m = Mark::boxed(&line.entity, Some(&line.entity), line.bbox);
+                // Hit by nearness to the line (`nearest`), never by its box.
+                m.hit = Rect { x: 0.0, y: 0.0, w: 0.0, h: 0.0 };
+                m
+            })
+            .collect()
+    }
+
+    fn hit(l: &LineLayout, _marks: &[Mark], x: f64, y: f64) -> Option<usize> {
+        nearest(l, x, y)
+    }
+
+    fn draw<DB: DrawingBackend>(
+        area: &DrawingArea<DB, Shift>,
+        l: &LineLayout,
+        view: &View,
+        theme: &Theme,
+    ) -> DrawResult<(), DB> {
+        draw(area, l, view, theme)
+    }
+
+    fn what(n: usize, lang: Lang) -> String {
+        match lang {
+            Lang::En => format!("Trace chart of {n} series over time."),
+            Lang::Zh => format!("折线图，{n}条随时间变化的线。"),
+        }
+    }
+
+    fn count(i: &Input) -> usize {
+        drawn(i.d, i.chart).len()
+    }
+
+    fn items(i: &Input) -> Vec<String> {
+        let ind = i.chart.indicator.as_deref().and_then(|id| i.d.indicator(id));
+        drawn(i.d, i.chart)
+            .iter()
+            .map(|s| {
+                let known: Vec<&(Time, Option<f64>)> = s.points.iter().filter(|p| p.1.is_some()).collect();
+                let at = |p: &&(Time, Option<f64>)| {
+                    let v = value_words(p.1.unwrap_or(0.0), ind, i.d.lang);
+                    match i.d.lang {
+                        Lang::En => format!("{v} in {}", p.0.label(i.d.lang)),
+                        Lang::Zh => format!("{}为{v}", p.0.label(i.d.lang)),
+                    }
+                };
+                let span = match (known.first(), known.last()) {
+                    (Some(a), Some(b)) if a.0 != b.0 => match i.d.lang {
+                        Lang::En => format!("{} to {}", at(a), at(b)),
+                        Lang::Zh => format!("{}，{}", at(a), at(b)),
+                    },
+                    (Some(a), _) => at(a),
+                    _ => String::new(),
+                };
+                let colon = if i.d.lang == Lang::Zh { "：" } else { ": " };
+                format!("{}{colon}{span}", name(i.d, &s.entity))
+            })
+            .collect()
+    }
+
+    fn rows(i: &Input) -> Vec<MarkInfo> {
+        drawn(i.d, i.chart).iter().map(|s| series_info(i.d, i.chart, s)).collect()
+    }
+
+    fn mark_info(i: &Input, m: &Mark) -> Option<MarkInfo> {
+        let s = drawn(i.d, i.chart).into_iter().find(|s| s.entity == m.id)?;
+        Some(MarkInfo { rect: [m.rect.x, m.rect.y, m.rect.w, m.rect.h], ..series_info(i.d, i.chart, s) })
+    }
+
+    fn key(i: &Input) -> Vec<String> {
+        let mut parts = Vec::new();
+        let lang = i.d.lang;
+        if i.chart.scale == Some(ScaleKind::Log) {
+            parts.push(
+                match lang {
+                    Lang::En => {
+                        "The value axis is logarithmic and does not start at zero: each step up multiplies the value."
+                    }
+                    Lang::Zh => "数值轴为对数刻度，不从零开始：每上一格，数值成倍增加。",
+                }
+                .into(),
+            );
+        }
+        let gaps = drawn(i.d, i.chart).iter().any(|s| {
+            let known: Vec<usize> = s.points.iter().enumerate().filter(|p| p.1 .1.is_some()).map(|p| p.0).collect();
+            known.windows(2).any(|w| w[1] > w[0] + 1)
+        });
+        if gaps {
+            parts.push(
+                match lang {
+                    Lang::En => "A break in a line is a period the source gives no value for; it is not filled in.",
+                    Lang::Zh => "线条中断处是来源未给出数值的时期，未作补插。",
+                }
+                .into(),
+            );
+        }
+        parts
+    }
+}
+
+/// One series in words: the entity, its latest value and when, the indicator's source.
+fn series_info(d: &Dataset, c: &Chart, s: &Series) -> MarkInfo {
+    let ind = c.indicator.as_deref().and_then(|id| d.indicator(id));
+    let latest = s.points.iter().rev().find(|p| p.1.is_some());
+    let region = d.regions.iter().find(|r| r.id == s.entity);
+    MarkInfo {
+        kind: "series",
+        id: s.entity.clone(),
+        region: Some(s.entity.clone()),
+        region_name: region.map(|r| r.name.clone()),
+        region_aside: None,
+        color: region.map(|r| r.color.clone()),
+        title: name(d, &s.entity).to_string(),
+        value: latest.and_then(|p| p.1).map(|v| value_words(v, ind, d.lang)).unwrap_or_default(),
+        qualifier: String::new(),
+        unit: ind.map(|x| x.unit.clone()).unwrap_or_default(),
+        period: latest.map(|p| p.0.label(d.lang)),
+        source: ind.and_then(|x| d.sources.iter().find(|src| src.id == x.source)).map(|src| src.name.clone()),
+        quote: None,
+        summary: ind.map(|x| x.name.clone()),
+        rect: [0.0; 4],
+    }
+}
