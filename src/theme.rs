@@ -44,6 +44,13 @@ impl Rgb {
         }
     }
 
+    /// This colour, darkened towards `ink` only as far as text in it needs to read on `bg` (4.5:1):
+    /// a line's name written in the line's own colour.
+    #[must_use]
+    pub fn readable_on(self, bg: Rgb, ink: Rgb) -> Rgb {
+        (0..=10).map(|k| ink.over(self, f64::from(k) / 10.0)).find(|c| c.contrast(bg) >= 4.5).unwrap_or(ink)
+    }
+
     /// This colour laid over `bg` at opacity `a`, as an opaque colour (for fades that SVG and canvas draw alike).
     #[must_use]
     pub fn over(self, bg: Rgb, a: f64) -> Rgb {

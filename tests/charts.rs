@@ -355,3 +355,41 @@ fn map_names_sit_on_their_own_regions_at_phone_widths() {
         }
     }
 }
+
+/// Charts of real published tables, imported as an editor would import them (lines over time, bars
+/// of categories at one period): golden files at a phone's width and a column's, every label on the
+/// canvas and clear of the others.
+#[test]
+fn charts_of_real_tables_match_their_golden_files() {
+    use datastory::data::import::from_table;
+    use datastory::kinds::Body;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/series");
+    for file in ["global-temp.csv", "stocks.csv", "gapminder-owid.csv", "barley-long.csv", "barley-wide.csv"] {
+        let text = std::fs::read_to_string(dir.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let d = from_table(&text, file).unwrap_or_else(|e| panic!("{file}: {e}"));
+        for c in &d.charts {
+            for width in [320.0, 640.0] {
+                let m = common::model(&d, &c.id, width);
+                let drawn = match &m.body {
+                    Body::Line(l) => l.lines.len(),
+                    Body::Bars(b) => b.rows.len(),
+                    _ => panic!("{}: an imported table draws lines or bars", c.id),
+                };
+                assert!(drawn > 0, "{}: nothing drawn", c.id);
+                let (svg, _) = common::svg(&m);
+                if let Some(dir) = std::env::var_os("LINE_SVG_DIR") {
+                    let _ = std::fs::write(std::path::Path::new(&dir).join(format!("{}-{width}.svg", c.id)), &svg);
+                }
+                let labels = m.labels();
+                for (i, a) in labels.iter().enumerate() {
+                    let ba = a.bbox();
+                    assert!(ba.x >= -0.5 && ba.right() <= m.width + 0.5, "{} at {width}: {:?} leaves the canvas", c.id, a.text);
+                    for b in labels.iter().skip(i + 1) {
+                        assert!(!ba.overlaps(&b.bbox()), "{} at {width}: {:?} overlaps {:?}", c.id, a.text, b.text);
+                    }
+                }
+                insta::assert_snapshot!(format!("table-{}-{}-{width}", file.trim_end_matches(".csv"), c.id), svg);
+            }
+        }
+    }
+}

@@ -349,7 +349,7 @@ function buildSections(box, outline, only, story, source, t) {
     if (s.kind) h2.append(el('span', 'region-kind', s.kind));
     const grid = el('div', 'charts');
     for (const c of list) {
-      const wide = c.kind === 'bars' || c.kind === 'map' || list.length === 1;
+      const wide = c.kind === 'bars' || c.kind === 'map' || c.kind === 'line' || list.length === 1;
       const figure = el('figure', wide ? 'chart wide' : 'chart');
       figure.dataset.chart = c.id;
       figure.dataset.kind = c.kind;

@@ -5,14 +5,15 @@ use plotters::coord::Shift;
 use plotters::drawing::DrawingArea;
 use plotters::prelude::DrawingBackend;
 
-use crate::data::{Dataset, Figure};
+use crate::data::{Chart, DataError, Dataset, Figure, Indicator, Series};
+use crate::describe::MarkInfo;
 use crate::format;
 use crate::i18n::Lang;
 use crate::model::{figure_colour, key, text, Align, Ctx, Label, Mark, Rect, View};
 use crate::render::{fill, tone, write, DrawResult};
 use crate::theme::{Font, Rgb, Theme};
 
-use super::{Input, Kind};
+use super::{series, Input, Kind};
 
 const BAR_HEIGHT: f64 = 24.0;
 const ROW_GAP: f64 = 16.0;
@@ -139,6 +140,32 @@ pub(super) fn rows(cx: &Ctx, specs: Vec<RowSpec>, top: f64) -> BarsLayout {
     BarsLayout { rows: out, bottom }
 }
 
+fn indicator<'d>(i: &Input<'d>) -> Option<&'d Indicator> {
+    i.chart.indicator.as_deref().and_then(|id| i.d.indicator(id))
+}
+
+/// The series a chart of series draws as bars, each with its value at the chart's period.
+fn series_rows_at<'d>(i: &Input<'d>) -> Vec<(&'d Series, f64)> {
+    let Some(t) = i.chart.times.first().copied() else { return Vec::new() };
+    series::drawn(i.d, i.chart).into_iter().filter_map(|s| Some((s, series::value_at(s, t)?))).collect()
+}
+
+fn series_rows(cx: &Ctx, i: &Input) -> Vec<RowSpec> {
+    let ind = indicator(i);
+    series_rows_at(i)
+        .into_iter()
+        .map(|(s, v)| RowSpec {
+            figure: s.entity.clone(),
+            region: Some(s.entity.clone()),
+            label: series::name(i.d, &s.entity).to_string(),
+            value: v,
+            value_text: series::value_text(v, ind, i.d.lang),
+            lower_bound: false,
+            color: series::colour(i.d, &s.entity, cx.theme.context),
+        })
+        .collect()
+}
+
 /// Draws the rows: label, bar, the faded open end of a lower bound, value.
 pub(super) fn draw_rows<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -174,8 +201,79 @@ impl Kind for Bars {
         (v < 0.0).then_some("is negative; bars start at zero and this chart kind draws only values of zero or more")
     }
 
+    /// A chart of series draws its indicator at its one time: one bar per entity with a value then.
+    fn check(c: &Chart, d: &Dataset, at: &dyn Fn(&str) -> String) -> Result<(), DataError> {
+        let Some(id) = c.indicator.as_deref() else { return Ok(()) };
+        let [t] = c.times.as_slice() else {
+            return Err(DataError {
+                path: at("times"),
+                message: format!(
+                    "chart \"{}\" draws bars of indicator \"{id}\" and needs the one period they show in `times`, e.g. [\"2020\"]; it gives {}",
+                    c.id,
+                    c.times.len()
+                ),
+            });
+        };
+        let values: Vec<(&str, f64)> =
+            series::drawn(d, c).iter().filter_map(|s| Some((s.entity.as_str(), series::value_at(s, *t)?))).collect();
+        if values.is_empty() {
+            return Err(DataError {
+                path: at("times"),
+                message: format!("chart \"{}\" has no value of indicator \"{id}\" at {t}; choose a period the series give", c.id),
+            });
+        }
+        if let Some((e, v)) = values.iter().find(|(_, v)| *v < 0.0) {
+            return Err(DataError {
+                path: at("times"),
+                message: format!(
+                    "chart \"{}\" draws bars from zero, but \"{e}\" has the value {} at {t}; bars draw only values of zero or more, so show this indicator as a line",
+                    c.id,
+                    crate::host::number_text(*v)
+                ),
+            });
+        }
+        Ok(())
+    }
+
     fn layout(cx: &Ctx, i: &Input, top: f64) -> Option<BarsLayout> {
+        if i.chart.indicator.is_some() {
+            return Some(rows(cx, series_rows(cx, i), top));
+        }
         Some(magnitude(cx, i.d, i.figures, top))
+    }
+
+    fn count(i: &Input) -> usize {
+        if i.chart.indicator.is_some() {
+            series_rows_at(i).len()
+        } else {
+            i.figures.len()
+        }
+    }
+
+    fn items(i: &Input) -> Vec<String> {
+        if i.chart.indicator.is_none() {
+            return i.figures.iter().map(|f| crate::describe::figure_item(i.d, f)).collect();
+        }
+        let colon = if i.d.lang == Lang::Zh { "：" } else { ": " };
+        series_rows_at(i)
+            .iter()
+            .map(|(s, v)| format!("{}{colon}{}", series::name(i.d, &s.entity), series::value_words(*v, indicator(i), i.d.lang)))
+            .collect()
+    }
+
+    fn rows(i: &Input) -> Vec<MarkInfo> {
+        if i.chart.indicator.is_none() {
+            return i.figures.iter().map(|f| crate::describe::figure(i.d, f)).collect();
+        }
+        let t = i.chart.times.first().copied();
+        series_rows_at(i).iter().map(|(s, _)| series::info_at(i.d, i.chart, s, t)).collect()
+    }
+
+    fn mark_info(i: &Input, m: &Mark) -> Option<MarkInfo> {
+        i.chart.indicator.as_ref()?;
+        let (s, _) = series_rows_at(i).into_iter().find(|(s, _)| s.entity == m.id)?;
+        let info = series::info_at(i.d, i.chart, s, i.chart.times.first().copied());
+        Some(MarkInfo { rect: [m.rect.x, m.rect.y, m.rect.w, m.rect.h], ..info })
     }
 
     fn bottom(l: &BarsLayout) -> f64 {

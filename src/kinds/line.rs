@@ -8,17 +8,17 @@ use plotters::element::PathElement;
 use plotters::prelude::DrawingBackend;
 use plotters::style::Color;
 
-use crate::data::{Chart, DataError, Dataset, Indicator, ScaleKind, Series};
+use crate::data::{Chart, DataError, Dataset, ScaleKind, Series};
 use crate::describe::MarkInfo;
-use crate::format;
 use crate::i18n::Lang;
 use crate::model::axis::{self, HorizontalAxis, ValueAxis};
 use crate::model::{decimate, dodge, text, Align, Ctx, Label, Mark, Rect, View};
-use crate::render::{self, tone, write, DrawResult};
+use crate::render::{self, tone, write_in, DrawResult};
 use crate::scale::{tick_count, Linear, Log, TimeScale, ValueScale};
 use crate::theme::{Font, Rgb, Theme};
 use crate::time::Time;
 
+use super::series::{colour, drawn, name, series_info, value_words};
 use super::{Input, Kind};
 
 /// Without a `highlight`, a chart of this many lines or fewer draws every one in its colour; more
@@ -67,13 +67,6 @@ impl LineLayout {
     }
 }
 
-/// The series chart `c` draws, in the order of the data: its `entities`, or every entity that has
-/// a series of its indicator.
-pub fn drawn<'d>(d: &'d Dataset, c: &'d Chart) -> Vec<&'d Series> {
-    let Some(id) = c.indicator.as_deref() else { return Vec::new() };
-    d.series_of(id).filter(|s| c.entities.is_empty() || c.entities.contains(&s.entity)).collect()
-}
-
 /// True when `entity` is drawn in its colour on chart `c` of `count` lines.
 fn highlighted(c: &Chart, entity: &str, count: usize) -> bool {
     if c.highlight.is_empty() {
@@ -81,35 +74,6 @@ fn highlighted(c: &Chart, entity: &str, count: usize) -> bool {
     } else {
         c.highlight.iter().any(|h| h == entity)
     }
-}
-
-/// A value of indicator `ind` as a label writes it: to the indicator's decimals, with its unit's symbol.
-pub fn value_text(v: f64, ind: Option<&Indicator>, lang: Lang) -> String {
-    let unit = ind.map_or("", |i| i.unit.as_str());
-    let v = match ind.and_then(|i| i.decimals) {
-        Some(k) => crate::host::parse_number(&crate::host::fixed(v, k)),
-        None => v,
-    };
-    format::number_with_symbol(v, unit, lang)
-}
-
-/// The same value in words, for tooltips, tables and descriptions: "72.1 years".
-fn value_words(v: f64, ind: Option<&Indicator>, lang: Lang) -> String {
-    let unit = ind.map_or("", |i| i.unit.as_str());
-    if format::is_word_unit(unit) {
-        let rounded = ind.and_then(|i| i.decimals).map_or(v, |k| crate::host::parse_number(&crate::host::fixed(v, k)));
-        format::with_unit(rounded, unit, lang)
-    } else {
-        value_text(v, ind, lang)
-    }
-}
-
-fn name<'d>(d: &'d Dataset, entity: &'d str) -> &'d str {
-    d.regions.iter().find(|r| r.id == entity).map_or(entity, |r| r.name.as_str())
-}
-
-fn colour(d: &Dataset, entity: &str, fallback: Rgb) -> Rgb {
-    d.regions.iter().find(|r| r.id == entity).and_then(|r| Rgb::from_hex(&r.color)).unwrap_or(fallback)
 }
 
 fn layout(cx: &Ctx, i: &Input, top: f64) -> LineLayout {
@@ -192,7 +156,9 @@ fn layout(cx: &Ctx, i: &Input, top: f64) -> LineLayout {
         .iter()
         .zip(wanted.iter().zip(tops))
         .map(|((s, n), (want, at))| {
-            let label = cx.label(n.clone(), plot_right + 8.0, at, END_FONT, theme.ink, Align::Left);
+            // The name in its line's colour (as dark as text needs): the colour ties name and line.
+            let ink = colour(d, &s.entity, theme.context).readable_on(theme.background, theme.ink);
+            let label = cx.label(n.clone(), plot_right + 8.0, at, END_FONT, ink, Align::Left);
             let end = s.points.iter().rev().find(|p| p.1.is_some()).map(|p| times.map(p.0.position()));
             let mid = at + h / 2.0;
             let leader =
@@ -294,7 +260,7 @@ fn draw<DB: DrawingBackend>(
             let pts = vec![(a.0.round() as i32, a.1.round() as i32), (b.0.round() as i32, b.1.round() as i32)];
             area.draw(&PathElement::new(pts, render::rgb(theme.muted).stroke_width(1)))?;
         }
-        write(area, &e.label)?;
+        write_in(area, &e.label, tone(e.label.color, Some(&e.entity), view, theme))?;
     }
     Ok(())
 }
@@ -458,26 +424,3 @@ impl Kind for Line {
     }
 }
 
-/// One series in words: the entity, its latest value and when, the indicator's source.
-fn series_info(d: &Dataset, c: &Chart, s: &Series) -> MarkInfo {
-    let ind = c.indicator.as_deref().and_then(|id| d.indicator(id));
-    let latest = s.points.iter().rev().find(|p| p.1.is_some());
-    let region = d.regions.iter().find(|r| r.id == s.entity);
-    MarkInfo {
-        kind: "series",
-        id: s.entity.clone(),
-        region: Some(s.entity.clone()),
-        region_name: region.map(|r| r.name.clone()),
-        region_aside: None,
-        color: region.map(|r| r.color.clone()),
-        title: name(d, &s.entity).to_string(),
-        value: latest.and_then(|p| p.1).map(|v| value_words(v, ind, d.lang)).unwrap_or_default(),
-        qualifier: String::new(),
-        unit: ind.map(|x| x.unit.clone()).unwrap_or_default(),
-        period: latest.map(|p| p.0.label(d.lang)),
-        source: ind.and_then(|x| d.sources.iter().find(|src| src.id == x.source)).map(|src| src.name.clone()),
-        quote: None,
-        summary: ind.map(|x| x.name.clone()),
-        rect: [0.0; 4],
-    }
-}

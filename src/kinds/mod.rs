@@ -10,6 +10,7 @@ pub mod line;
 pub mod map;
 pub mod multiple;
 pub mod periods;
+pub mod series;
 pub mod share;
 
 use plotters::coord::Shift;

@@ -1,0 +1,82 @@
+//! What the kinds that draw series share: which series a chart draws, their values as text, and a
+//! series (or one of its values) in words for tooltips and tables.
+
+use crate::data::{Chart, Dataset, Indicator, Series};
+use crate::describe::MarkInfo;
+use crate::format;
+use crate::i18n::Lang;
+use crate::theme::Rgb;
+use crate::time::Time;
+
+/// The series chart `c` draws, in the order of the data: its `entities`, or every entity that has
+/// a series of its indicator.
+pub fn drawn<'d>(d: &'d Dataset, c: &'d Chart) -> Vec<&'d Series> {
+    let Some(id) = c.indicator.as_deref() else { return Vec::new() };
+    d.series_of(id).filter(|s| c.entities.is_empty() || c.entities.contains(&s.entity)).collect()
+}
+
+/// A value of indicator `ind` as a label writes it: to the indicator's decimals, with its unit's symbol.
+pub fn value_text(v: f64, ind: Option<&Indicator>, lang: Lang) -> String {
+    let unit = ind.map_or("", |i| i.unit.as_str());
+    let v = match ind.and_then(|i| i.decimals) {
+        Some(k) => crate::host::parse_number(&crate::host::fixed(v, k)),
+        None => v,
+    };
+    format::number_with_symbol(v, unit, lang)
+}
+
+/// The same value in words, for tooltips, tables and descriptions: "72.1 years".
+pub fn value_words(v: f64, ind: Option<&Indicator>, lang: Lang) -> String {
+    let unit = ind.map_or("", |i| i.unit.as_str());
+    if format::is_word_unit(unit) {
+        let rounded = ind.and_then(|i| i.decimals).map_or(v, |k| crate::host::parse_number(&crate::host::fixed(v, k)));
+        format::with_unit(rounded, unit, lang)
+    } else {
+        value_text(v, ind, lang)
+    }
+}
+
+/// The value of `s` at time `t`, where it has one.
+pub fn value_at(s: &Series, t: Time) -> Option<f64> {
+    s.points.iter().find(|p| p.0 == t).and_then(|p| p.1)
+}
+
+pub fn name<'d>(d: &'d Dataset, entity: &'d str) -> &'d str {
+    d.regions.iter().find(|r| r.id == entity).map_or(entity, |r| r.name.as_str())
+}
+
+pub fn colour(d: &Dataset, entity: &str, fallback: Rgb) -> Rgb {
+    d.regions.iter().find(|r| r.id == entity).and_then(|r| Rgb::from_hex(&r.color)).unwrap_or(fallback)
+}
+
+/// One series in words: the entity, its latest value and when, the indicator's source.
+pub fn series_info(d: &Dataset, c: &Chart, s: &Series) -> MarkInfo {
+    info_at(d, c, s, s.points.iter().rev().find(|p| p.1.is_some()).map(|p| p.0))
+}
+
+/// Series `s` in words at time `at`: the entity, its value then, the indicator and its source.
+pub fn info_at(d: &Dataset, c: &Chart, s: &Series, at: Option<Time>) -> MarkInfo {
+    let ind = c.indicator.as_deref().and_then(|id| d.indicator(id));
+    let latest = at.and_then(|t| s.points.iter().find(|p| p.0 == t));
+    let region = d.regions.iter().find(|r| r.id == s.entity);
+    MarkInfo {
+        kind: "series",
+        id: s.entity.clone(),
+        region: Some(s.entity.clone()),
+        region_name: region.map(|r| r.name.clone()),
+        region_aside: None,
+        color: region.map(|r| r.color.clone()),
+        title: name(d, &s.entity).to_string(),
+        value: latest.and_then(|p| p.1).map_or_else(
+            || if d.lang == Lang::Zh { "无数据".into() } else { "no value given".into() },
+            |v| value_words(v, ind, d.lang),
+        ),
+        qualifier: String::new(),
+        unit: ind.map(|x| x.unit.clone()).unwrap_or_default(),
+        period: at.map(|t| t.label(d.lang)),
+        source: ind.and_then(|x| d.sources.iter().find(|src| src.id == x.source)).map(|src| src.name.clone()),
+        quote: None,
+        summary: ind.map(|x| x.name.clone()),
+        rect: [0.0; 4],
+    }
+}
