@@ -383,7 +383,12 @@ fn charts_of_real_tables_match_their_golden_files() {
                 let labels = m.labels();
                 for (i, a) in labels.iter().enumerate() {
                     let ba = a.bbox();
-                    assert!(ba.x >= -0.5 && ba.right() <= m.width + 0.5, "{} at {width}: {:?} leaves the canvas", c.id, a.text);
+                    assert!(
+                        ba.x >= -0.5 && ba.right() <= m.width + 0.5,
+                        "{} at {width}: {:?} leaves the canvas",
+                        c.id,
+                        a.text
+                    );
                     for b in labels.iter().skip(i + 1) {
                         assert!(!ba.overlaps(&b.bbox()), "{} at {width}: {:?} overlaps {:?}", c.id, a.text, b.text);
                     }

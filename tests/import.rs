@@ -169,3 +169,29 @@ fn a_translation_given_twice_is_placed_on_its_second_row() {
     let line = sheet.lines().position(|l| l == "zh,story.title,又一个").map_or(0, |i| i + 1);
     assert_says(&sheet, &[&format!("line {line}, column B (key)"), "zh has a second text for story.title"]);
 }
+
+/// An example of series is its table as published, given words by an editor: every series keeps
+/// the times and values of the table it was imported from (`data/examples/tables/NAME.csv`), none
+/// added, dropped or changed, whatever its entity and indicator were renamed to.
+#[test]
+fn series_examples_keep_their_tables_values() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/examples");
+    let mut checked = 0;
+    for (file, story) in common::examples() {
+        if story.series.is_empty() {
+            continue;
+        }
+        let table = dir.join("tables").join(file.replace(".json", ".csv"));
+        let text =
+            std::fs::read_to_string(&table).unwrap_or_else(|e| panic!("{file}: its table {}: {e}", table.display()));
+        let imported = datastory::data::import::from_table(&text, &file).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let key = |d: &datastory::data::Dataset| {
+            let mut v: Vec<String> = d.series.iter().map(|s| format!("{:?}", s.points)).collect();
+            v.sort();
+            v
+        };
+        assert!(key(&story) == key(&imported), "{file}: its series differ from its table's");
+        checked += 1;
+    }
+    assert!(checked >= 2, "the examples of series are missing");
+}

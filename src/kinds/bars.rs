@@ -219,7 +219,10 @@ impl Kind for Bars {
         if values.is_empty() {
             return Err(DataError {
                 path: at("times"),
-                message: format!("chart \"{}\" has no value of indicator \"{id}\" at {t}; choose a period the series give", c.id),
+                message: format!(
+                    "chart \"{}\" has no value of indicator \"{id}\" at {t}; choose a period the series give",
+                    c.id
+                ),
             });
         }
         if let Some((e, v)) = values.iter().find(|(_, v)| *v < 0.0) {
@@ -257,7 +260,9 @@ impl Kind for Bars {
         let colon = if i.d.lang == Lang::Zh { "：" } else { ": " };
         series_rows_at(i)
             .iter()
-            .map(|(s, v)| format!("{}{colon}{}", series::name(i.d, &s.entity), series::value_words(*v, indicator(i), i.d.lang)))
+            .map(|(s, v)| {
+                format!("{}{colon}{}", series::name(i.d, &s.entity), series::value_words(*v, indicator(i), i.d.lang))
+            })
             .collect()
     }
 

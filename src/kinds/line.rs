@@ -18,7 +18,7 @@ use crate::scale::{tick_count, Linear, Log, TimeScale, ValueScale};
 use crate::theme::{Font, Rgb, Theme};
 use crate::time::Time;
 
-use super::series::{colour, drawn, name, series_info, value_words};
+use super::series::{self, colour, drawn, name, series_info, value_words};
 use super::{Input, Kind};
 
 /// Without a `highlight`, a chart of this many lines or fewer draws every one in its colour; more
@@ -87,6 +87,7 @@ fn layout(cx: &Ctx, i: &Input, top: f64) -> LineLayout {
     let first = series.iter().filter_map(|s| s.points.first().map(|p| p.0)).min().unwrap_or(Time::Year(0));
     let last = series.iter().filter_map(|s| s.points.last().map(|p| p.0)).max().unwrap_or(first);
     let granularity = first.granularity();
+    let step = series::step(&series);
 
     // The end labels' column: as wide as the longest coloured name needs, at most a share of the width.
     let count = series.len();
@@ -121,7 +122,18 @@ fn layout(cx: &Ctx, i: &Input, top: f64) -> LineLayout {
     let mut lines: Vec<Trace> = series
         .iter()
         .map(|s| {
-            let points: Vec<decimate::Point> = s.points.iter().map(|(t, v)| (t.position(), *v)).collect();
+            // A period the data skip is a gap too: a missing value where the step says one was due.
+            let mut points: Vec<decimate::Point> = Vec::with_capacity(s.points.len());
+            for (k, (t, v)) in s.points.iter().enumerate() {
+                if k > 0
+                    && s.points
+                        .get(k - 1)
+                        .is_some_and(|prev| prev.1.is_some() && v.is_some() && series::breaks(prev, &(*t, *v), step))
+                {
+                    points.push((t.position(), None));
+                }
+                points.push((t.position(), *v));
+            }
             // Pixels bound the work: more points than columns are reduced to what draws the same picture.
             let kept = if points.len() > 4 * plot.w as usize {
                 decimate::m4(&points, |x| times.map(x), (plot_left, plot_right))
@@ -248,7 +260,9 @@ fn draw<DB: DrawingBackend>(
         let stroke = if coloured { 2 } else { 1 };
         for run in &line.runs {
             if let [(x, y)] = run.as_slice() {
-                render::fill(area, &Rect { x: x - 1.5, y: y - 1.5, w: 3.0, h: 3.0 }, c)?;
+                // A value with no neighbour to join is a dot, big enough to be seen as one.
+                let r = f64::from(stroke) + 1.0;
+                render::fill(area, &Rect { x: x - r, y: y - r, w: 2.0 * r, h: 2.0 * r }, c)?;
             } else {
                 let pts: Vec<(i32, i32)> = run.iter().map(|(x, y)| (x.round() as i32, y.round() as i32)).collect();
                 area.draw(&PathElement::new(pts, render::rgb(c).stroke_width(stroke)))?;
@@ -407,9 +421,13 @@ impl Kind for Line {
                 .into(),
             );
         }
-        let gaps = drawn(i.d, i.chart).iter().any(|s| {
-            let known: Vec<usize> = s.points.iter().enumerate().filter(|p| p.1 .1.is_some()).map(|p| p.0).collect();
-            known.windows(2).any(|w| w[1] > w[0] + 1)
+        let lines = drawn(i.d, i.chart);
+        let step = series::step(&lines);
+        // A gap between two values: missing values, or skipped periods, between known ones.
+        let gaps = lines.iter().any(|s| {
+            let known: Vec<(usize, &(Time, Option<f64>))> =
+                s.points.iter().enumerate().filter(|(_, p)| p.1.is_some()).collect();
+            known.windows(2).any(|w| w[1].0 > w[0].0 + 1 || series::breaks(w[0].1, w[1].1, step))
         });
         if gaps {
             parts.push(
@@ -423,4 +441,3 @@ impl Kind for Line {
         parts
     }
 }
-

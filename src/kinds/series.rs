@@ -80,3 +80,21 @@ pub fn info_at(d: &Dataset, c: &Chart, s: &Series, at: Option<Time>) -> MarkInfo
         rect: [0.0; 4],
     }
 }
+
+/// The usual distance between a chart's consecutive times (in `Time::position` units): the smallest
+/// between two neighbours in any of `series`. Data given every five years is a line at that step;
+/// a longer distance than the step is a period with no value, drawn as a gap.
+pub fn step(series: &[&Series]) -> f64 {
+    series
+        .iter()
+        .flat_map(|s| s.points.windows(2).map(|w| w[1].0.position() - w[0].0.position()))
+        .filter(|d| *d > 0.0)
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// True when a line breaks between neighbouring points `a` and `b` of a chart whose step is `step`:
+/// a value missing at `a` or `b`, or a period between them that the data skip.
+pub fn breaks(a: &(Time, Option<f64>), b: &(Time, Option<f64>), step: f64) -> bool {
+    // Months and dates are not evenly spaced in years: a tenth of a step of slack.
+    a.1.is_none() || b.1.is_none() || b.0.position() - a.0.position() > step * 1.1
+}
