@@ -322,13 +322,14 @@ fn category() -> impl Strategy<Value = String> {
 proptest! {
     #![proptest_config(config(256))]
 
-    /// A value axis (linear from any domain, or log) over a time axis: no two labels overlap, none
+    /// A value axis (linear from any domain, from zero or not, or log) over a time axis: no two labels overlap, none
     /// leaves the chart, at any width from 280 to 1200 px, in English and Chinese; the zero line is
     /// there exactly when the domain holds zero; at least two values are labelled.
     #[test]
     fn value_and_time_axes_never_overlap(
         (a, b) in domain(),
         log in any::<bool>(),
+        zero in any::<bool>(),
         (g, t0, t1) in times(),
         width in 280.0..=1200.0f64,
         height in 120.0..400.0f64,
@@ -337,10 +338,9 @@ proptest! {
         let theme = Theme::LIGHT;
         let top = axis::OVERHANG;
         let bottom = top + height;
-        let count = scale::tick_count(height);
-        let s = match Log::new((a.abs().max(1e-300), b.abs().max(1e-300)), (bottom, top)) {
-            Ok(l) if log => ValueScale::Log(l.nice()),
-            _ => ValueScale::Linear(Linear::new((a, b), (bottom, top)).nice(count)),
+        let s = match ValueScale::log((a.abs().max(1e-300), b.abs().max(1e-300)), (bottom, top)) {
+            Ok(l) if log => l,
+            _ => ValueScale::linear((a, b), (bottom, top), zero),
         };
         let v = axis::value_axis(&ApproxMeasure, &theme, &s, "%", lang, (0.0, width));
         prop_assert!(v.ticks.len() >= 2, "{:?}", v.labels().map(|l| &l.text).collect::<Vec<_>>());
