@@ -75,6 +75,8 @@ fn config(cases: u32) -> ProptestConfig {
     let base = ProptestConfig::default();
     let rng_seed =
         if std::env::var_os("PROPTEST_RNG_SEED").is_some() { base.rng_seed } else { RngSeed::Fixed(20_261_128) };
+    // PROPTEST_CASES=N runs more (or fewer) cases than the test command's.
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(cases);
     ProptestConfig { cases, failure_persistence: None, rng_seed, ..base }
 }
 

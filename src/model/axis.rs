@@ -9,7 +9,7 @@ use crate::format::Style;
 use crate::i18n::Lang;
 use crate::scale::{self, time, Band, TimeScale, ValueScale};
 use crate::theme::{Font, Theme};
-use crate::time::Granularity;
+use crate::time::{Granularity, Time};
 
 use super::text::{self, Align, Label, Measure};
 
@@ -126,7 +126,7 @@ pub fn value_axis(
 
 /// The time axis of `scale` for data of granularity `finest`, under a plot whose bottom is at `y`,
 /// in a chart from `left` to `right`: the finest calendar step whose ticks are `TIME_SPACING`
-/// apart and whose labels fit side by side.
+/// apart (or that has one tick only) and whose labels fit side by side.
 pub fn time_axis(
     m: &dyn Measure,
     theme: &Theme,
@@ -137,11 +137,18 @@ pub fn time_axis(
     extent: (f64, f64),
 ) -> HorizontalAxis {
     let mut ticks = Vec::new();
+    let (lo, hi) = scale.domain();
     for step in time::steps(finest) {
-        if scale.spacing(step) < TIME_SPACING {
+        // Ticks too close together are no use; one tick alone, though, is far from any other (a
+        // narrow plot of 1950 to 1980 may hold a label at 1960 only).
+        let close = scale.spacing(step) < TIME_SPACING;
+        if close && (hi - lo) / step.years() >= 3.0 {
             continue;
         }
         let times = scale.ticks(step);
+        if times.is_empty() || (close && times.len() > 1) {
+            continue;
+        }
         let texts = time::labels(&times, lang);
         let xs: Vec<f64> = times.iter().map(|t| scale.map_time(*t)).collect();
         let values: Vec<f64> = times.iter().map(|t| t.position()).collect();
@@ -149,6 +156,16 @@ pub fn time_axis(
             ticks = row;
             break;
         }
+    }
+    // Where no step fits (a plot too narrow for two labels, between two ticks of the one step
+    // that would), the first tick of the finest step alone still says where the axis is.
+    if ticks.is_empty() {
+        let fallback: Vec<Time> =
+            time::steps(finest).into_iter().find_map(|s| scale.ticks(s).first().copied()).into_iter().collect();
+        let texts = time::labels(&fallback, lang);
+        let xs: Vec<f64> = fallback.iter().map(|t| scale.map_time(*t)).collect();
+        let values: Vec<f64> = fallback.iter().map(|t| t.position()).collect();
+        ticks = row(m, theme, &texts, &xs, &values, y, extent).unwrap_or_default();
     }
     HorizontalAxis { ticks, y, tick_marks: true, bottom: y + horizontal_height() }
 }
@@ -219,7 +236,6 @@ mod tests {
     use super::*;
     use crate::model::ApproxMeasure;
     use crate::scale::Linear;
-    use crate::time::Time;
 
     #[test]
     fn a_value_axis_writes_round_ticks_and_marks_zero() {

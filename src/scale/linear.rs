@@ -33,14 +33,36 @@ impl Step {
             None => v / self.size,
         }
     }
+
+    /// The multiple of the step at or below `v`. Checked against `v` itself: a tiny value over a
+    /// huge step underflows to an index of 0 (9e-191 / 5e134), and rounding can land a hair off.
+    fn below(self, v: f64) -> f64 {
+        let i = self.index(v).floor();
+        if self.at(i) > v {
+            self.at(i - 1.0)
+        } else {
+            self.at(i)
+        }
+    }
+
+    /// The multiple of the step at or above `v`.
+    fn above(self, v: f64) -> f64 {
+        let i = self.index(v).ceil();
+        if self.at(i) < v {
+            self.at(i + 1.0)
+        } else {
+            self.at(i)
+        }
+    }
 }
 
 /// The round steps, in the order they are tried.
 const MULTIPLES: [f64; 5] = [1.0, 2.0, 2.5, 5.0, 10.0];
 
-/// Ticks more than this apart in the doubles' resolution (2^-50 of the largest value) stay distinct
-/// numbers: a domain narrower than that (1e300 to the next double) gets fewer, coarser ticks.
-const RESOLUTION: f64 = 1.0 / 1_125_899_906_842_624.0;
+/// Ticks are at least this share of the largest value apart (2^-40, about 1e-12): distinct numbers,
+/// and distinct texts in the fifteen digits `format` writes. A domain narrower than that (1e300 to
+/// the next double) gets fewer, coarser ticks.
+const RESOLUTION: f64 = 1.0 / 1_099_511_627_776.0;
 
 /// The most ticks a scale ever gives, whatever a caller asks: a bound against rounding surprises.
 const MAX_TICKS: usize = 64;
@@ -56,14 +78,25 @@ fn step(domain: (f64, f64), count: usize) -> Step {
     let raw = (half / count * 2.0).max(widest * RESOLUTION).max(f64::from_bits(1));
     let e = decade(raw);
     let mag = pow10(e);
-    // Below the normal doubles no power of ten is exact (and 10^-324 is zero): the step is the span
-    // itself, cut into the subnormals' own units.
-    if !(mag.is_normal() && raw.is_normal()) {
-        return Step { size: raw, inverse: None };
+    // Below the normal doubles a power of ten is not exact (and 10^-324 is zero): the step is then
+    // 1, 2 or 5 × 10^k of the least double, exact, so that widening the domain to it settles.
+    if mag < f64::MIN_POSITIVE {
+        // Counted in least doubles, where the arithmetic is exact: halving a subnormal is not.
+        let least = f64::from_bits(1);
+        let span = domain.1 / least - domain.0 / least;
+        let units = (span / count).max(widest / least * RESOLUTION).max(1.0).ceil();
+        let u = pow10(decade(units));
+        let m = [1.0, 2.0, 5.0, 10.0].into_iter().find(|m| m * u >= units).unwrap_or(10.0);
+        return Step { size: m * u * least, inverse: None };
     }
     // A hair's tolerance: a span of 0.6 over 3 is 0.19999999999999998, whose round step is 0.2.
     let m = MULTIPLES.iter().copied().find(|m| m * mag >= raw * (1.0 - 1e-12)).unwrap_or(10.0);
     let size = m * mag;
+    // Two steps across the whole line of doubles: no round step that large exists. The largest
+    // there is, 1e308, makes at most three ticks (-1e308, 0, 1e308).
+    if !size.is_finite() {
+        return Step { size: pow10(308), inverse: None };
+    }
     let inverse = (-22..0).contains(&e).then(|| pow10(-e) / m).filter(|inv| inv.fract() == 0.0 && *inv >= 1.0);
     Step { size, inverse }
 }
@@ -112,10 +145,9 @@ impl Linear {
         let mut d = self.domain;
         // A widened domain can need the next larger step, which can widen it once more; after
         // that it holds (the same as d3's `nice`).
-        for _ in 0..4 {
+        for _ in 0..10 {
             let s = step(d, count);
-            let lo = s.at(s.index(d.0).floor());
-            let hi = s.at(s.index(d.1).ceil());
+            let (lo, hi) = (s.below(d.0), s.above(d.1));
             let next = (
                 if lo.is_finite() && lo <= d.0 { lo } else { d.0 },
                 if hi.is_finite() && hi >= d.1 { hi } else { d.1 },
@@ -137,14 +169,19 @@ impl Linear {
     /// `nice(count)`, the first and last are the domain's ends.
     pub fn ticks(&self, count: usize) -> Vec<f64> {
         let s = step(self.domain, count);
-        let first = s.index(self.domain.0).ceil();
-        let last = s.index(self.domain.1).floor();
+        // The index of a niced end, computed back from it, can fall a hair short of a whole number
+        // (864852085758.99999 for the 864852085759th multiple): the neighbouring index is tried.
+        let (lo, hi) = self.domain;
+        let first = s.index(lo).ceil();
+        let first = if s.at(first - 1.0) >= lo { first - 1.0 } else { first };
+        let last = s.index(hi).floor();
+        let last = if s.at(last + 1.0) <= hi { last + 1.0 } else { last };
         let mut out: Vec<f64> = Vec::new();
         let mut i = first;
         while i <= last && out.len() < MAX_TICKS {
             let t = s.at(i);
             // Rounding can put a tick a hair outside the domain, or on its neighbour: neither is kept.
-            if t.is_finite() && t >= self.domain.0 && t <= self.domain.1 && out.last().is_none_or(|p| t > *p) {
+            if t.is_finite() && t >= lo && t <= hi && out.last().is_none_or(|p| t > *p) {
                 out.push(t);
             }
             i += 1.0;
@@ -229,6 +266,23 @@ mod tests {
         // Next to each other in the doubles: no two ticks the same number.
         let (t, _) = nice(1e300, f64::from_bits(1e300_f64.to_bits() + 1), 4);
         assert!(t.windows(2).all(|w| w[0] < w[1]) && !t.is_empty(), "{t:?}");
+    }
+
+    /// Found by tests/scales.rs: each once made an end that was no tick, or too many ticks.
+    #[test]
+    fn domains_the_property_tests_found() {
+        // 9.2e-191 over a step of 5e134 underflows to an index of 0: the end is the next multiple.
+        let (t, _) = nice(-7.944_961_197_442_761e134, 9.203_182_979_677_323e-191, 2);
+        assert!(t.last().is_some_and(|l| *l >= 9.203_182_979_677_323e-191), "{t:?}");
+        // No round step spans half the doubles: 1e308 does, with at most three ticks.
+        let (t, d) = nice(-1e300, f64::MAX, 2);
+        assert_eq!((t, d), (vec![-1e308, 0.0, 1e308], (-1e308, f64::MAX)));
+        // Eleven least doubles in five steps of two.
+        let (t, _) = nice(0.0, 5.4e-323, 5);
+        assert!(t.len() <= 6, "{t:?}");
+        // The 864852085759th multiple of 5e162, computed back, is a hair short of a whole index.
+        let (t, _) = nice(4.324_260_428_790_98e174, 4.324_260_428_790_981e174, 3);
+        assert_eq!(t.len(), 2, "{t:?}");
     }
 
     #[test]

@@ -26,8 +26,8 @@ impl NotPositive {
     }
 }
 
-/// The mantissas of the ticks in each decade, densest first.
-const MANTISSAS: [&[f64]; 2] = [&[1.0, 2.0, 5.0], &[1.0]];
+/// Every how many decades a power of ten is ticked, tried in this order.
+const EVERY: [i32; 12] = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000];
 
 impl Log {
     /// A scale from `domain` (the data's least and greatest values, in either order) onto `range`;
@@ -71,38 +71,40 @@ impl Log {
         Log { domain: (lo, hi), ..self }
     }
 
-    /// Ticks inside the domain, increasing: 1, 2 and 5 × 10^k where the decades have room for
-    /// three ticks each within about `count`, powers of ten where they have room for one, and every
-    /// second, fifth, tenth … power where the domain spans more decades than that. A domain inside
-    /// one decade without such a tick (20 to 45) gets the linear scale's round ticks instead.
+    /// Ticks inside the domain, increasing, at most one more than `count`: 1, 2 and 5 × 10^k where
+    /// that many fit, else powers of ten, else every second, fifth, tenth … power; where even those
+    /// leave fewer than two, the powers at the domain's ends. A domain inside one decade without
+    /// such a tick (20 to 45) gets the linear scale's round ticks instead.
     pub fn ticks(&self, count: usize) -> Vec<f64> {
-        let count = count.max(2) as f64;
         let (lo, hi) = self.domain;
         let (first, last) = (decade(lo), decade(hi));
-        let decades = (hi.log10() - lo.log10()).max(0.0);
-        let mantissas = if decades * 3.0 <= count { MANTISSAS[0] } else { MANTISSAS[1] };
-        let every =
-            [1, 2, 5, 10, 20, 50, 100, 200, 500].into_iter().find(|k| decades / f64::from(*k) <= count).unwrap_or(1000);
-        let mut out = Vec::new();
-        for e in first..=last {
-            if e.rem_euclid(every) != 0 {
-                continue;
-            }
-            for m in mantissas {
-                let t = m * pow10(e);
-                if t > 0.0 && t.is_finite() && t >= lo && t <= hi && out.last().is_none_or(|p| t > *p) {
-                    out.push(t);
+        let most = count.max(2) + 1;
+        let at = |mantissas: &[f64], every: i32| {
+            let mut out: Vec<f64> = Vec::new();
+            for e in (first..=last).filter(|e| e.rem_euclid(every) == 0) {
+                for m in mantissas {
+                    let t = m * pow10(e);
+                    if t > 0.0 && t.is_finite() && t >= lo && t <= hi && out.last().is_none_or(|p| t > *p) {
+                        out.push(t);
+                    }
                 }
             }
+            out
+        };
+        let mut options = std::iter::once(at(&[1.0, 2.0, 5.0], 1))
+            .chain(EVERY.iter().map(|k| at(&[1.0], *k)))
+            .filter(|t| t.len() <= most);
+        match options.next() {
+            Some(t) if t.len() >= 2 => t,
+            _ => {
+                let ends: Vec<f64> =
+                    [pow10(first), pow10(last)].into_iter().filter(|t| *t >= lo && *t <= hi && *t > 0.0).collect();
+                if ends.len() == 2 && ends[0] < ends[1] {
+                    return ends;
+                }
+                Linear::new(self.domain, self.range).ticks(count).into_iter().filter(|t| *t > 0.0).collect()
+            }
         }
-        if out.len() < 2 {
-            return Linear::new(self.domain, self.range)
-                .ticks(count as usize)
-                .into_iter()
-                .filter(|t| *t > 0.0)
-                .collect();
-        }
-        out
     }
 
     /// The pixel of `v`; a value at or below zero (which the scale refuses) is put at the domain's start.

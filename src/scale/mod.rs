@@ -40,6 +40,20 @@ pub enum ValueScale {
 }
 
 impl ValueScale {
+    /// A value axis' linear scale from the data's least and greatest values onto `range` (the
+    /// plot's bottom and top), from zero where `from_zero` (magnitudes), widened to round ticks
+    /// for as many as `model::axis::value_axis` asks of it.
+    pub fn linear(domain: (f64, f64), range: (f64, f64), from_zero: bool) -> ValueScale {
+        let s = Linear::new(domain, range);
+        let s = if from_zero { s.include_zero() } else { s };
+        ValueScale::Linear(s.nice(tick_count(range.1 - range.0)))
+    }
+
+    /// A value axis' log scale, widened to powers of ten; an error for values at or below zero.
+    pub fn log(domain: (f64, f64), range: (f64, f64)) -> Result<ValueScale, NotPositive> {
+        Log::new(domain, range).map(|s| ValueScale::Log(s.nice()))
+    }
+
     pub fn map(&self, v: f64) -> f64 {
         match self {
             ValueScale::Linear(s) => s.map(v),
@@ -138,6 +152,16 @@ mod tests {
         for (v, e) in [(1000.0, 3), (999.0, 2), (1.0, 0), (0.1, -1), (0.099, -2), (1e300, 300), (f64::MAX, 308)] {
             assert_eq!(decade(v), e, "{v}");
         }
+    }
+
+    #[test]
+    fn a_value_axis_scale_ends_on_ticks() {
+        let s = ValueScale::linear((43.7, 81.2), (200.0, 0.0), true);
+        assert_eq!(s.domain(), (0.0, 100.0));
+        assert_eq!(s.ticks(tick_count(200.0)), [0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
+        assert_eq!(ValueScale::linear((43.7, 81.2), (200.0, 0.0), false).domain(), (40.0, 90.0));
+        assert_eq!(ValueScale::log((-1.0, 5.0), (200.0, 0.0)), Err(NotPositive { min: -1.0 }));
+        assert_eq!(ValueScale::log((3.0, 70.0), (200.0, 0.0)).map(|s| s.domain()), Ok((1.0, 100.0)));
     }
 
     #[test]

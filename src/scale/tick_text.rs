@@ -12,8 +12,12 @@ use crate::format::{self, Style};
 use crate::host;
 use crate::i18n::Lang;
 
-/// The most decimals a tick is written with: finer steps are written as `format` writes them.
-const MAX_DECIMALS: u8 = 9;
+/// The most decimals a tick is written with: a domain as narrow as 1 to 1.000000000002 takes twelve.
+const MAX_DECIMALS: u8 = 15;
+
+/// The most decimals of a power of ten's mantissa: ticks are at least 1e-12 of the largest apart
+/// (see `linear::RESOLUTION`), so thirteen tell any two apart.
+const MAX_MANTISSA: u8 = 13;
 
 /// The units a tick can be counted in, smallest first: what each stands for and its word.
 fn units(lang: Lang, style: Style) -> &'static [(f64, &'static str)] {
@@ -40,28 +44,47 @@ fn symbol(unit: &str, lang: Lang) -> String {
 }
 
 /// The texts of a linear axis' `ticks` of `unit`: one unit word, chosen by the largest tick, and
-/// the fewest decimals that write every tick exactly. Ticks beyond the words (a thousand
-/// trillion) or finer than nine decimals are written each as `format` writes it, in powers of ten.
+/// the fewest decimals that write every tick exactly. Where `format` writes powers of ten (beyond
+/// a thousand trillion, below 0.0001), the ticks are too, all with the largest's exponent and one
+/// number of decimals ("1.0 × 10³⁰⁰", "1.5 × 10³⁰⁰").
 pub fn linear(ticks: &[f64], unit: &str, lang: Lang, style: Style) -> Vec<String> {
     let largest = ticks.iter().map(|t| t.abs()).fold(0.0, f64::max);
     let words = units(lang, style);
     let (size, word) = words.iter().rev().find(|(size, _)| largest >= *size).copied().unwrap_or((1.0, ""));
-    let decimals = (0..=MAX_DECIMALS).find(|d| ticks.iter().all(|t| whole_at(t / size, *d)));
     let sym = symbol(unit, lang);
-    let Some(decimals) = decimals.filter(|_| largest < beyond(lang)) else {
-        return each(ticks, unit, lang, Style::Full);
-    };
-    ticks
-        .iter()
-        .map(|t| {
-            if *t == 0.0 {
-                return format!("0{sym}");
-            }
-            let digits = host::fixed(t / size, decimals);
+    let in_unit: Vec<f64> = ticks.iter().map(|t| t / size).collect();
+    let plain = decimals(&in_unit, MAX_DECIMALS);
+    if let Some(decimals) = plain.filter(|_| largest < beyond(lang) && (largest >= 1e-4 || largest == 0.0)) {
+        return written(ticks, size, decimals, &sym, &|digits| {
             let digits = if lang == Lang::En && word.is_empty() { group_thousands(&digits) } else { digits };
             format!("{digits}{word}{sym}")
-        })
-        .collect()
+        });
+    }
+    let exponent = super::decade(largest);
+    let power = super::pow10(exponent);
+    let mantissas: Vec<f64> = ticks.iter().map(|t| t / power).collect();
+    match decimals(&mantissas, MAX_MANTISSA) {
+        Some(decimals) if power.is_normal() => {
+            let times = format!(" × 10{}", superscript(exponent));
+            written(ticks, power, decimals, &sym, &|digits| format!("{digits}{times}{sym}"))
+        }
+        // Among the subnormals no power of ten is exact: each tick in its shortest form.
+        _ => each(ticks, unit, lang, Style::Full),
+    }
+}
+
+/// "³⁰⁰", "⁻⁵": an exponent as `format` writes it.
+fn superscript(e: i32) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let digits = e.unsigned_abs().to_string();
+    let sign = if e < 0 { "⁻" } else { "" };
+    sign.chars().chain(digits.bytes().map(|b| DIGITS[usize::from(b - b'0')])).collect()
+}
+
+/// Each tick divided by `size` with `decimals` decimals, made into its text by `form`; zero is "0"
+/// and its symbol (`sym`), whatever the unit and the decimals.
+fn written(ticks: &[f64], size: f64, decimals: u8, sym: &str, form: &dyn Fn(String) -> String) -> Vec<String> {
+    ticks.iter().map(|t| if *t == 0.0 { format!("0{sym}") } else { form(host::fixed(t / size, decimals)) }).collect()
 }
 
 /// Each tick written on its own, in its shortest exact form: for a log axis, whose ticks (0.01,
@@ -71,11 +94,19 @@ pub fn each(ticks: &[f64], unit: &str, lang: Lang, style: Style) -> Vec<String> 
     ticks.iter().map(|t| format::number_with_symbol_in(*t, unit, lang, style)).collect()
 }
 
-/// True when `v` has no digits beyond `decimals` (to within the rounding of a computed tick). Relative,
-/// so that a tick of 5e-324 never passes for a whole 0.
-fn whole_at(v: f64, decimals: u8) -> bool {
-    let scaled = v * super::pow10(i32::from(decimals));
-    (scaled - scaled.round()).abs() <= 1e-9 * scaled.abs()
+/// The fewest decimals, up to `most`, that write each of `values` (increasing, multiples of a
+/// round step) exactly: those of the step between them (2.5 needs one), checked on every value
+/// to within a computed tick's rounding. A value other than zero never passes for "0".
+fn decimals(values: &[f64], most: u8) -> Option<u8> {
+    let step = values.windows(2).map(|w| w[1] - w[0]).filter(|d| *d > 0.0).fold(f64::INFINITY, f64::min);
+    let step = if step.is_finite() { step } else { values.iter().map(|v| v.abs()).fold(0.0, f64::max) };
+    (0..=most).find(|&d| {
+        let p = super::pow10(i32::from(d));
+        // A hundredth of the last digit: far above a computed tick's rounding (or a step's, taken
+        // as a difference of two ticks), far below the tenth a missing decimal leaves.
+        let whole = |x: f64| x.round() != 0.0 && (x - x.round()).abs() <= 1e-2 && x.abs() < 1e15;
+        (step == 0.0 || whole(step * p)) && values.iter().all(|v| *v == 0.0 || whole(v * p))
+    })
 }
 
 /// "1234567.5" as "1,234,567.5".
@@ -138,9 +169,17 @@ mod tests {
 
     #[test]
     fn the_ends_of_the_number_line_are_written_in_powers_of_ten() {
-        assert_eq!(en(&[0.0, 5e307, 1e308]), ["0", "5 × 10³⁰⁷", "1 × 10³⁰⁸"]);
+        assert_eq!(en(&[0.0, 5e307, 1e308, 1.5e308]), ["0", "0.5 × 10³⁰⁸", "1.0 × 10³⁰⁸", "1.5 × 10³⁰⁸"]);
+        // Neighbours in twelve digits are told apart.
+        let close = [1e300, 1e300 + 1e288, 1e300 + 2e288];
+        assert_eq!(en(&close), ["1.000000000000 × 10³⁰⁰", "1.000000000001 × 10³⁰⁰", "1.000000000002 × 10³⁰⁰"]);
+        assert_eq!(linear(&[0.0, 2e16], "%", Lang::Zh, Style::Full), ["0%", "2 × 10¹⁶%"]);
         assert_eq!(en(&[0.0, 5e-324]), ["0", "5 × 10⁻³²⁴"]);
         assert_eq!(en(&[0.0, 0.00005, 0.0001]), ["0", "0.00005", "0.00010"]);
+        assert_eq!(en(&[0.0, 0.00002, 0.00004]), ["0", "2 × 10⁻⁵", "4 × 10⁻⁵"]);
+        assert_eq!(en(&[1.0, 1.000_000_000_001]), ["1.000000000000", "1.000000000001"]);
+        let tiny = [0.000_111_123_853_495_4, 0.000_111_123_853_495_6];
+        assert_eq!(en(&tiny), ["1.111238534954 × 10⁻⁴", "1.111238534956 × 10⁻⁴"]);
     }
 
     #[test]
