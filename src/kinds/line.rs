@@ -39,6 +39,8 @@ pub struct LineLayout {
     /// Grey context first, then the coloured lines, so colour is never hidden under grey.
     pub lines: Vec<Trace>,
     pub ends: Vec<EndLabel>,
+    /// Every time of the drawn series, in order, with its x: where a cursor can stand.
+    pub times: Vec<(Time, f64)>,
     pub bottom: f64,
 }
 
@@ -49,8 +51,10 @@ pub struct Trace {
     pub highlighted: bool,
     /// The line's runs between gaps, in CSS pixels; a run of one point is drawn as a dot.
     pub runs: Vec<Vec<(f64, f64)>>,
-    /// The drawn points' box: what the focus ring goes around.
+    /// The drawn points' box.
     pub bbox: Rect,
+    /// Each time with a value and where that value is drawn: the cursor's dots.
+    pub at: Vec<(Time, (f64, f64))>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -115,44 +119,14 @@ fn layout(cx: &Ctx, i: &Input, top: f64) -> LineLayout {
     };
     let value_axis = axis::value_axis(cx.m, theme, &scale, unit, d.lang, (0.0, plot_right));
     let plot_left = value_axis.plot_left;
-    let times = TimeScale::between(first, last, (plot_left, plot_right));
-    let time_axis = axis::time_axis(cx.m, theme, &times, granularity, d.lang, plot_bottom, (0.0, cx.width));
+    let timescale = TimeScale::between(first, last, (plot_left, plot_right));
+    let time_axis = axis::time_axis(cx.m, theme, &timescale, granularity, d.lang, plot_bottom, (0.0, cx.width));
     let plot = Rect { x: plot_left, y: plot_top, w: plot_right - plot_left, h: plot_h };
 
+    let place = Place { time: &timescale, value: &scale, plot, step };
     let mut lines: Vec<Trace> = series
         .iter()
-        .map(|s| {
-            // A period the data skip is a gap too: a missing value where the step says one was due.
-            let mut points: Vec<decimate::Point> = Vec::with_capacity(s.points.len());
-            for (k, (t, v)) in s.points.iter().enumerate() {
-                if k > 0
-                    && s.points
-                        .get(k - 1)
-                        .is_some_and(|prev| prev.1.is_some() && v.is_some() && series::breaks(prev, &(*t, *v), step))
-                {
-                    points.push((t.position(), None));
-                }
-                points.push((t.position(), *v));
-            }
-            // Pixels bound the work: more points than columns are reduced to what draws the same picture.
-            let kept = if points.len() > 4 * plot.w as usize {
-                decimate::m4(&points, |x| times.map(x), (plot_left, plot_right))
-            } else {
-                points
-            };
-            let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
-            for (x, v) in kept {
-                match (v.filter(|v| v.is_finite()), runs.last_mut()) {
-                    (Some(v), Some(run)) => run.push((times.map(x), scale.map(v))),
-                    (None, Some(run)) if !run.is_empty() => runs.push(Vec::new()),
-                    _ => {}
-                }
-            }
-            runs.retain(|r| !r.is_empty());
-            let bbox = bounds(&runs);
-            let on = highlighted(c, &s.entity, count);
-            Trace { entity: s.entity.clone(), color: colour(d, &s.entity, theme.context), highlighted: on, runs, bbox }
-        })
+        .map(|s| trace(s, &place, colour(d, &s.entity, theme.context), highlighted(c, &s.entity, count)))
         .collect();
     // Grey below colour; the data's order within each.
     lines.sort_by_key(|l| l.highlighted);
@@ -171,7 +145,7 @@ fn layout(cx: &Ctx, i: &Input, top: f64) -> LineLayout {
             // The name in its line's colour (as dark as text needs): the colour ties name and line.
             let ink = colour(d, &s.entity, theme.context).readable_on(theme.background, theme.ink);
             let label = cx.label(n.clone(), plot_right + 8.0, at, END_FONT, ink, Align::Left);
-            let end = s.points.iter().rev().find(|p| p.1.is_some()).map(|p| times.map(p.0.position()));
+            let end = s.points.iter().rev().find(|p| p.1.is_some()).map(|p| timescale.map(p.0.position()));
             let mid = at + h / 2.0;
             let leader =
                 end.filter(|_| (mid - want).abs() > LEADER_FROM).map(|x| [(x + 2.0, *want), (plot_right + 6.0, mid)]);
@@ -180,7 +154,61 @@ fn layout(cx: &Ctx, i: &Input, top: f64) -> LineLayout {
         .collect::<Vec<_>>();
     let below_ends = ends.iter().map(|e| e.label.bbox().bottom()).fold(0.0, f64::max);
     let bottom = time_axis.bottom.max(below_ends);
-    LineLayout { value_axis, time_axis, plot, lines, ends, bottom }
+    let mut all: Vec<Time> = series.iter().flat_map(|s| s.points.iter().map(|p| p.0)).collect();
+    all.sort_unstable();
+    all.dedup();
+    let times = all.into_iter().map(|t| (t, timescale.map(t.position()))).collect();
+    LineLayout { value_axis, time_axis, plot, lines, ends, times, bottom }
+}
+
+/// Where a chart's values go: its scales, its plot and the step between its times.
+struct Place<'a> {
+    time: &'a TimeScale,
+    value: &'a ValueScale,
+    plot: Rect,
+    step: f64,
+}
+
+/// One series as the runs of its line, gaps kept; a long series reduced to what its pixels show.
+fn trace(s: &Series, place: &Place, color: Rgb, highlighted: bool) -> Trace {
+    let Place { time: timescale, value: scale, plot, step } = *place;
+    let (plot_left, plot_right) = (plot.x, plot.right());
+
+    // A period the data skip is a gap too: a missing value where the step says one was due.
+    let mut points: Vec<decimate::Point> = Vec::with_capacity(s.points.len());
+    for (k, (t, v)) in s.points.iter().enumerate() {
+        if k > 0
+            && s.points
+                .get(k - 1)
+                .is_some_and(|prev| prev.1.is_some() && v.is_some() && series::breaks(prev, &(*t, *v), step))
+        {
+            points.push((t.position(), None));
+        }
+        points.push((t.position(), *v));
+    }
+    // Pixels bound the work: more points than columns are reduced to what draws the same picture.
+    let kept = if points.len() > 4 * plot.w as usize {
+        // Half a pixel on: M4 keeps points by the floor of their column, the drawing rounds.
+        decimate::m4(&points, |x| timescale.map(x) + 0.5, (plot_left, plot_right))
+    } else {
+        points
+    };
+    let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
+    for (x, v) in kept {
+        match (v.filter(|v| v.is_finite()), runs.last_mut()) {
+            (Some(v), Some(run)) => run.push((timescale.map(x), scale.map(v))),
+            (None, Some(run)) if !run.is_empty() => runs.push(Vec::new()),
+            _ => {}
+        }
+    }
+    runs.retain(|r| !r.is_empty());
+    let bbox = bounds(&runs);
+    let at = s
+        .points
+        .iter()
+        .filter_map(|(t, v)| v.filter(|v| v.is_finite()).map(|v| (*t, (timescale.map(t.position()), scale.map(v)))))
+        .collect();
+    Trace { entity: s.entity.clone(), color, highlighted, runs, bbox, at }
 }
 
 fn bounds(runs: &[Vec<(f64, f64)>]) -> Rect {
@@ -249,15 +277,25 @@ fn draw<DB: DrawingBackend>(
 ) -> DrawResult<(), DB> {
     render::axis::value_axis(area, &l.value_axis, theme)?;
     render::axis::horizontal_axis(area, &l.time_axis, theme)?;
-    let selected = |e: &str| view.selected == Some(e);
-    // The selected entity is drawn last, in its colour, whether or not the chart highlights it.
-    let mut order: Vec<&Trace> = l.lines.iter().filter(|x| !selected(&x.entity)).collect();
-    order.extend(l.lines.iter().filter(|x| selected(&x.entity)));
+    // The reader's lines are drawn last: the selected one in its colour, a hovered, pinned or
+    // focused one thick and in its colour too.
+    let index = |e: &str| l.lines.iter().position(|x| x.entity == e);
+    let pointed = |e: &str| index(e).is_some_and(|i| [view.hover, view.pinned, view.focus].contains(&Some(i)));
+    let chosen = |e: &str| view.selected == Some(e) || pointed(e);
+    let mut order: Vec<&Trace> = l.lines.iter().filter(|x| !chosen(&x.entity)).collect();
+    order.extend(l.lines.iter().filter(|x| chosen(&x.entity)));
     for line in order {
-        let coloured = line.highlighted || selected(&line.entity);
+        let coloured = line.highlighted || chosen(&line.entity);
         let base = if coloured { line.color } else { theme.context };
-        let c = tone(base, Some(&line.entity), view, theme);
-        let stroke = if coloured { 2 } else { 1 };
+        // A line the reader points at is not dimmed by another selection.
+        let c = if pointed(&line.entity) { base } else { tone(base, Some(&line.entity), view, theme) };
+        let stroke = if pointed(&line.entity) {
+            3
+        } else if coloured {
+            2
+        } else {
+            1
+        };
         for run in &line.runs {
             if let [(x, y)] = run.as_slice() {
                 // A value with no neighbour to join is a dot, big enough to be seen as one.
@@ -275,6 +313,44 @@ fn draw<DB: DrawingBackend>(
             area.draw(&PathElement::new(pts, render::rgb(theme.muted).stroke_width(1)))?;
         }
         write_in(area, &e.label, tone(e.label.color, Some(&e.entity), view, theme))?;
+    }
+    // The keyboard's focus: a ring around the line's name, or around its last point where it has none.
+    if let Some(line) = view.focus.and_then(|i| l.lines.get(i)) {
+        let ring = match l.ends.iter().find(|e| e.entity == line.entity) {
+            Some(e) => e.label.bbox(),
+            None => line.at.last().map_or(line.bbox, |(_, (x, y))| Rect { x: x - 5.0, y: y - 5.0, w: 10.0, h: 10.0 }),
+        };
+        let (x0, y0, x1, y1) = (ring.x - 3.0, ring.y - 2.0, ring.right() + 3.0, ring.bottom() + 2.0);
+        let pts = [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)].map(|(x, y)| (x.round() as i32, y.round() as i32));
+        area.draw(&PathElement::new(pts.to_vec(), render::rgb(theme.ink).stroke_width(2)))?;
+    }
+    if let Some(t) = view.time {
+        cursor(area, l, t, view, theme)?;
+    }
+    Ok(())
+}
+
+/// The cursor at time `t`: a rule across the plot and a dot on every line with a value then.
+fn cursor<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    l: &LineLayout,
+    t: Time,
+    view: &View,
+    theme: &Theme,
+) -> DrawResult<(), DB> {
+    // Both lists are in time order: a cursor on a million points looks up, it does not scan.
+    let Some(&(_, x)) = l.times.binary_search_by(|p| p.0.cmp(&t)).ok().and_then(|i| l.times.get(i)) else {
+        return Ok(());
+    };
+    render::vline(area, x, l.plot.y, l.plot.bottom(), theme.muted)?;
+    for line in &l.lines {
+        let Some((_, (px, py))) = line.at.binary_search_by(|p| p.0.cmp(&t)).ok().and_then(|i| line.at.get(i)) else {
+            continue;
+        };
+        let base = if line.highlighted || view.selected == Some(&line.entity) { line.color } else { theme.context };
+        let c = tone(base, Some(&line.entity), view, theme);
+        render::fill(area, &Rect { x: px - 4.0, y: py - 4.0, w: 8.0, h: 8.0 }, theme.background)?;
+        render::fill(area, &Rect { x: px - 3.0, y: py - 3.0, w: 6.0, h: 6.0 }, c)?;
     }
     Ok(())
 }
@@ -342,6 +418,8 @@ impl Kind for Line {
                 let mut m = Mark::boxed(&line.entity, Some(&line.entity), line.bbox);
                 // Hit by nearness to the line (`nearest`), never by its box.
                 m.hit = Rect { x: 0.0, y: 0.0, w: 0.0, h: 0.0 };
+                // Thickened, not boxed, when hovered, pinned or focused.
+                m.own_emphasis = true;
                 m
             })
             .collect()
@@ -358,6 +436,23 @@ impl Kind for Line {
         theme: &Theme,
     ) -> DrawResult<(), DB> {
         draw(area, l, view, theme)
+    }
+
+    fn times(l: &LineLayout) -> &[(Time, f64)] {
+        &l.times
+    }
+
+    fn at_time(i: &Input, t: Time) -> Vec<MarkInfo> {
+        let mut rows: Vec<(Option<f64>, MarkInfo)> = drawn(i.d, i.chart)
+            .iter()
+            .map(|s| (series::value_at(s, t), series::info_at(i.d, i.chart, s, Some(t))))
+            .collect();
+        // Largest first; a line with no value then goes last, said as such.
+        rows.sort_by(|a, b| match (a.0, b.0) {
+            (Some(x), Some(y)) => y.total_cmp(&x),
+            (x, y) => y.is_some().cmp(&x.is_some()),
+        });
+        rows.into_iter().map(|r| r.1).collect()
     }
 
     fn what(n: usize, lang: Lang) -> String {

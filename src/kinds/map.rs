@@ -51,6 +51,7 @@ impl MapLayout {
             rect: r.bbox,
             hit: r.bbox,
             rings: r.rings.clone(),
+            own_emphasis: false,
         })
     }
 }

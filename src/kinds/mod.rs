@@ -25,6 +25,7 @@ use crate::i18n::Lang;
 use crate::model::{Ctx, Label, Mark, View};
 use crate::render::DrawResult;
 use crate::theme::Theme;
+use crate::time::Time;
 
 /// What a kind lays a chart out from: the story, the chart, its figures in order, the boundaries.
 #[derive(Debug, Clone, Copy)]
@@ -79,6 +80,18 @@ pub trait Kind {
         crate::hit::hit_test(marks, x, y)
     }
 
+    /// The times a cursor can stand at, in order, with where each is across the chart (CSS pixels);
+    /// empty for kinds without a time axis.
+    fn times(_l: &Self::Layout) -> &[(Time, f64)] {
+        &[]
+    }
+
+    /// What the chart shows at time `t`, one row per thing drawn, largest value first: the list a
+    /// cursor's tooltip reads.
+    fn at_time(_i: &Input, _t: Time) -> Vec<MarkInfo> {
+        Vec::new()
+    }
+
     /// Draws the body; the chart's titles and the focus rings are drawn around it by `render`.
     fn draw<DB: DrawingBackend>(
         area: &DrawingArea<DB, Shift>,
@@ -114,6 +127,32 @@ pub trait Kind {
     /// reference bar): nothing the source does not state is drawn without saying so.
     fn key(_i: &Input) -> Vec<String> {
         Vec::new()
+    }
+}
+
+impl Body {
+    /// The time nearest `x` (CSS pixels across the chart) where the chart has a time axis.
+    pub fn time_at(&self, x: f64) -> Option<Time> {
+        let times = self.times();
+        let after = times.partition_point(|(_, px)| *px < x);
+        let near = |i: usize| times.get(i).map(|(t, px)| (*t, (px - x).abs()));
+        match (after.checked_sub(1).and_then(near), near(after)) {
+            (Some(a), Some(b)) => Some(if a.1 <= b.1 { a.0 } else { b.0 }),
+            (a, b) => a.or(b).map(|p| p.0),
+        }
+    }
+
+    /// The time `step` places after (before, when negative) `from`, kept within the chart's times;
+    /// from no time, the last (stepping back) or the first.
+    pub fn step_time(&self, from: Option<Time>, step: isize) -> Option<Time> {
+        let times = self.times();
+        let last = times.len().checked_sub(1)?;
+        let i = match from.and_then(|t| times.iter().position(|p| p.0 == t)) {
+            Some(i) => i.saturating_add_signed(step).min(last),
+            None if step < 0 => last,
+            None => 0,
+        };
+        times.get(i).map(|p| p.0)
     }
 }
 
@@ -181,6 +220,10 @@ macro_rules! kinds {
                 match self { $(ChartKind::$variant => <$kind as Kind>::mark_info(input, m)),+ }
             }
 
+            pub fn at_time(self, input: &Input, t: Time) -> Vec<MarkInfo> {
+                match self { $(ChartKind::$variant => <$kind as Kind>::at_time(input, t)),+ }
+            }
+
             pub fn items(self, input: &Input) -> Vec<String> {
                 match self { $(ChartKind::$variant => <$kind as Kind>::items(input)),+ }
             }
@@ -205,6 +248,10 @@ macro_rules! kinds {
 
             pub fn hit(&self, marks: &[Mark], x: f64, y: f64) -> Option<usize> {
                 match self { $(Body::$variant(l) => <$kind as Kind>::hit(l, marks, x, y)),+ }
+            }
+
+            pub fn times(&self) -> &[(Time, f64)] {
+                match self { $(Body::$variant(l) => <$kind as Kind>::times(l)),+ }
             }
 
             pub fn marks(&self, width: f64) -> Vec<Mark> {

@@ -57,22 +57,27 @@ pub struct Mark {
     pub hit: Rect,
     /// The outline for shapes that are not boxes (map regions), in CSS pixels; empty for boxes.
     pub rings: Vec<Vec<(f64, f64)>>,
+    /// True where the kind draws the mark's hover, pin and focus itself (a line is thickened, not
+    /// boxed), so the shared rings leave it alone.
+    pub own_emphasis: bool,
 }
 
 impl Mark {
     /// A box that is hit where it is drawn.
     pub fn boxed(id: &str, region: Option<&String>, rect: Rect) -> Mark {
-        Mark { id: id.to_string(), region: region.cloned(), rect, hit: rect, rings: Vec::new() }
+        Mark { id: id.to_string(), region: region.cloned(), rect, hit: rect, rings: Vec::new(), own_emphasis: false }
     }
 }
 
-/// What the reader is doing with a chart: the selected region, and the hovered, focused and pinned marks.
+/// What the reader is doing with a chart: the selected region, the hovered, focused and pinned
+/// marks, and where a chart over time has its cursor.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct View<'a> {
     pub selected: Option<&'a str>,
     pub hover: Option<usize>,
     pub focus: Option<usize>,
     pub pinned: Option<usize>,
+    pub time: Option<crate::time::Time>,
 }
 
 impl View<'_> {

@@ -88,7 +88,7 @@ fn emphasis<DB: DrawingBackend>(
         rings.push((i, 2, 3.0));
     }
     for (i, stroke, gap) in rings {
-        let Some(m) = marks.get(i) else { continue };
+        let Some(m) = marks.get(i).filter(|m| !m.own_emphasis) else { continue };
         if m.rings.is_empty() {
             let r = &m.rect;
             let x0 = (r.x - gap).max(1.0);

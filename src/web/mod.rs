@@ -22,6 +22,7 @@ use crate::i18n::Lang;
 use crate::model::{self, outline, View};
 use crate::render::Geometry;
 use crate::theme::Theme;
+use crate::time::Time;
 use crate::view::ViewState;
 
 #[global_allocator]
@@ -60,6 +61,8 @@ struct Drawn {
     hover: Option<usize>,
     focus: Option<usize>,
     pinned: Option<usize>,
+    /// Where the chart's time cursor stands (charts over time).
+    time: Option<Time>,
     /// The layout's shapes as the browser's paths, made on the first paint and kept for repaints.
     paths: canvas::Paths,
 }
@@ -175,10 +178,11 @@ impl Story {
         let shows_selection = chart_region.is_none() && !marks.is_empty();
         let count = marks.len();
         let keep = |old: Option<usize>| old.filter(|i| *i < count);
-        let (hover, focus, pinned) = match self.charts.get(id) {
-            Some(d) => (keep(d.hover), keep(d.focus), keep(d.pinned)),
-            None => (None, None, None),
+        let (hover, focus, pinned, time) = match self.charts.get(id) {
+            Some(d) => (keep(d.hover), keep(d.focus), keep(d.pinned), d.time),
+            None => (None, None, None, None),
         };
+        let time = time.filter(|t| model.body.times().iter().any(|p| p.0 == *t));
         let height = model.height;
         let geometry = Geometry { width: model.width, height, marks, labels: Vec::new() };
         let drawn = Drawn {
@@ -191,6 +195,7 @@ impl Story {
             hover,
             focus,
             pinned,
+            time,
             paths: canvas::Paths::default(),
         };
         self.charts.set(id.to_string(), drawn);
@@ -284,6 +289,67 @@ impl Story {
     /// The reader's view: `{region, chart, mark, time}`, each a string or null.
     pub fn view(&self) -> JsValue {
         view_to_js(&self.view)
+    }
+
+    /// The time nearest `x` (CSS pixels from the canvas' left) on chart `id`'s time axis, as the
+    /// address writes it (`1998`, `2020-03`); `undefined` for a chart without one.
+    #[wasm_bindgen(js_name = timeAt)]
+    pub fn time_at(&self, id: &str, x: f64) -> Option<String> {
+        self.charts.get(id).and_then(|d| d.model.body.time_at(x)).map(|t| t.to_string())
+    }
+
+    /// Puts chart `id`'s time cursor at `time` (`undefined`: none); a time the chart does not have
+    /// is none. Repaints and returns true only if that changed the picture.
+    #[wasm_bindgen(js_name = setCursor)]
+    // wasm-bindgen hands an optional string over by value.
+    #[allow(clippy::needless_pass_by_value)]
+    pub fn set_cursor(&mut self, id: &str, time: Option<String>) -> Result<bool, JsError> {
+        let d = self.charts.get_mut(id).ok_or_else(|| js_err(format!("chart \"{id}\" is not drawn yet")))?;
+        let t = time.as_deref().and_then(Time::parse).filter(|t| d.model.body.times().iter().any(|p| p.0 == *t));
+        if d.time == t {
+            return Ok(false);
+        }
+        d.time = t;
+        self.paint(id)?;
+        Ok(true)
+    }
+
+    /// The time `step` places after (before, when negative) chart `id`'s cursor, or its first (last)
+    /// time where it has none; `undefined` for a chart without a time axis.
+    #[wasm_bindgen(js_name = stepCursor)]
+    pub fn step_cursor(&self, id: &str, step: i32) -> Option<String> {
+        let d = self.charts.get(id)?;
+        d.model.body.step_time(d.time, step as isize).map(|t| t.to_string())
+    }
+
+    /// What chart `id` shows at its cursor: `{time, rows}`, the time as a reader reads it and one row
+    /// per line, largest value first (as `markInfo` gives a mark); `null` without a cursor.
+    #[wasm_bindgen(js_name = cursorInfo)]
+    pub fn cursor_info(&self, id: &str) -> Result<JsValue, JsError> {
+        let Some(t) = self.charts.get(id).and_then(|d| d.time) else { return Ok(JsValue::NULL) };
+        let c = self.chart(id)?;
+        let figures = model::chart_figures(&self.dataset, c);
+        let input = crate::kinds::Input { d: &self.dataset, chart: c, figures: &figures, map: None };
+        let rows: Vec<Json> = c.kind.at_time(&input, t).iter().map(describe::MarkInfo::to_json).collect();
+        Ok(to_js(&data::json::object(&[
+            ("time", t.label(self.dataset.lang).as_str().into()),
+            ("at", t.to_string().as_str().into()),
+            ("rows", Json::Arr(rows)),
+        ])))
+    }
+
+    /// Records that chart `chart`'s cursor is pinned at `time` (`undefined`: not pinned), for the address.
+    #[wasm_bindgen(js_name = pinTime)]
+    // wasm-bindgen hands optional strings over by value.
+    #[allow(clippy::needless_pass_by_value)]
+    pub fn pin_time(&mut self, chart: Option<String>, time: Option<String>) {
+        if chart.is_some() && chart != self.view.chart {
+            self.view.mark = None;
+        }
+        self.view.time = time.as_deref().and_then(Time::parse).filter(|_| chart.is_some());
+        if chart.is_some() || self.view.mark.is_none() {
+            self.view.chart = chart;
+        }
     }
 
     /// Records that mark `mark` (a figure's or region's id) is pinned on chart `chart`, or that no
@@ -472,6 +538,7 @@ impl Story {
             hover: d.hover,
             focus: d.focus,
             pinned: d.pinned,
+            time: d.time,
         };
         canvas::render_on(&d.canvas, &d.context, &d.model, &d.geometry.marks, d.dpr, &view, &d.paths)
     }

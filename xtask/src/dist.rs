@@ -394,7 +394,8 @@ enum Kind {
 fn kind(rel: &str, text: &str) -> Result<Kind, String> {
     let csv = has_extension(rel, "csv");
     let story = if csv {
-        data::csv::from_csv(text).map_err(|e| e.to_string())
+        // Any table the importer reads: the section layout, and series in the layouts newsrooms have.
+        data::import::from_table(text, rel).map_err(|e| e.to_string())
     } else {
         data::from_json(text).map_err(|e| e.to_string())
     };
