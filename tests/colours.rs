@@ -8,13 +8,28 @@ mod common;
 use datastory::theme::{Rgb, Theme};
 use datastory::vision::{difference, Deficiency};
 
-/// Each story's region colours (the default story and every example), named "file: region".
+/// True when region `id` of `d` is shown in its colour beside others: a region of stated figures or
+/// of the map, or an entity a line chart draws in colour. An entity drawn as grey context takes its
+/// colour only while the reader points at it, one at a time.
+fn coloured(d: &datastory::data::Dataset, id: &str) -> bool {
+    use datastory::kinds::line;
+    let lines: Vec<_> = d.charts.iter().filter(|c| c.indicator.is_some()).collect();
+    let in_series = d.series.iter().any(|s| s.entity == id);
+    !in_series
+        || lines.iter().any(|c| {
+            let drawn = line::drawn_ids(d, c);
+            drawn.contains(&id) && (c.kind != datastory::data::ChartKind::Line || line::highlighted(c, id, drawn.len()))
+        })
+}
+
+/// Each story's region colours shown together (the default story and every example), named "file: region".
 fn stories_colours() -> Vec<Vec<(String, Rgb)>> {
     common::stories()
         .into_iter()
         .map(|(file, d)| {
             d.regions
                 .iter()
+                .filter(|r| coloured(&d, &r.id))
                 .map(|r| {
                     let c = Rgb::from_hex(&r.color).unwrap_or_else(|| panic!("{file}: {} has no colour", r.name));
                     (format!("{file}: {}", r.name), c)

@@ -71,8 +71,13 @@ impl LineLayout {
     }
 }
 
+/// The entities chart `c` draws, in order.
+pub fn drawn_ids<'d>(d: &'d Dataset, c: &'d Chart) -> Vec<&'d str> {
+    drawn(d, c).iter().map(|s| s.entity.as_str()).collect()
+}
+
 /// True when `entity` is drawn in its colour on chart `c` of `count` lines.
-fn highlighted(c: &Chart, entity: &str, count: usize) -> bool {
+pub fn highlighted(c: &Chart, entity: &str, count: usize) -> bool {
     if c.highlight.is_empty() {
         count <= ALL_COLOURED
     } else {
