@@ -82,7 +82,9 @@ fn every_example_csv_matches_its_json() {
 
 #[test]
 fn the_story_and_the_examples_survive_a_round_trip_through_the_sheet() {
-    for (file, d) in common::stories() {
+    // The sheet of stated figures; stories of series keep the tables they were imported from
+    // (`series_examples_keep_their_tables_values`).
+    for (file, d) in common::stories().into_iter().filter(|(_, d)| d.series.is_empty()) {
         let back = from_csv(&to_csv(&d)).unwrap_or_else(|e| panic!("{file}: {e}"));
         assert!(back == d, "{file} changed on its way through CSV");
     }

@@ -48,7 +48,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
             Ok(())
         }
         [cmd, file] if cmd == "export" => {
-            print!("{}", data::csv::to_csv(&load(Path::new(file))?));
+            let d = load(Path::new(file))?;
+            // The section layout holds stated figures; series live in the table they came from.
+            if !d.series.is_empty() {
+                return Err(format!(
+                    "{file} holds series, which the spreadsheet layout of stated figures cannot carry; keep the table it was imported from (a story's series are its table's values) and edit the words in the JSON"
+                ));
+            }
+            print!("{}", data::csv::to_csv(&d));
             Ok(())
         }
         [cmd] if cmd == "schema" => {
