@@ -40,6 +40,7 @@ export default {
   selected: '已选择{0}。其数据已突出显示；按 Esc 键取消。',
   cleared: '已取消选择。',
   pinned: '已固定。{0}',
+  moreRows: '另有{0}项，见表格',
   embed: '嵌入',
   embedFailed: '嵌入代码未能加载（{0}）；请再按“嵌入”重试。',
   embedIntro: '将以下任一代码粘贴到文章中。两者都显示当前视图。',

@@ -41,6 +41,7 @@ const STRINGS = {
     selected: '{0} selected. Its figures are highlighted; press Escape to clear.',
     cleared: 'Selection cleared.',
     pinned: 'Pinned. {0}',
+    moreRows: 'and {0} more: see the table',
     embed: 'Embed',
     embedFailed: 'The embed code could not be loaded ({0}); press Embed to try again.',
     embedIntro: 'Paste one of these into your article. Both show the current view.',

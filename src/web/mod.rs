@@ -228,6 +228,11 @@ impl Story {
             .unwrap_or(-1)
     }
 
+    /// The keyboard-focused mark of chart `id`, or -1.
+    pub fn focused(&self, id: &str) -> i32 {
+        self.charts.get(id).and_then(|d| d.focus).and_then(|i| i32::try_from(i).ok()).unwrap_or(-1)
+    }
+
     /// The mark after (`step` 1) or before (-1) the focused one, wrapping; -1 when the chart has none.
     #[wasm_bindgen(js_name = stepFocus)]
     pub fn step_focus(&self, id: &str, step: i32) -> i32 {
@@ -326,7 +331,12 @@ impl Story {
     /// per line, largest value first (as `markInfo` gives a mark); `null` without a cursor.
     #[wasm_bindgen(js_name = cursorInfo)]
     pub fn cursor_info(&self, id: &str) -> Result<JsValue, JsError> {
-        let Some(t) = self.charts.get(id).and_then(|d| d.time) else { return Ok(JsValue::NULL) };
+        let Some((t, x)) = self.charts.get(id).and_then(|d| {
+            let t = d.time?;
+            d.model.body.times().iter().find(|p| p.0 == t).copied()
+        }) else {
+            return Ok(JsValue::NULL);
+        };
         let c = self.chart(id)?;
         let figures = model::chart_figures(&self.dataset, c);
         let input = crate::kinds::Input { d: &self.dataset, chart: c, figures: &figures, map: None };
@@ -334,6 +344,7 @@ impl Story {
         Ok(to_js(&data::json::object(&[
             ("time", t.label(self.dataset.lang).as_str().into()),
             ("at", t.to_string().as_str().into()),
+            ("x", Json::Num(x)),
             ("rows", Json::Arr(rows)),
         ])))
     }
@@ -447,7 +458,16 @@ impl Story {
         let c = self.chart(id)?;
         let figures = model::chart_figures(&self.dataset, c);
         let input = crate::kinds::Input { d: &self.dataset, chart: c, figures: &figures, map: None };
-        let info = c.kind.mark_info(&input, mark).unwrap_or_else(|| describe::mark(&self.dataset, mark));
+        // On a chart over time with its cursor set, a line is told at the cursor's time.
+        let at_cursor = self
+            .charts
+            .get(id)
+            .and_then(|d| d.time)
+            .and_then(|t| c.kind.at_time(&input, t).into_iter().find(|r| r.id == mark.id))
+            .map(|r| describe::MarkInfo { rect: [mark.rect.x, mark.rect.y, mark.rect.w, mark.rect.h], ..r });
+        let info = at_cursor
+            .or_else(|| c.kind.mark_info(&input, mark))
+            .unwrap_or_else(|| describe::mark(&self.dataset, mark));
         Ok(to_js(&info.to_json()))
     }
 
