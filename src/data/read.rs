@@ -136,7 +136,7 @@ impl Read for Chart {
             indicator: f.opt("indicator")?,
             entities: f.or_default("entities")?,
             highlight: f.or_default("highlight")?,
-            scale: f.opt("scale")?,
+            scale: scale(&f)?,
             times: f.or_default("times")?,
             note: f.opt("note")?,
             endpoints: f.opt("endpoints")?,
@@ -152,7 +152,7 @@ impl Read for Indicator {
             id: f.req("id")?,
             name: f.req("name")?,
             unit: f.req("unit")?,
-            decimals: f.opt("decimals")?,
+            decimals: f.opt::<f64>("decimals")?.map(|n| decimals(n, &f)).transpose()?,
             source: f.req("source")?,
         })
     }
@@ -190,13 +190,27 @@ impl Read for Time {
     }
 }
 
-/// Digits after the point: a whole number from 0 to 255.
-impl Read for u8 {
-    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
-        match v {
-            Json::Num(n) if n.fract() == 0.0 && (0.0..=255.0).contains(n) => Ok(*n as u8),
-            _ => Err(at.error(format!("{} is not a whole number from 0 to 255", found(v)))),
-        }
+/// Digits after the point that a label may show: 0 to 6 (smaller values call for a smaller unit).
+fn decimals(n: f64, f: &Fields) -> Result<u8, DataError> {
+    if n.fract() == 0.0 && (0.0..=6.0).contains(&n) {
+        Ok(n as u8)
+    } else {
+        let at = Path::Key(&f.at, "decimals");
+        Err(at.error("expected a whole number from 0 to 6; a label shows at most 6 digits after the point, so for smaller values choose a smaller unit".into()))
+    }
+}
+
+/// `linear` or `log`, read through the reader of texts: an enum reader of its own costs the page's
+/// wasm more than this.
+fn scale(f: &Fields) -> Result<Option<ScaleKind>, DataError> {
+    match f.opt::<String>("scale")?.as_deref() {
+        None => Ok(None),
+        Some("linear") => Ok(Some(ScaleKind::Linear)),
+        Some("log") => Ok(Some(ScaleKind::Log)),
+        Some(other) => Err(Path::Key(&f.at, "scale").error(format!(
+            "unknown variant `{}`, expected one of `linear`, `log`; use one of the listed values",
+            super::excerpt(other, 40)
+        ))),
     }
 }
 
@@ -247,7 +261,6 @@ words!(ChartKind {
     Map = "map",
     Line = "line",
 });
-words!(ScaleKind { Linear = "linear", Log = "log" });
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
@@ -265,6 +278,5 @@ mod tests {
         check(RegionKind::WORDS, RegionKind::word);
         check(Qualifier::WORDS, Qualifier::word);
         check(ChartKind::WORDS, ChartKind::word);
-        check(ScaleKind::WORDS, ScaleKind::word);
     }
 }
