@@ -7,6 +7,7 @@
 
 use std::cmp::Ordering;
 
+use super::json::Fail;
 use super::table::Ids;
 use super::validate::{sorted, unique_ids};
 use super::{excerpt, Chart, DataError, Dataset, Series};
@@ -18,8 +19,15 @@ fn q(id: &str) -> String {
 
 /// `path`: "<who> names <what> "<id>", which <not>; use one of: <choices>".
 #[inline(never)]
-fn unknown(path: String, who: &str, what: &str, id: &str, not: &str, choices: &str) -> DataError {
-    DataError { path, message: format!("{who} names {what} {}, which {not}; use one of: {choices}", q(id)) }
+#[allow(clippy::unnecessary_box_returns)]
+fn unknown(path: String, who: &str, what: &str, id: &str, not: &str, choices: &str) -> Fail {
+    fail(path, format!("{who} names {what} {}, which {not}; use one of: {choices}", q(id)))
+}
+
+/// A failure, boxed once here for every check below (see `json::Fail`).
+#[allow(clippy::unnecessary_box_returns)]
+fn fail(path: String, message: String) -> Fail {
+    Box::new(DataError { path, message })
 }
 
 /// "the series of "gdp" for "china"".
@@ -28,7 +36,7 @@ fn series_name(s: &Series) -> String {
 }
 
 /// The indicators and the series: every reference resolves and every series is in order.
-pub(super) fn check(d: &Dataset, regions: &Ids, sources: &Ids) -> Result<(), DataError> {
+pub(super) fn check(d: &Dataset, regions: &Ids, sources: &Ids) -> Result<(), Fail> {
     let indicators = Ids::new(d.indicators.iter().map(|x| x.id.as_str()));
     unique_ids("indicators", &indicators)?;
     for (i, x) in d.indicators.iter().enumerate() {
@@ -73,21 +81,18 @@ pub(super) fn check(d: &Dataset, regions: &Ids, sources: &Ids) -> Result<(), Dat
     let pairs: Vec<String> = d.series.iter().map(|s| format!("{}\u{1f}{}", s.indicator, s.entity)).collect();
     let ids = Ids::new(pairs.iter().map(String::as_str));
     if let Some((i, key)) = ids.first_repeat() {
-        return Err(DataError {
-            path: format!("series[{i}]"),
-            message: format!(
+        return Err(fail(format!("series[{i}]"), format!(
                 "a second series: {} is also series[{}]; give each indicator one series per entity, and merge these two",
                 series_name(&d.series[i]),
                 ids.position(key).unwrap_or(0)
-            ),
-        });
+            ),));
     }
     Ok(())
 }
 
 /// Series `i`'s times at the granularity of series `like` (the indicator's first with a time),
 /// ascending and each once, and its values finite or gaps.
-fn check_points(i: usize, s: &Series, like: &Series, like_at: usize) -> Result<(), DataError> {
+fn check_points(i: usize, s: &Series, like: &Series, like_at: usize) -> Result<(), Fail> {
     let Some(&(example, _)) = like.points.first() else { return Ok(()) };
     let mut before = None;
     for (j, &(t, v)) in s.points.iter().enumerate() {
@@ -99,13 +104,10 @@ fn check_points(i: usize, s: &Series, like: &Series, like_at: usize) -> Result<(
                 example.granularity().word()
             )
         } else if v.is_some_and(|v| !v.is_finite()) {
-            return Err(DataError {
-                path: format!("series[{i}].values[{j}]"),
-                message: format!(
-                    "{} has a value that is not a finite number; give a number, or null for a gap",
-                    series_name(s)
-                ),
-            });
+            return Err(fail(
+                format!("series[{i}].values[{j}]"),
+                format!("{} has a value that is not a finite number; give a number, or null for a gap", series_name(s)),
+            ));
         } else {
             match before.map(|b| t.cmp(&b)) {
                 Some(Ordering::Equal) => format!("gives {t} twice; keep one value per time"),
@@ -118,17 +120,14 @@ fn check_points(i: usize, s: &Series, like: &Series, like_at: usize) -> Result<(
                 }
             }
         };
-        return Err(DataError {
-            path: format!("series[{i}].times[{j}]"),
-            message: format!("{} {problem}", series_name(s)),
-        });
+        return Err(fail(format!("series[{i}].times[{j}]"), format!("{} {problem}", series_name(s))));
     }
     Ok(())
 }
 
 /// A chart's `indicator`, `entities`, `highlight` and `times` resolve; a chart of series lists no
 /// figures. True when the chart draws series, so its kind's figure count does not apply.
-pub(super) fn chart(i: usize, c: &Chart, d: &Dataset, regions: &Ids) -> Result<bool, DataError> {
+pub(super) fn chart(i: usize, c: &Chart, d: &Dataset, regions: &Ids) -> Result<bool, Fail> {
     let who = format!("chart {}", q(&c.id));
     let series = c.indicator.as_deref().map(|id| (id, d.indicator(id)));
     if let Some((id, None)) = series {
@@ -172,10 +171,7 @@ pub(super) fn chart(i: usize, c: &Chart, d: &Dataset, regions: &Ids) -> Result<b
     }
     let Some(id) = id else { return Ok(false) };
     if !c.figures.is_empty() {
-        return Err(DataError {
-            path: format!("charts[{i}].figures"),
-            message: format!("{who} draws the series of indicator {} and lists figures too; a chart shows series or stated figures, so remove `figures` or `indicator` (or make two charts)", q(id)),
-        });
+        return Err(fail(format!("charts[{i}].figures"), format!("{who} draws the series of indicator {} and lists figures too; a chart shows series or stated figures, so remove `figures` or `indicator` (or make two charts)", q(id)),));
     }
     Ok(true)
 }
