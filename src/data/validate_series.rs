@@ -83,11 +83,12 @@ pub(super) fn check(d: &Dataset, regions: &Ids, sources: &Ids) -> Result<(), Fai
     let pairs: Vec<String> = d.series.iter().map(|s| format!("{}\u{1f}{}", s.indicator, s.entity)).collect();
     let ids = Ids::new(pairs.iter().map(String::as_str));
     if let Some((i, key)) = ids.first_repeat() {
-        return Err(fail(format!("series[{i}]"), format!(
-                "a second series: {} is also series[{}]; give each indicator one series per entity, and merge these two",
-                series_name(&d.series[i]),
-                ids.position(key).unwrap_or(0)
-            ),));
+        let message = format!(
+            "a second series: {} is also series[{}]; give each indicator one series per entity, and merge these two",
+            series_name(&d.series[i]),
+            ids.position(key).unwrap_or(0)
+        );
+        return Err(fail(format!("series[{i}]"), message));
     }
     Ok(())
 }
@@ -128,8 +129,9 @@ fn check_points(i: usize, s: &Series, like: &Series, like_at: usize) -> Result<(
     Ok(())
 }
 
-/// A chart's `indicator`, `entities`, `highlight` and `times` resolve; a chart of series lists no
-/// figures. True when the chart draws series, so its kind's figure count does not apply.
+/// A chart's `indicator`, `entities` and `highlight` resolve; a chart of series lists no figures.
+/// True when the chart draws series, so its kind's figure count does not apply. Its `times` are
+/// the kind's to check (a slope takes two, bars one).
 #[inline(never)]
 pub(super) fn chart(i: usize, c: &Chart, d: &Dataset, regions: &Ids) -> Result<bool, Fail> {
     let who = format!("chart {}", q(&c.id));
@@ -175,7 +177,11 @@ pub(super) fn chart(i: usize, c: &Chart, d: &Dataset, regions: &Ids) -> Result<b
     }
     let Some(id) = id else { return Ok(false) };
     if !c.figures.is_empty() {
-        return Err(fail(format!("charts[{i}].figures"), format!("{who} draws the series of indicator {} and lists figures too; a chart shows series or stated figures, so remove `figures` or `indicator` (or make two charts)", q(id)),));
+        let message = format!(
+            "{who} draws the series of indicator {} and lists figures too; a chart shows series or stated figures, so remove `figures` or `indicator` (or make two charts)",
+            q(id)
+        );
+        return Err(fail(format!("charts[{i}].figures"), message));
     }
     Ok(true)
 }
