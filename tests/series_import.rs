@@ -92,6 +92,9 @@ fn a_wide_table_of_times_draws_each_column_as_an_entity() {
     // The same table copied from a spreadsheet arrives tab-separated.
     let tabs = imported(&text.replace(',', "\t"), "global-temp.csv");
     assert!(tabs == d, "the tab-separated copy reads differently");
+    // Saved by Excel: a byte-order mark and CRLF line ends.
+    let excel = imported(&format!("\u{feff}{}", text.replace('\n', "\r\n")), "global-temp.csv");
+    assert!(excel == d, "the spreadsheet's copy reads differently");
     // Several columns: one entity each, coloured in the palette's order.
     let d = imported("Year,Jilin,Liaoning\n2019,3,5.5\n2020,,0.6\n2021,-2.5,NA\n", "growth.csv");
     assert_eq!(d.regions.iter().map(|r| r.color.as_str()).collect::<Vec<_>>(), &SERIES_COLOURS[..2]);

@@ -320,6 +320,11 @@ fn number_value(text: &str) -> f64 {
     }
 }
 
+/// Why a read failed, boxed: a read passes its failure up through every field and list it is in,
+/// and a box is one word to pass where the message itself is six (a copy at each step, in the
+/// page's wasm).
+pub type Fail = Box<DataError>;
+
 /// Where a value sits in the file, built on the stack as reads descend and written out only for a message.
 #[derive(Debug, Clone, Copy)]
 pub enum Path<'a> {
@@ -339,14 +344,14 @@ impl Path<'_> {
         }
     }
 
-    pub fn error(&self, message: String) -> DataError {
-        DataError { path: self.render(), message }
+    pub fn error(&self, message: String) -> Fail {
+        Box::new(DataError { path: self.render(), message })
     }
 }
 
 /// A value that can be read from JSON, with a message naming its path when the value does not fit.
 pub trait Read: Sized {
-    fn read(v: &Json, at: Path) -> Result<Self, DataError>;
+    fn read(v: &Json, at: Path) -> Result<Self, Fail>;
 }
 
 /// What a reader was handed, for "invalid type" messages: `string "5.23 million"`, `number 5`.
@@ -361,12 +366,14 @@ pub(super) fn found(v: &Json) -> String {
     }
 }
 
-fn invalid(v: &Json, at: Path, expected: &str) -> DataError {
+// Boxed here, once, rather than at each of its callers (see `Fail`).
+#[allow(clippy::unnecessary_box_returns)]
+fn invalid(v: &Json, at: Path, expected: &str) -> Fail {
     at.error(format!("invalid type: {}, expected {expected}; change the value to the expected type", found(v)))
 }
 
 impl Read for String {
-    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+    fn read(v: &Json, at: Path) -> Result<Self, Fail> {
         match v {
             Json::Str(s) => Ok(s.clone()),
             _ => Err(invalid(v, at, "a string")),
@@ -375,7 +382,7 @@ impl Read for String {
 }
 
 impl Read for f64 {
-    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+    fn read(v: &Json, at: Path) -> Result<Self, Fail> {
         match v {
             Json::Num(n) => Ok(*n),
             _ => Err(invalid(v, at, "a number")),
@@ -384,7 +391,7 @@ impl Read for f64 {
 }
 
 impl<T: Read> Read for Option<T> {
-    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+    fn read(v: &Json, at: Path) -> Result<Self, Fail> {
         match v {
             Json::Null => Ok(None),
             _ => T::read(v, at).map(Some),
@@ -393,7 +400,7 @@ impl<T: Read> Read for Option<T> {
 }
 
 impl<T: Read> Read for Vec<T> {
-    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+    fn read(v: &Json, at: Path) -> Result<Self, Fail> {
         match v {
             // A loop, not `collect::<Result<_, _>>()`: the adapter chain that collect builds is
             // instantiated once per element type, about 1 kB of raw wasm each.
@@ -410,7 +417,7 @@ impl<T: Read> Read for Vec<T> {
 }
 
 impl Read for [String; 2] {
-    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+    fn read(v: &Json, at: Path) -> Result<Self, Fail> {
         match v {
             Json::Arr(items) if items.len() == 2 => {
                 Ok([String::read(&items[0], Path::Index(&at, 0))?, String::read(&items[1], Path::Index(&at, 1))?])
@@ -422,7 +429,7 @@ impl Read for [String; 2] {
 }
 
 impl<T: Read> Read for super::table::Table<T> {
-    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+    fn read(v: &Json, at: Path) -> Result<Self, Fail> {
         let Json::Obj(fields) = v else {
             return Err(invalid(v, at, "an object"));
         };
@@ -440,7 +447,7 @@ fn listed<'n>(names: impl Iterator<Item = &'n str>) -> String {
 }
 
 /// Reads one of `words` (an enum's JSON spellings), or says which words there are.
-pub fn word<T: Copy>(v: &Json, at: Path, words: &[(&str, T)]) -> Result<T, DataError> {
+pub fn word<T: Copy>(v: &Json, at: Path, words: &[(&str, T)]) -> Result<T, Fail> {
     let Json::Str(s) = v else {
         return Err(invalid(v, at, "one of the listed words"));
     };
@@ -461,7 +468,7 @@ pub struct Fields<'a> {
 }
 
 impl<'a> Fields<'a> {
-    pub fn of(v: &'a Json, at: Path<'a>, known: &[&str]) -> Result<Self, DataError> {
+    pub fn of(v: &'a Json, at: Path<'a>, known: &[&str]) -> Result<Self, Fail> {
         let Json::Obj(fields) = v else {
             return Err(invalid(v, at, "an object"));
         };
@@ -485,7 +492,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A field that must be there.
-    pub fn req<T: Read>(&self, key: &'a str) -> Result<T, DataError> {
+    pub fn req<T: Read>(&self, key: &'a str) -> Result<T, Fail> {
         match self.get(key) {
             Some(v) => T::read(v, Path::Key(&self.at, key)),
             None => Err(self
@@ -495,12 +502,12 @@ impl<'a> Fields<'a> {
     }
 
     /// A field that may be left out or be `null`.
-    pub fn opt<T: Read>(&self, key: &'a str) -> Result<Option<T>, DataError> {
+    pub fn opt<T: Read>(&self, key: &'a str) -> Result<Option<T>, Fail> {
         self.get(key).map_or(Ok(None), |v| Option::<T>::read(v, Path::Key(&self.at, key)))
     }
 
     /// A field that may be left out, read as its empty value then.
-    pub fn or_default<T: Read + Default>(&self, key: &'a str) -> Result<T, DataError> {
+    pub fn or_default<T: Read + Default>(&self, key: &'a str) -> Result<T, Fail> {
         self.opt(key).map(Option::unwrap_or_default)
     }
 }

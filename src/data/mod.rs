@@ -254,6 +254,12 @@ impl fmt::Display for DataError {
 
 impl std::error::Error for DataError {}
 
+impl From<json::Fail> for DataError {
+    fn from(e: json::Fail) -> Self {
+        *e
+    }
+}
+
 /// Parses and validates a JSON dataset: the page's loader and the tools' alike.
 pub fn from_json(text: &str) -> Result<Dataset, DataError> {
     let whole = |message: String| DataError { path: String::new(), message };

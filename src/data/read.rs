@@ -1,15 +1,15 @@
 //! Reads a dataset's types from parsed JSON: the fields each type knows, which may be left out, and
 //! the words of its enums (the same as the JSON Schema generated from the types).
 
-use super::json::{found, word, Fields, Json, Path, Read};
+use super::json::{found, word, Fail, Fields, Json, Path, Read};
 use super::{
-    Chart, ChartKind, DataError, Dataset, Figure, Indicator, Qualifier, Region, RegionKind, ScaleKind, Series, Source,
-    SourceRef, Story,
+    Chart, ChartKind, Dataset, Figure, Indicator, Qualifier, Region, RegionKind, ScaleKind, Series, Source, SourceRef,
+    Story,
 };
 use crate::time::Time;
 
 impl Read for Dataset {
-    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+    fn read(v: &Json, at: Path) -> Result<Self, Fail> {
         let known =
             ["story", "sources", "regions", "figures", "indicators", "series", "charts", "languages", "translations"];
         let f = Fields::of(v, at, &known)?;
@@ -29,7 +29,7 @@ impl Read for Dataset {
 }
 
 impl Read for Story {
-    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+    fn read(v: &Json, at: Path) -> Result<Self, Fail> {
         let f = Fields::of(v, at, &["id", "title", "dek", "overview_heading", "map"])?;
         Ok(Story {
             id: f.req("id")?,
@@ -43,7 +43,7 @@ impl Read for Story {
 }
 
 impl Read for Source {
-    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+    fn read(v: &Json, at: Path) -> Result<Self, Fail> {
         let f = Fields::of(v, at, &["id", "name", "description", "document", "link"])?;
         Ok(Source {
             id: f.req("id")?,
@@ -56,7 +56,7 @@ impl Read for Source {
 }
 
 impl Read for Region {
-    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+    fn read(v: &Json, at: Path) -> Result<Self, Fail> {
         let f = Fields::of(v, at, &["id", "name", "kind", "color", "geo"])?;
         Ok(Region {
             id: f.req("id")?,
@@ -69,7 +69,7 @@ impl Read for Region {
 }
 
 impl Read for Figure {
-    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+    fn read(v: &Json, at: Path) -> Result<Self, Fail> {
         let known = [
             "id",
             "region",
@@ -101,14 +101,14 @@ impl Read for Figure {
 }
 
 impl Read for SourceRef {
-    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+    fn read(v: &Json, at: Path) -> Result<Self, Fail> {
         let f = Fields::of(v, at, &["id", "quote"])?;
         Ok(SourceRef { id: f.req("id")?, quote: f.req("quote")? })
     }
 }
 
 impl Read for Chart {
-    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+    fn read(v: &Json, at: Path) -> Result<Self, Fail> {
         let known = [
             "id",
             "kind",
@@ -136,7 +136,7 @@ impl Read for Chart {
             indicator: f.opt("indicator")?,
             entities: f.or_default("entities")?,
             highlight: f.or_default("highlight")?,
-            scale: f.opt("scale")?,
+            scale: scale(&f)?,
             times: f.or_default("times")?,
             note: f.opt("note")?,
             endpoints: f.opt("endpoints")?,
@@ -146,20 +146,20 @@ impl Read for Chart {
 }
 
 impl Read for Indicator {
-    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+    fn read(v: &Json, at: Path) -> Result<Self, Fail> {
         let f = Fields::of(v, at, &["id", "name", "unit", "decimals", "source"])?;
         Ok(Indicator {
             id: f.req("id")?,
             name: f.req("name")?,
             unit: f.req("unit")?,
-            decimals: f.opt("decimals")?,
+            decimals: f.opt::<f64>("decimals")?.map(|n| decimals(n, &f)).transpose()?,
             source: f.req("source")?,
         })
     }
 }
 
 impl Read for Series {
-    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+    fn read(v: &Json, at: Path) -> Result<Self, Fail> {
         let f = Fields::of(v, at, &["indicator", "entity", "times", "values"])?;
         let times: Vec<Time> = f.req("times")?;
         let values: Vec<Option<f64>> = f.req("values")?;
@@ -180,7 +180,7 @@ impl Read for Series {
 
 /// A year as a number (1955) or text ("1955"), or a quarter, month or date as text.
 impl Read for Time {
-    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+    fn read(v: &Json, at: Path) -> Result<Self, Fail> {
         let t = match v {
             Json::Num(n) => Time::from_number(*n),
             Json::Str(s) => Time::parse(s),
@@ -190,13 +190,27 @@ impl Read for Time {
     }
 }
 
-/// Digits after the point: a whole number from 0 to 255.
-impl Read for u8 {
-    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
-        match v {
-            Json::Num(n) if n.fract() == 0.0 && (0.0..=255.0).contains(n) => Ok(*n as u8),
-            _ => Err(at.error(format!("{} is not a whole number from 0 to 255", found(v)))),
-        }
+/// Digits after the point that a label may show: 0 to 6 (smaller values call for a smaller unit).
+fn decimals(n: f64, f: &Fields) -> Result<u8, Fail> {
+    if n.fract() == 0.0 && (0.0..=6.0).contains(&n) {
+        Ok(n as u8)
+    } else {
+        let at = Path::Key(&f.at, "decimals");
+        Err(at.error("expected a whole number from 0 to 6; a label shows at most 6 digits after the point, so for smaller values choose a smaller unit".into()))
+    }
+}
+
+/// `linear` or `log`, read through the reader of texts: an enum reader of its own costs the page's
+/// wasm more than this.
+fn scale(f: &Fields) -> Result<Option<ScaleKind>, Fail> {
+    match f.opt::<String>("scale")?.as_deref() {
+        None => Ok(None),
+        Some("linear") => Ok(Some(ScaleKind::Linear)),
+        Some("log") => Ok(Some(ScaleKind::Log)),
+        Some(other) => Err(Path::Key(&f.at, "scale").error(format!(
+            "unknown variant `{}`, expected one of `linear`, `log`; use one of the listed values",
+            super::excerpt(other, 40)
+        ))),
     }
 }
 
@@ -213,7 +227,7 @@ macro_rules! words {
         }
 
         impl Read for $ty {
-            fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+            fn read(v: &Json, at: Path) -> Result<Self, Fail> {
                 word(v, at, Self::WORDS)
             }
         }
@@ -240,7 +254,7 @@ words!(Qualifier {
 });
 // The kinds' words are registered with the kinds (`kinds::kinds!`).
 impl Read for ChartKind {
-    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+    fn read(v: &Json, at: Path) -> Result<Self, Fail> {
         word(v, at, Self::WORDS)
     }
 }
@@ -262,6 +276,5 @@ mod tests {
         check(RegionKind::WORDS, RegionKind::word);
         check(Qualifier::WORDS, Qualifier::word);
         check(ChartKind::WORDS, ChartKind::word);
-        check(ScaleKind::WORDS, ScaleKind::word);
     }
 }

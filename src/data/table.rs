@@ -138,8 +138,17 @@ pub struct Ids<'a> {
 }
 
 impl<'a> Ids<'a> {
-    pub fn new(ids: impl Iterator<Item = &'a str>) -> Self {
-        let mut sorted: Vec<(&str, usize)> = ids.enumerate().map(|(i, id)| (id, i)).collect();
+    pub fn new(mut ids: impl Iterator<Item = &'a str>) -> Self {
+        Self::of(&mut ids)
+    }
+
+    /// The work of `new` once for every kind of iterator: each call site's iterator is a type of
+    /// its own, and a generic body would be copied into the page's wasm for each.
+    fn of(ids: &mut dyn Iterator<Item = &'a str>) -> Self {
+        let mut sorted = Vec::new();
+        for (i, id) in ids.enumerate() {
+            sorted.push((id, i));
+        }
         sorted.sort_unstable();
         Self { sorted }
     }
@@ -157,6 +166,11 @@ impl<'a> Ids<'a> {
     /// The position and id of the first record whose id an earlier record already has.
     pub fn first_repeat(&self) -> Option<(usize, &'a str)> {
         self.sorted.windows(2).filter(|w| w[0].0 == w[1].0).map(|w| (w[1].1, w[1].0)).min()
+    }
+
+    /// The first position, in list order, of an id that is empty or blank.
+    pub fn first_blank(&self) -> Option<usize> {
+        self.sorted.iter().filter(|(k, _)| k.trim().is_empty()).map(|(_, at)| *at).min()
     }
 
     /// Every id once, in order.

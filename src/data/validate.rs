@@ -1,18 +1,25 @@
 //! Checks that go beyond types: references resolve, ids are unique, values fit the charts that draw them.
 
+use super::json::Fail;
 use super::table::Ids;
 use super::{Chart, DataError, Dataset, Figure};
 
 /// Returns the first problem found, naming the record by index and id.
 pub fn validate(d: &Dataset) -> Result<(), DataError> {
-    text_lengths(d)?;
-    unique_ids("sources", d.sources.iter().map(|s| s.id.as_str()))?;
-    unique_ids("regions", d.regions.iter().map(|r| r.id.as_str()))?;
-    unique_ids("figures", d.figures.iter().map(|f| f.id.as_str()))?;
-    unique_ids("charts", d.charts.iter().map(|c| c.id.as_str()))?;
+    Ok(checks(d)?)
+}
 
-    let region_ids = Ids::new(d.regions.iter().map(|r| r.id.as_str()));
+/// `validate`'s work, its failures boxed as the reader's are (see `json::Fail`).
+fn checks(d: &Dataset) -> Result<(), Fail> {
+    text_lengths(d)?;
     let source_ids = Ids::new(d.sources.iter().map(|s| s.id.as_str()));
+    let region_ids = Ids::new(d.regions.iter().map(|r| r.id.as_str()));
+    // Charts look their figures up by id: a search keeps 10,000 figures in 800 charts from 10⁸ comparisons.
+    let figure_ids = Ids::new(d.figures.iter().map(|f| f.id.as_str()));
+    unique_ids("sources", &source_ids)?;
+    unique_ids("regions", &region_ids)?;
+    unique_ids("figures", &figure_ids)?;
+    unique_ids("charts", &Ids::new(d.charts.iter().map(|c| c.id.as_str())))?;
 
     for (i, r) in d.regions.iter().enumerate() {
         if !is_hex_colour(&r.color) {
@@ -48,22 +55,21 @@ pub fn validate(d: &Dataset) -> Result<(), DataError> {
             "the dataset has no charts; add at least one chart that lists figure ids or draws an indicator".into(),
         ));
     }
-    // Charts look their figures up by id: a search keeps 10,000 figures in 800 charts from 10⁸ comparisons.
-    let figure_ids = Ids::new(d.figures.iter().map(|f| f.id.as_str()));
     for (i, c) in d.charts.iter().enumerate() {
         check_chart(i, c, d, &figure_ids, &region_ids)?;
     }
-    super::localize::check(d)
+    Ok(super::localize::check(d)?)
 }
 
-fn err(path: String, message: String) -> DataError {
-    DataError { path, message }
+// Boxed here, once, for every check (see `json::Fail`).
+#[allow(clippy::unnecessary_box_returns)]
+fn err(path: String, message: String) -> Fail {
+    Box::new(DataError { path, message })
 }
 
 /// The first record, in list order, whose id is empty or repeats an earlier one.
-pub(super) fn unique_ids<'a>(list: &str, ids: impl Iterator<Item = &'a str> + Clone) -> Result<(), DataError> {
-    let empty = ids.clone().position(|id| id.trim().is_empty());
-    match (empty, Ids::new(ids).first_repeat()) {
+pub(super) fn unique_ids(list: &str, ids: &Ids) -> Result<(), Fail> {
+    match (ids.first_blank(), ids.first_repeat()) {
         (Some(i), r) if r.is_none_or(|(r, _)| i < r) => {
             Err(err(format!("{list}[{i}].id"), "the id is empty; give every record a short unique id".into()))
         }
@@ -78,7 +84,7 @@ fn is_hex_colour(s: &str) -> bool {
     s.len() == 7 && s.strip_prefix('#').is_some_and(|h| h.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
-fn check_figure(i: usize, f: &Figure, regions: &Ids, sources: &Ids) -> Result<(), DataError> {
+fn check_figure(i: usize, f: &Figure, regions: &Ids, sources: &Ids) -> Result<(), Fail> {
     let at = |field: &str| format!("figures[{i}].{field}");
     if let Some(r) = &f.region {
         if !regions.contains(r.as_str()) {
@@ -125,7 +131,7 @@ fn check_figure(i: usize, f: &Figure, regions: &Ids, sources: &Ids) -> Result<()
     }
 }
 
-fn check_chart(i: usize, c: &Chart, d: &Dataset, figures: &Ids, regions: &Ids) -> Result<(), DataError> {
+fn check_chart(i: usize, c: &Chart, d: &Dataset, figures: &Ids, regions: &Ids) -> Result<(), Fail> {
     let at = |field: &str| format!("charts[{i}].{field}");
     if let Some(r) = &c.region {
         if !regions.contains(r.as_str()) {
@@ -173,7 +179,7 @@ fn check_chart(i: usize, c: &Chart, d: &Dataset, figures: &Ids, regions: &Ids) -
 
 /// Figures drawn on one axis share one indicator and one unit, or the chart says why they compare:
 /// bars of unlike measures side by side read as a comparison the source never made.
-fn one_measure(i: usize, c: &Chart, d: &Dataset, figures: &Ids) -> Result<(), DataError> {
+fn one_measure(i: usize, c: &Chart, d: &Dataset, figures: &Ids) -> Result<(), Fail> {
     if !c.kind.draws_one_axis() || c.comparable.as_deref().is_some_and(|w| !w.trim().is_empty()) {
         return Ok(());
     }
@@ -203,7 +209,7 @@ fn unit_words(unit: &str) -> &str {
     }
 }
 
-fn check_value_for_kind(c: &Chart, f: &Figure, j: usize, path: &str) -> Result<(), DataError> {
+fn check_value_for_kind(c: &Chart, f: &Figure, j: usize, path: &str) -> Result<(), Fail> {
     let Some(v) = f.value else {
         if c.kind.needs_value() {
             return Err(err(
@@ -247,7 +253,7 @@ const LONG_TEXT: usize = 4000;
 
 /// Bounds every text, so a pasted document or a hostile file gets a message instead of a layout that
 /// runs for seconds and a chart taller than the page.
-fn text_lengths(d: &Dataset) -> Result<(), DataError> {
+fn text_lengths(d: &Dataset) -> Result<(), Fail> {
     let s = &d.story;
     for (field, text, max) in [
         ("id", s.id.as_str(), SHORT_TEXT),
@@ -287,23 +293,14 @@ fn text_lengths(d: &Dataset) -> Result<(), DataError> {
             within(|| format!("figures[{i}].{field}"), text, max)?;
         }
     }
+    // References (a series' indicator, a chart's entities) need no bound: each must be one of
+    // these bounded ids, and a message quotes only the start of one that is not.
     for (i, x) in d.indicators.iter().enumerate() {
-        for (field, text) in [("id", x.id.as_str()), ("name", &x.name), ("unit", &x.unit), ("source", &x.source)] {
+        for (field, text) in [("id", x.id.as_str()), ("name", &x.name), ("unit", &x.unit)] {
             within(|| format!("indicators[{i}].{field}"), text, SHORT_TEXT)?;
         }
     }
-    for (i, x) in d.series.iter().enumerate() {
-        for (field, text) in [("indicator", x.indicator.as_str()), ("entity", &x.entity)] {
-            within(|| format!("series[{i}].{field}"), text, SHORT_TEXT)?;
-        }
-    }
     for (i, c) in d.charts.iter().enumerate() {
-        within(|| format!("charts[{i}].indicator"), c.indicator.as_deref().unwrap_or(""), SHORT_TEXT)?;
-        for (field, list) in [("entities", &c.entities), ("highlight", &c.highlight)] {
-            for (j, text) in list.iter().enumerate() {
-                within(|| format!("charts[{i}].{field}[{j}]"), text, SHORT_TEXT)?;
-            }
-        }
         let [start, end] = c.endpoints.as_ref().map_or(["", ""], |[a, b]| [a.as_str(), b.as_str()]);
         for (field, text, max) in [
             ("id", c.id.as_str(), SHORT_TEXT),
@@ -326,7 +323,7 @@ fn text_lengths(d: &Dataset) -> Result<(), DataError> {
 }
 
 /// `text` at most `max` characters long; the path is only written out for a text that is not.
-fn within(path: impl FnOnce() -> String, text: &str, max: usize) -> Result<(), DataError> {
+fn within(path: impl FnOnce() -> String, text: &str, max: usize) -> Result<(), Fail> {
     // Counting characters is linear; only texts long in bytes need it.
     let n = if text.len() <= max { 0 } else { super::char_count(text) };
     if n <= max {

@@ -1,217 +1,187 @@
 //! Checks of indicators, series and the charts that draw them: references resolve, each indicator
 //! keeps one granularity, a series' times ascend with no time twice, values are finite or gaps.
 //! What a chart kind needs of them (how many times a slope takes) is the kind's own check.
+//!
+//! These run in the page's wasm, where each message's own `format!` costs bytes: messages of one
+//! shape share the helpers below.
 
 use std::cmp::Ordering;
 
+use super::json::Fail;
 use super::table::Ids;
 use super::validate::{sorted, unique_ids};
 use super::{excerpt, Chart, DataError, Dataset, Series};
-
-/// Digits after the point a label may show; smaller values call for a smaller unit.
-const MAX_DECIMALS: u8 = 6;
-
-fn err(path: String, message: String) -> DataError {
-    DataError { path, message }
-}
 
 /// An id quoted in a message, cut short so that a hostile one cannot flood it.
 fn q(id: &str) -> String {
     format!("\"{}\"", excerpt(id, 60))
 }
 
+/// `path`: "<who> names <what> "<id>", which <not>; use one of: <choices>".
+#[inline(never)]
+#[allow(clippy::unnecessary_box_returns)]
+fn unknown(path: String, who: &str, what: &str, id: &str, not: &str, choices: &str) -> Fail {
+    fail(path, format!("{who} names {what} {}, which {not}; use one of: {choices}", q(id)))
+}
+
+/// A failure, boxed once here for every check below (see `json::Fail`).
+#[allow(clippy::unnecessary_box_returns)]
+fn fail(path: String, message: String) -> Fail {
+    Box::new(DataError { path, message })
+}
+
+/// "the series of "gdp" for "china"".
+fn series_name(s: &Series) -> String {
+    format!("the series of {} for {}", q(&s.indicator), q(&s.entity))
+}
+
 /// The indicators and the series: every reference resolves and every series is in order.
-pub(super) fn check(d: &Dataset, regions: &Ids, sources: &Ids) -> Result<(), DataError> {
-    unique_ids("indicators", d.indicators.iter().map(|x| x.id.as_str()))?;
+// Not inlined into `validate`, nor are the two below: there the page's gzipped wasm is 0.4 kB larger.
+#[inline(never)]
+pub(super) fn check(d: &Dataset, regions: &Ids, sources: &Ids) -> Result<(), Fail> {
+    let indicators = Ids::new(d.indicators.iter().map(|x| x.id.as_str()));
+    unique_ids("indicators", &indicators)?;
     for (i, x) in d.indicators.iter().enumerate() {
         if !sources.contains(&x.source) {
-            return Err(err(
+            let who = format!("indicator {}", q(&x.id));
+            return Err(unknown(
                 format!("indicators[{i}].source"),
-                format!(
-                    "indicator {} names source {}, which is not in `sources`; use one of: {}",
-                    q(&x.id),
-                    q(&x.source),
-                    sorted(sources)
-                ),
-            ));
-        }
-        if x.decimals.is_some_and(|n| n > MAX_DECIMALS) {
-            return Err(err(
-                format!("indicators[{i}].decimals"),
-                format!("a label shows at most {MAX_DECIMALS} digits after the point; for smaller values choose a smaller unit"),
+                &who,
+                "source",
+                &x.source,
+                "is not in `sources`",
+                &sorted(sources),
             ));
         }
     }
-    let indicators = Ids::new(d.indicators.iter().map(|x| x.id.as_str()));
     // The first series of each indicator that has a time, by the indicator's place: its granularity
     // rules the rest.
     let mut first: Vec<Option<usize>> = vec![None; d.indicators.len()];
     for (i, s) in d.series.iter().enumerate() {
-        let at = |field: &str| format!("series[{i}].{field}");
         let Some(x) = indicators.position(&s.indicator) else {
-            return Err(err(
-                at("indicator"),
-                format!(
-                    "the series names indicator {}, which is not in `indicators`; use one of: {}",
-                    q(&s.indicator),
-                    sorted(&indicators)
-                ),
+            let path = format!("series[{i}].indicator");
+            return Err(unknown(
+                path,
+                "the series",
+                "indicator",
+                &s.indicator,
+                "is not in `indicators`",
+                &sorted(&indicators),
             ));
         };
         if !regions.contains(&s.entity) {
-            return Err(err(
-                at("entity"),
-                format!(
-                    "the series of {} names entity {}, which is not in `regions`; add it there (kind \"category\" for what is not a place) or use one of: {}",
-                    q(&s.indicator),
-                    q(&s.entity),
-                    sorted(regions)
-                ),
-            ));
+            let (path, who) = (format!("series[{i}].entity"), series_name(s));
+            let not = "is not in `regions` (add it there, of kind \"category\" for what is not a place)";
+            return Err(unknown(path, &who, "entity", &s.entity, not, &sorted(regions)));
         }
-        if s.points.is_empty() {
-            continue;
+        if !s.points.is_empty() {
+            let like = *first[x].get_or_insert(i);
+            check_points(i, s, &d.series[like], like)?;
         }
-        let like = *first[x].get_or_insert(i);
-        check_points(i, s, &d.series[like], like)?;
     }
     // One series per indicator and entity: two would draw two lines under one name.
     let pairs: Vec<String> = d.series.iter().map(|s| format!("{}\u{1f}{}", s.indicator, s.entity)).collect();
     let ids = Ids::new(pairs.iter().map(String::as_str));
     if let Some((i, key)) = ids.first_repeat() {
-        let s = &d.series[i];
-        return Err(err(
-            format!("series[{i}]"),
-            format!(
-                "a second series of {} for {} (the first is series[{}]); give each indicator one series per entity, and merge these two",
-                q(&s.indicator),
-                q(&s.entity),
-                ids.position(key).unwrap_or(0)
-            ),
-        ));
+        let message = format!(
+            "a second series: {} is also series[{}]; give each indicator one series per entity, and merge these two",
+            series_name(&d.series[i]),
+            ids.position(key).unwrap_or(0)
+        );
+        return Err(fail(format!("series[{i}]"), message));
     }
     Ok(())
 }
 
-/// Series `i`'s times at the granularity of series `like` (the indicator's first), ascending and each
-/// once, and its values finite or gaps.
-fn check_points(i: usize, s: &Series, like: &Series, like_at: usize) -> Result<(), DataError> {
-    let name = || format!("the series of {} for {}", q(&s.indicator), q(&s.entity));
+/// Series `i`'s times at the granularity of series `like` (the indicator's first with a time),
+/// ascending and each once, and its values finite or gaps.
+#[inline(never)]
+fn check_points(i: usize, s: &Series, like: &Series, like_at: usize) -> Result<(), Fail> {
     let Some(&(example, _)) = like.points.first() else { return Ok(()) };
-    for (j, (t, v)) in s.points.iter().enumerate() {
-        if t.granularity() != example.granularity() {
-            let g = example.granularity().word();
-            return Err(err(
-                format!("series[{i}].times[{j}]"),
-                format!(
-                    "{} gives {t} (a {}), but indicator {} is given by {g} (series[{like_at}] starts at {example}); give one indicator's times at one granularity, or make a second indicator",
-                    name(),
-                    t.granularity().word(),
-                    q(&s.indicator)
-                ),
-            ));
-        }
-        if let Some(v) = v.filter(|v| !v.is_finite()) {
-            return Err(err(
+    let mut before = None;
+    for (j, &(t, v)) in s.points.iter().enumerate() {
+        let problem = if t.granularity() != example.granularity() {
+            format!(
+                "gives {t} (a {}), but indicator {} is given by {} (series[{like_at}] starts at {example}); give one indicator's times at one granularity, or make a second indicator",
+                t.granularity().word(),
+                q(&s.indicator),
+                example.granularity().word()
+            )
+        } else if v.is_some_and(|v| !v.is_finite()) {
+            return Err(fail(
                 format!("series[{i}].values[{j}]"),
-                format!(
-                    "{} has the value {}; give a finite number, or null for a gap",
-                    name(),
-                    crate::host::number_text(v)
-                ),
+                format!("{} has a value that is not a finite number; give a number, or null for a gap", series_name(s)),
             ));
-        }
-        let Some(before) = j.checked_sub(1).and_then(|b| s.points.get(b)) else { continue };
-        let problem = match before.0.cmp(t) {
-            Ordering::Less => continue,
-            Ordering::Equal => format!("{t} comes twice (times[{}] and times[{j}]); keep one value per time", j - 1),
-            Ordering::Greater => format!("{t} comes after {}; sort the times in order, oldest first", before.0),
+        } else {
+            match before.map(|b| t.cmp(&b)) {
+                Some(Ordering::Equal) => format!("gives {t} twice; keep one value per time"),
+                Some(Ordering::Less) => {
+                    format!("gives {t} after {}; sort the times, oldest first", before.unwrap_or(t))
+                }
+                _ => {
+                    before = Some(t);
+                    continue;
+                }
+            }
         };
-        return Err(err(format!("series[{i}].times[{j}]"), format!("in {}, {problem}", name())));
+        return Err(fail(format!("series[{i}].times[{j}]"), format!("{} {problem}", series_name(s))));
     }
     Ok(())
 }
 
-/// A chart's `indicator`, `entities`, `highlight` and `times` resolve; a chart of series lists no
-/// figures. True when the chart draws series, so its kind's figure count does not apply.
-pub(super) fn chart(i: usize, c: &Chart, d: &Dataset, regions: &Ids) -> Result<bool, DataError> {
-    let at = |field: &str| format!("charts[{i}].{field}");
-    let Some(id) = &c.indicator else {
-        for (field, list) in [("entities", &c.entities), ("highlight", &c.highlight)] {
-            if let Some((j, e)) = list.iter().enumerate().find(|(_, e)| !regions.contains(e)) {
-                return Err(err(
-                    format!("charts[{i}].{field}[{j}]"),
-                    format!(
-                        "chart {} names {}, which is not in `regions`; use one of: {}",
-                        q(&c.id),
-                        q(e),
-                        sorted(regions)
-                    ),
-                ));
-            }
-        }
-        return Ok(false);
-    };
-    if d.indicator(id).is_none() {
-        return Err(err(
-            at("indicator"),
-            format!(
-                "chart {} draws indicator {}, which is not in `indicators`; use one of: {}",
-                q(&c.id),
-                q(id),
-                sorted(&Ids::new(d.indicators.iter().map(|x| x.id.as_str())))
-            ),
+/// A chart's `indicator`, `entities` and `highlight` resolve; a chart of series lists no figures.
+/// True when the chart draws series, so its kind's figure count does not apply. Its `times` are
+/// the kind's to check (a slope takes two, bars one).
+#[inline(never)]
+pub(super) fn chart(i: usize, c: &Chart, d: &Dataset, regions: &Ids) -> Result<bool, Fail> {
+    let who = format!("chart {}", q(&c.id));
+    let series = c.indicator.as_deref().map(|id| (id, d.indicator(id)));
+    if let Some((id, None)) = series {
+        let indicators = Ids::new(d.indicators.iter().map(|x| x.id.as_str()));
+        return Err(unknown(
+            format!("charts[{i}].indicator"),
+            &who,
+            "indicator",
+            id,
+            "is not in `indicators`",
+            &sorted(&indicators),
         ));
     }
-    if !c.figures.is_empty() {
-        return Err(err(
-            at("figures"),
-            format!(
-                "chart {} draws the series of indicator {} and lists figures too; a chart shows series or stated figures, so remove `figures` or `indicator` (or make two charts)",
-                q(&c.id),
-                q(id)
-            ),
-        ));
-    }
-    let with_series = Ids::new(d.series_of(id).map(|s| s.entity.as_str()));
+    let id = series.map(|(id, _)| id);
+    // With an indicator, an entity is one with a series of it; without, any region.
+    let drawn = |e: &str| id.map_or_else(|| regions.contains(e), |id| d.series_of(id).any(|s| s.entity == e));
     for (field, list) in [("entities", &c.entities), ("highlight", &c.highlight)] {
-        if let Some((j, e)) = list.iter().enumerate().find(|(_, e)| !with_series.contains(e)) {
-            return Err(err(
-                format!("charts[{i}].{field}[{j}]"),
-                format!(
-                    "chart {} names {}, which has no series of indicator {}; use one of: {}",
-                    q(&c.id),
-                    q(e),
-                    q(id),
-                    sorted(&with_series)
-                ),
-            ));
+        if let Some((j, e)) = list.iter().enumerate().find(|(_, e)| !drawn(e)) {
+            let path = format!("charts[{i}].{field}[{j}]");
+            return Err(match id {
+                None => unknown(path, &who, "entity", e, "is not in `regions`", &sorted(regions)),
+                Some(id) => {
+                    let with = Ids::new(d.series_of(id).map(|s| s.entity.as_str()));
+                    unknown(path, &who, "entity", e, &format!("has no series of indicator {}", q(id)), &sorted(&with))
+                }
+            });
         }
     }
-    if !c.entities.is_empty() {
-        if let Some((j, e)) = c.highlight.iter().enumerate().find(|(_, e)| !c.entities.contains(e)) {
-            return Err(err(
-                format!("charts[{i}].highlight[{j}]"),
-                format!(
-                    "chart {} highlights {}, which is not among its `entities`; add it there or remove it here",
-                    q(&c.id),
-                    q(e)
-                ),
-            ));
-        }
+    if let Some((j, e)) =
+        c.highlight.iter().enumerate().find(|(_, e)| !c.entities.is_empty() && !c.entities.contains(e))
+    {
+        let path = format!("charts[{i}].highlight[{j}]");
+        return Err(unknown(
+            path,
+            &who,
+            "entity",
+            e,
+            "is not among its `entities` (add it there, or remove it here)",
+            &c.entities.join(", "),
+        ));
     }
-    for (j, t) in c.times.iter().enumerate() {
-        let has = |s: &Series| s.points.binary_search_by(|p| p.0.cmp(t)).is_ok();
-        if !d.series_of(id).any(has) {
-            return Err(err(
-                format!("charts[{i}].times[{j}]"),
-                format!(
-                    "chart {} shows {t}, but no series of indicator {} has that time; use a time the series give",
-                    q(&c.id),
-                    q(id)
-                ),
-            ));
-        }
+    let Some(id) = id else { return Ok(false) };
+    if !c.figures.is_empty() {
+        let message = format!(
+            "{who} draws the series of indicator {} and lists figures too; a chart shows series or stated figures, so remove `figures` or `indicator` (or make two charts)",
+            q(id)
+        );
+        return Err(fail(format!("charts[{i}].figures"), message));
     }
     Ok(true)
 }

@@ -1,6 +1,6 @@
 //! Map geometry: the boundary file's types, an Albers projection for Northeast China, point-in-polygon and label points.
 
-use crate::data::json::{self, Fields, Json, Path, Read};
+use crate::data::json::{self, Fail, Fields, Json, Path, Read};
 use crate::data::{DataError, Dataset};
 use crate::host;
 
@@ -26,12 +26,12 @@ pub struct Shape {
 impl MapData {
     /// Reads a boundaries file; a message names the path of what does not fit.
     pub fn from_json(text: &str) -> Result<MapData, DataError> {
-        MapData::read(&json::parse(text)?, Path::Root)
+        Ok(MapData::read(&json::parse(text)?, Path::Root)?)
     }
 }
 
 impl Read for MapData {
-    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+    fn read(v: &Json, at: Path) -> Result<Self, Fail> {
         let f = Fields::of(v, at, &["attribution", "bbox", "units_per_degree", "regions", "context"])?;
         let bbox: Vec<f64> = f.req("bbox")?;
         let bbox: [f64; 4] = bbox.try_into().map_err(|b: Vec<f64>| {
@@ -71,7 +71,7 @@ fn undelta(ring: &mut [f64], units: f64) {
 }
 
 impl Read for Shape {
-    fn read(v: &Json, at: Path) -> Result<Self, DataError> {
+    fn read(v: &Json, at: Path) -> Result<Self, Fail> {
         let f = Fields::of(v, at, &["id", "name", "rings"])?;
         Ok(Shape { id: f.req("id")?, name: f.opt("name")?, rings: f.req("rings")? })
     }

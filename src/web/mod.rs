@@ -465,9 +465,8 @@ impl Story {
             .and_then(|d| d.time)
             .and_then(|t| c.kind.at_time(&input, t).into_iter().find(|r| r.id == mark.id))
             .map(|r| describe::MarkInfo { rect: [mark.rect.x, mark.rect.y, mark.rect.w, mark.rect.h], ..r });
-        let info = at_cursor
-            .or_else(|| c.kind.mark_info(&input, mark))
-            .unwrap_or_else(|| describe::mark(&self.dataset, mark));
+        let info =
+            at_cursor.or_else(|| c.kind.mark_info(&input, mark)).unwrap_or_else(|| describe::mark(&self.dataset, mark));
         Ok(to_js(&info.to_json()))
     }
 
