@@ -98,3 +98,32 @@ fn a_downloaded_chart_or_story_has_a_margin_of_its_background() {
         assert_eq!(fill, background, "the gaps between the story's charts are transparent");
     }
 }
+
+/// A chart of series downloads as a long table that the importer reads back to the same values:
+/// every time, every gap and every negative value, as plain numbers.
+#[test]
+fn series_csv_imports_back_to_the_same_series() {
+    for (file, d) in common::examples().into_iter().filter(|(_, d)| !d.series.is_empty()) {
+        for c in d.charts.iter().filter(|c| c.indicator.is_some()) {
+            let drawn = datastory::kinds::series::drawn(&d, c);
+            let text = datastory::figure_csv::series_csv(&d, &drawn);
+            assert!(text.starts_with('\u{feff}'), "{file}: no byte-order mark");
+            let back = datastory::data::import::from_table(text.trim_start_matches('\u{feff}'), "download.csv")
+                .unwrap_or_else(|e| {
+                    panic!("{file} {}: {e}\n{}", c.id, text.lines().take(3).collect::<Vec<_>>().join("\n"))
+                });
+            let points = |s: &[&datastory::data::Series]| s.iter().map(|s| s.points.clone()).collect::<Vec<_>>();
+            let mut want = points(&drawn);
+            let mut got = points(&back.series.iter().collect::<Vec<_>>());
+            want.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+            got.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+            assert!(want == got, "{file} {}: the download's values differ from the chart's", c.id);
+            let source = c
+                .indicator
+                .as_deref()
+                .and_then(|i| d.indicator(i))
+                .and_then(|i| d.sources.iter().find(|s| s.id == i.source));
+            assert_eq!(back.sources.first().map(|s| &s.name), source.map(|s| &s.name), "{file}: the source is lost");
+        }
+    }
+}

@@ -20,6 +20,8 @@ const TIME_NAMES: [&str; 7] = ["year", "date", "time", "period", "day", "month",
 const INDICATOR_NAMES: [&str; 5] = ["indicator", "variable", "series", "measure", "metric"];
 const VALUE_NAMES: [&str; 2] = ["value", "values"];
 const UNIT_NAMES: [&str; 2] = ["unit", "units"];
+/// A long table may name its source in a column (as the engine's own downloads do).
+const SOURCE_NAMES: [&str; 2] = ["source", "sources"];
 const CODE_NAMES: [&str; 5] = ["code", "iso", "iso3", "iso code", "country code"];
 
 /// Cells that stand for a missing value (a gap), compared in lower case.
@@ -38,11 +40,23 @@ enum Layout {
     /// download, with its column of codes).
     Measures { entity: usize, time: usize, code: Option<usize> },
     /// Tidy: one row per entity, time and indicator.
-    Long { entity: usize, time: usize, indicator: usize, value: usize, unit: Option<usize>, code: Option<usize> },
+    Long(LongColumns),
     /// Times down the first column, one column per entity, one indicator.
     WideTime,
     /// Categories down the first column, one column per time, one indicator.
     WideCategory,
+}
+
+/// The columns of a long table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct LongColumns {
+    entity: usize,
+    time: usize,
+    indicator: usize,
+    value: usize,
+    unit: Option<usize>,
+    code: Option<usize>,
+    source: Option<usize>,
 }
 
 /// Reads a table in any layout the importer knows, or the section layout, into a story that
@@ -58,13 +72,14 @@ pub fn from_table(text: &str, file_name: &str) -> Result<Dataset, ImportError> {
     let mut b = Builder::new(&table, layout, file_name);
     match layout {
         Layout::Measures { entity, time, code } => b.measures(entity, time, code)?,
-        Layout::Long { entity, time, indicator, value, unit, code } => {
-            b.long(entity, time, indicator, value, unit, code)?;
-        }
+        Layout::Long(columns) => b.long(columns)?,
         Layout::WideTime => b.wide_time()?,
         Layout::WideCategory => b.wide_category()?,
     }
-    let d = b.finish(layout == Layout::WideCategory)?;
+    let mut d = b.finish(layout == Layout::WideCategory)?;
+    if let Layout::Long(LongColumns { source: Some(column), .. }) = layout {
+        named_source(&mut d, &table, column, file_name)?;
+    }
     super::validate(&d).map_err(|e| ImportError {
         line: 0,
         column: None,
@@ -260,7 +275,8 @@ fn recognise(t: &Table) -> Result<Layout, ImportError> {
     let code = named(h, &CODE_NAMES);
     let tidy = named(h, &INDICATOR_NAMES).zip(named(h, &VALUE_NAMES));
     let unit = tidy.and(named(h, &UNIT_NAMES));
-    let keys = [time, code, tidy.map(|p| p.0), tidy.map(|p| p.1), unit];
+    let source = tidy.and(named(h, &SOURCE_NAMES));
+    let keys = [time, code, tidy.map(|p| p.0), tidy.map(|p| p.1), unit, source];
     let entity = named(h, &ENTITY_NAMES).filter(|e| !keys.contains(&Some(*e))).or_else(|| {
         // An unnamed entity column: the one column of text among the leading columns, before the
         // first column of numbers (stocks' "symbol", Iowa's "source").
@@ -273,7 +289,7 @@ fn recognise(t: &Table) -> Result<Layout, ImportError> {
         let (Some(entity), Some(time)) = (entity, time) else {
             return Err(unrecognised(t, "it has indicator and value columns but no column of entities or of times"));
         };
-        return Ok(Layout::Long { entity, time, indicator, value, unit, code });
+        return Ok(Layout::Long(LongColumns { entity, time, indicator, value, unit, code, source }));
     }
     match (entity, time) {
         (Some(entity), Some(time)) => Ok(Layout::Measures { entity, time, code }),
@@ -565,24 +581,17 @@ impl<'t> Builder<'t> {
     }
 
     /// One row per entity, time and indicator.
-    fn long(
-        &mut self,
-        entity: usize,
-        time: usize,
-        indicator: usize,
-        value: usize,
-        unit: Option<usize>,
-        code: Option<usize>,
-    ) -> Result<(), ImportError> {
+    fn long(&mut self, columns: LongColumns) -> Result<(), ImportError> {
+        let LongColumns { entity, time, indicator, value, unit, code, source } = columns;
         let table = self.table;
-        let known = [Some(entity), Some(time), Some(indicator), Some(value), unit, code];
+        let known = [Some(entity), Some(time), Some(indicator), Some(value), unit, code, source];
         if let Some(extra) = (0..table.header.len()).find(|c| !known.contains(&Some(*c))) {
             return Err(at(
                 table.header_line,
                 extra,
                 &clip(table.name(extra)),
                 format!(
-                    "a long table has columns for the entity, the time, the indicator, the value, and optionally the unit and a country code; remove this one or name it as one of them ({}, {}, {}, {}, unit, code)",
+                    "a long table has columns for the entity, the time, the indicator, the value, and optionally the unit, a country code and the source; remove this one or name it as one of them ({}, {}, {}, {}, unit, code, source)",
                     table.name(entity),
                     table.name(time),
                     table.name(indicator),
@@ -829,11 +838,39 @@ impl<'t> Builder<'t> {
     }
 }
 
+/// The source a long table names in its column `column` becomes the story's one source: a table
+/// gives its values from one source, so cells that name another are refused.
+fn named_source(d: &mut Dataset, table: &Table, column: usize, file: &str) -> Result<(), ImportError> {
+    let mut name: Option<&str> = None;
+    for row in 0..table.rows.len() {
+        let cell = table.cell(row, column).trim();
+        match name {
+            _ if cell.is_empty() => {}
+            None => name = Some(cell),
+            Some(first) if first != cell => {
+                return Err(table.err(
+                    row,
+                    column,
+                    format!("this row names the source \"{}\" and an earlier one \"{}\"; import the values of each source as a table of its own", clip(cell), clip(first)),
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    if let (Some(name), Some(source)) = (name, d.sources.first_mut()) {
+        source.name = super::excerpt(name, 400);
+        source.description =
+            format!("Named in the source column of {}.", if file.is_empty() { "the table" } else { file });
+    }
+    Ok(())
+}
+
 /// The entities that have a series, in the order the file first names them, each coloured from the
 /// palette until it runs out and grey after.
 fn regions(table: &Table, layout: Layout, entities: &[Entity], ids: &[String], has_series: &[bool]) -> Vec<Region> {
     let kind = entity_kind(table, layout);
-    let coded = matches!(layout, Layout::Measures { code: Some(_), .. } | Layout::Long { code: Some(_), .. });
+    let coded =
+        matches!(layout, Layout::Measures { code: Some(_), .. } | Layout::Long(LongColumns { code: Some(_), .. }));
     entities
         .iter()
         .zip(ids)
@@ -875,7 +912,7 @@ fn repeats(
     }
     let Some((row, first, e, t)) = repeat else { return Ok(()) };
     let time_column = match layout {
-        Layout::Measures { time, .. } | Layout::Long { time, .. } => time,
+        Layout::Measures { time, .. } | Layout::Long(LongColumns { time, .. }) => time,
         Layout::WideTime | Layout::WideCategory => 0,
     };
     Err(table.err(
@@ -894,7 +931,7 @@ fn repeats(
 /// category otherwise.
 fn entity_kind(table: &Table, layout: Layout) -> RegionKind {
     let header = match layout {
-        Layout::Measures { entity, .. } | Layout::Long { entity, .. } => norm(table.name(entity)),
+        Layout::Measures { entity, .. } | Layout::Long(LongColumns { entity, .. }) => norm(table.name(entity)),
         Layout::WideCategory => norm(table.name(0)),
         Layout::WideTime => String::new(),
     };

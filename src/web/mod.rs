@@ -429,11 +429,21 @@ impl Story {
     /// downloads does not pay for its 1 kB (gzipped) in the page's engine.
     #[cfg(feature = "svg")]
     pub fn csv(&self, id: Option<String>) -> Result<String, JsError> {
-        let figures: Vec<&data::Figure> = match id {
-            Some(id) => model::chart_figures(&self.dataset, self.chart(&id)?),
-            None => self.dataset.figures.iter().collect(),
+        let d = &self.dataset;
+        // A chart of series gives its series; a story of series alone gives them all.
+        let series: Vec<&data::Series> = match &id {
+            Some(id) => crate::kinds::series::drawn(d, self.chart(id)?),
+            None if d.figures.is_empty() => d.series.iter().collect(),
+            None => Vec::new(),
         };
-        Ok(figure_csv::csv(&self.dataset, &figures))
+        if !series.is_empty() {
+            return Ok(figure_csv::series_csv(d, &series));
+        }
+        let figures: Vec<&data::Figure> = match id {
+            Some(id) => model::chart_figures(d, self.chart(&id)?),
+            None => d.figures.iter().collect(),
+        };
+        Ok(figure_csv::csv(d, &figures))
     }
 
     /// The language the story is drawn in: `en` or `zh`.
