@@ -190,21 +190,22 @@ export function explore(story, charts, ui) {
     const target = byId.get(next.chart);
     const index = target && next.mark ? indexOf(target, next.mark) : -1;
     const previous = byId.get(state.chart);
+    // A chart over time keeps the cursor the view pins, set first so that its pinned line is told
+    // at that time; the chart that had it lets go.
+    const timed = target?.kind === 'line' ? target : null;
+    const time = timed ? next.time ?? null : null;
+    if (state.time && previous && previous !== timed) safely(() => story.setCursor(previous.id, undefined));
+    if (timed) safely(() => story.setCursor(timed.id, time ?? undefined));
+
     if (previous && (previous !== target || index < 0)) {
       setPinned(previous, -1);
       showPanel(previous, -1);
     }
     if (index >= 0) {
-      if (setPinned(target, index) || state.mark !== next.mark) showPanel(target, index);
+      if (setPinned(target, index) || state.mark !== next.mark || state.time !== time) showPanel(target, index);
       chart = target.id;
       mark = next.mark;
     }
-
-    // A chart over time keeps the cursor the view pins; the one that had it lets go.
-    const timed = target?.kind === 'line' ? target : null;
-    const time = timed ? next.time ?? null : null;
-    if (state.time && previous && previous !== timed) safely(() => story.setCursor(previous.id, undefined));
-    if (timed) safely(() => story.setCursor(timed.id, time ?? undefined));
 
     const changedRegion = region !== state.region;
     safely(() => story.setPin(mark || time ? (chart ?? timed.id) : undefined, mark ?? undefined));

@@ -1,0 +1,166 @@
+// End to end: charts over time — every story of series drawn, the time cursor by mouse, touch and keyboard, and a deep link that restores it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, open, BASE_URL, SCREENSHOT_DIR } from './browser.js';
+
+const STORIES = ['data/examples/us-employment.json', 'data/examples/natural-disasters.json'];
+const EMPLOYMENT = `/?data=${STORIES[0]}`;
+let browser;
+let employment;
+before(async () => {
+  browser = await launch();
+  employment = await (await fetch(new URL(STORIES[0], BASE_URL))).json();
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+});
+after(async () => { await browser?.close(); });
+
+/** The value of `entity`'s series of `indicator` at `time` in the story's data. */
+function valueAt(entity, indicator, time) {
+  const s = employment.series.find((x) => x.entity === entity && x.indicator === indicator);
+  const i = s.times.findIndex((t) => String(t) === time);
+  return s.values[i];
+}
+
+/** The visible tooltip's lines, or null when it is hidden. */
+const tooltipLines = (page) => page.evaluate(() => {
+  const tip = document.querySelector('.tooltip');
+  return tip && !tip.hidden ? [...tip.children].map((n) => n.textContent) : null;
+});
+
+/** The canvas of chart `id`, scrolled into the middle of the view, and its box. */
+async function canvasOf(page, id) {
+  const canvas = page.locator(`figure[data-chart="${id}"] canvas`);
+  await canvas.evaluate((c) => c.scrollIntoView({ block: 'center', behavior: 'instant' }));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return { canvas, box: await canvas.boundingBox() };
+}
+
+/** Numbers in a row of the cursor's tooltip ("22,192 thousand jobs" is 22192). */
+const number = (text) => Number(text.replace(/[^0-9.-]/g, ''));
+
+for (const path of STORIES) {
+  for (const [width, dpr] of [[375, 2], [1280, 1]]) {
+    test(`${path} at ${width}px: every chart over time is drawn, with no console error`, async () => {
+      const { page, errors, context } = await open(browser, `/?data=${path}`, { width, dpr });
+      const story = await (await fetch(new URL(path, BASE_URL))).json();
+      const figures = page.locator('figure[data-kind="line"]');
+      assert.equal(await figures.count(), story.charts.filter((c) => c.kind === 'line').length);
+      for (const c of story.charts) {
+        const state = await page.locator(`figure[data-chart="${c.id}"]`).getAttribute('data-state');
+        assert.equal(state, 'drawn', `${c.id} is ${state}`);
+        // The first coloured line's colour is on the canvas: the lines are drawn, not a blank box.
+        const entity = c.highlight?.[0] ?? c.entities?.[0];
+        const hex = story.regions.find((r) => r.id === entity).color;
+        const found = await page.locator(`figure[data-chart="${c.id}"] canvas`).evaluate((cv, hex) => {
+          const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+          const px = cv.getContext('2d').getImageData(0, 0, cv.width, cv.height).data;
+          for (let i = 0; i < px.length; i += 4) if (px[i] === r && px[i + 1] === g && px[i + 2] === b) return true;
+          return false;
+        }, hex);
+        assert.ok(found, `${c.id}: no pixel of ${entity}'s colour ${hex}`);
+      }
+      const name = path.split('/').pop().replace('.json', '');
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `lines-${name}-${width}-dpr${dpr}.png`), fullPage: true });
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+}
+
+test('the mouse moves a cursor in time that lists every line’s value there, largest first', async () => {
+  const { page, errors, context } = await open(browser, EMPLOYMENT, { width: 1280, dpr: 2 });
+  const { box } = await canvasOf(page, 'sectors');
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
+  const first = await tooltipLines(page);
+  assert.ok(first, 'no tooltip at the cursor');
+  const rows = first.slice(1, 6);
+  assert.equal(rows.length, 5, `five lines listed: ${first}`);
+  const values = rows.map(number);
+  assert.deepEqual([...values].sort((a, b) => b - a), values, `largest first: ${rows}`);
+  // The values are the data's at the time the tooltip names.
+  const month = first[0];
+  assert.match(month, /^[A-Z][a-z]{2} 20\d\d$/);
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
+  const later = await tooltipLines(page);
+  assert.notEqual(later[0], month, 'moving right moves the cursor in time');
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'lines-cursor-1280-dpr2.png') });
+  await page.mouse.move(5, 5);
+  assert.equal(await tooltipLines(page), null, 'the tooltip goes with the pointer');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a click pins the cursor and the nearest line into the address; a deep link restores them', async () => {
+  const { page, errors, context } = await open(browser, EMPLOYMENT, { width: 1280 });
+  await canvasOf(page, 'sectors');
+  // Construction, drawn in its colour: click on its line.
+  const hex = employment.regions.find((r) => r.id === 'construction').color;
+  const spot = await page.locator('figure[data-chart="sectors"] canvas').evaluate((cv, hex) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    const { width, height } = cv;
+    const px = cv.getContext('2d').getImageData(0, 0, width, height).data;
+    const box = cv.getBoundingClientRect();
+    const x = Math.round(width * 0.4);
+    for (let y = 0; y < height; y += 1) {
+      const i = (y * width + x) * 4;
+      if (px[i] === r && px[i + 1] === g && px[i + 2] === b) return { x: box.left + x * box.width / width, y: box.top + y * box.height / height };
+    }
+    return null;
+  }, hex);
+  assert.ok(spot, 'construction’s line not found');
+  await page.mouse.click(spot.x, spot.y);
+  await page.waitForFunction(() => location.hash.includes('time='), null, { timeout: 2000 });
+  const hash = new URLSearchParams(new URL(page.url()).hash.slice(1));
+  assert.equal(hash.get('chart'), 'sectors');
+  assert.equal(hash.get('mark'), 'construction');
+  const time = hash.get('time');
+  assert.match(time, /^20\d\d-\d\d$/);
+  await context.close();
+
+  // The link on a phone: the pinned line's panel gives its value at the pinned month.
+  const { page: phone, errors: phoneErrors, context: phoneContext } = await open(browser, `${EMPLOYMENT}#chart=sectors&mark=construction&time=2009-03`, { width: 375, dpr: 2, touch: true });
+  const panel = phone.locator('figure[data-chart="sectors"] .pin-panel');
+  await panel.waitFor({ state: 'visible' });
+  const text = await panel.textContent();
+  const value = valueAt('construction', 'employees', '2009-03').toLocaleString('en-US');
+  assert.ok(text.includes('Construction') && text.includes('Mar 2009') && text.includes(value), `panel: ${text}`);
+  await phone.locator('figure[data-chart="sectors"]').screenshot({ path: join(SCREENSHOT_DIR, 'lines-deep-link-375.png') });
+  assert.deepEqual([...errors, ...phoneErrors], []);
+  await phoneContext.close();
+});
+
+test('on a phone, a tap puts the cursor where the finger is and pins it', async () => {
+  const { page, errors, context } = await open(browser, EMPLOYMENT, { width: 375, dpr: 2, touch: true });
+  const { box } = await canvasOf(page, 'monthly-change');
+  await page.touchscreen.tap(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  await page.waitForFunction(() => location.hash.includes('time='), null, { timeout: 2000 });
+  const lines = await tooltipLines(page);
+  assert.ok(lines && /20\d\d/.test(lines[0]), `the tapped time is shown: ${lines}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the keyboard walks time with left and right and the lines with up and down, and says each', async () => {
+  const { page, errors, context } = await open(browser, EMPLOYMENT, { width: 1280 });
+  const { canvas } = await canvasOf(page, 'sectors');
+  await canvas.focus();
+  const start = await tooltipLines(page);
+  assert.equal(start[0], 'Dec 2015', 'the cursor starts at the latest month');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal((await tooltipLines(page))[0], 'Nov 2015');
+  const announced = () => page.locator('.announcer').textContent();
+  await page.waitForFunction(() => document.querySelector('.announcer').textContent.startsWith('Nov 2015'));
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => /, Nov 2015: /.test(document.querySelector('.announcer').textContent));
+  const line = (await announced()).split(',')[0];
+  assert.ok(employment.regions.some((r) => r.name === line), `a line's name is said: ${line}`);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.hash.includes('time=2015-11'), null, { timeout: 2000 });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'lines-keyboard-1280.png') });
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !location.hash.includes('time='), null, { timeout: 2000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
