@@ -129,12 +129,13 @@ fn layout(cx: &Ctx, i: &Input, top: f64) -> LineLayout {
     let plot = Rect { x: plot_left, y: plot_top, w: plot_right - plot_left, h: plot_h };
 
     let place = Place { time: &timescale, value: &scale, plot, step };
-    let mut lines: Vec<Trace> = series
-        .iter()
-        .map(|s| trace(s, &place, colour(d, &s.entity, theme.context), highlighted(c, &s.entity, count)))
-        .collect();
     // Grey below colour; the data's order within each.
-    lines.sort_by_key(|l| l.highlighted);
+    let mut lines: Vec<Trace> = Vec::with_capacity(series.len());
+    for coloured in [false, true] {
+        for s in series.iter().filter(|s| highlighted(c, &s.entity, count) == coloured) {
+            lines.push(trace(s, &place, colour(d, &s.entity, theme.context), coloured));
+        }
+    }
 
     // Names at the ends of the coloured lines, each as near its line's last value as the others allow.
     let h = END_FONT.line_height();
@@ -159,11 +160,33 @@ fn layout(cx: &Ctx, i: &Input, top: f64) -> LineLayout {
         .collect::<Vec<_>>();
     let below_ends = ends.iter().map(|e| e.label.bbox().bottom()).fold(0.0, f64::max);
     let bottom = time_axis.bottom.max(below_ends);
-    let mut all: Vec<Time> = series.iter().flat_map(|s| s.points.iter().map(|p| p.0)).collect();
-    all.sort_unstable();
-    all.dedup();
-    let times = all.into_iter().map(|t| (t, timescale.map(t.position()))).collect();
+    let times = all_times(&series).into_iter().map(|t| (t, timescale.map(t.position()))).collect();
     LineLayout { value_axis, time_axis, plot, lines, ends, times, bottom }
+}
+
+/// Every time of `series`, each once, in order: the series' own ordered times merged.
+fn all_times(series: &[&Series]) -> Vec<Time> {
+    let mut all: Vec<Time> = Vec::new();
+    for s in series {
+        let mut merged = Vec::with_capacity(all.len().max(s.points.len()));
+        let (mut a, mut b) = (all.iter().copied().peekable(), s.points.iter().map(|p| p.0).peekable());
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) if x < y => a.next(),
+                (Some(x), Some(y)) if y < x => b.next(),
+                (Some(_), Some(_)) => {
+                    b.next();
+                    a.next()
+                }
+                (Some(_), None) => a.next(),
+                (None, _) => b.next(),
+            };
+            let Some(t) = next else { break };
+            merged.push(t);
+        }
+        all = merged;
+    }
+    all
 }
 
 /// Where a chart's values go: its scales, its plot and the step between its times.
@@ -453,9 +476,9 @@ impl Kind for Line {
             .map(|s| (series::value_at(s, t), series::info_at(i.d, i.chart, s, Some(t))))
             .collect();
         // Largest first; a line with no value then goes last, said as such.
-        rows.sort_by(|a, b| match (a.0, b.0) {
-            (Some(x), Some(y)) => y.total_cmp(&x),
-            (x, y) => y.is_some().cmp(&x.is_some()),
+        crate::model::insertion_sort(&mut rows, |a, b| match (a.0, b.0) {
+            (Some(x), Some(y)) => x > y,
+            (x, y) => x.is_some() && y.is_none(),
         });
         rows.into_iter().map(|r| r.1).collect()
     }

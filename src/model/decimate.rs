@@ -45,7 +45,7 @@ impl Bucket {
     /// The bucket's points, each once, in the series' order.
     fn flush(self, points: &[Point], out: &mut Vec<Point>) {
         let mut kept = [self.first, self.low.0, self.high.0, self.last];
-        kept.sort_unstable();
+        super::insertion_sort(&mut kept, |a, b| a < b);
         let mut before = None;
         for i in kept {
             if before != Some(i) {

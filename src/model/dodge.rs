@@ -19,7 +19,7 @@ pub fn dodge(wanted: &[f64], height: f64, lo: f64, hi: f64) -> Vec<f64> {
     }
     let n = wanted.len();
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|a, b| wanted[*a].total_cmp(&wanted[*b]));
+    super::insertion_sort(&mut order, |a, b| wanted[*a].total_cmp(&wanted[*b]).is_lt());
     let room = (hi - lo).max(0.0);
     let top_of = |b: &Block| {
         let len = b.len as f64;

@@ -7,8 +7,9 @@ use std::path::Path;
 use crate::encoding::{self, Encoding};
 use crate::{hosting, root};
 
-/// What everything the infographic page transfers may weigh, gzipped (the budget).
-pub const BUDGET_GZIP: u64 = 100_000;
+/// What everything the infographic page transfers may weigh, gzipped: the engine's page grew past
+/// 100 kB with charts over time (series in the format, scales, lines, cursor) and may take up to 110.
+pub const BUDGET_GZIP: u64 = 110_000;
 
 #[derive(Debug)]
 struct Entry {
