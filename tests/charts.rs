@@ -240,6 +240,14 @@ fn every_example_story_lays_out_from_280_to_1200_px() {
     }
 }
 
+/// Compares `svg` with the golden file `tests/snapshots/<name>.snap`.
+fn golden(name: &str, svg: &str) {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!(name.to_string(), svg));
+}
+
 #[test]
 fn golden_svgs() {
     let d = common::story();
@@ -393,8 +401,31 @@ fn charts_of_real_tables_match_their_golden_files() {
                         assert!(!ba.overlaps(&b.bbox()), "{} at {width}: {:?} overlaps {:?}", c.id, a.text, b.text);
                     }
                 }
-                insta::assert_snapshot!(format!("table-{}-{}-{width}", file.trim_end_matches(".csv"), c.id), svg);
+                golden(&format!("table-{}-{}-{width}", file.trim_end_matches(".csv"), c.id), &svg);
             }
         }
     }
+}
+
+/// The engine's own words on a chart over time in Chinese: months as 2020年3月, counts in 万 and
+/// 亿, the description's sentence; the story's words stay as the table gave them.
+#[test]
+fn a_chart_over_time_in_chinese() {
+    use datastory::data::import::from_table;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/series");
+    for (file, chart) in [("stocks.csv", "price"), ("gapminder-owid.csv", "population")] {
+        let text = std::fs::read_to_string(dir.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let mut d = from_table(&text, file).unwrap_or_else(|e| panic!("{file}: {e}"));
+        d.lang = datastory::i18n::Lang::Zh;
+        let m = common::model(&d, chart, 375.0);
+        let (svg, _) = common::svg(&m);
+        golden(&format!("table-{}-{chart}-zh-375", file.trim_end_matches(".csv")), &svg);
+        let description = datastory::describe::chart(&d, d.charts.iter().find(|c| c.id == chart).expect("chart"));
+        assert!(description.contains("折线图"), "{description}");
+    }
+    let text = std::fs::read_to_string(dir.join("gapminder-owid.csv")).unwrap_or_else(|e| panic!("{e}"));
+    let mut d = from_table(&text, "gapminder-owid.csv").unwrap_or_else(|e| panic!("{e}"));
+    d.lang = datastory::i18n::Lang::Zh;
+    let words = words(&common::svg(&common::model(&d, "population", 375.0)).0);
+    assert!(words.contains('亿'), "population in 亿: {words}");
 }
