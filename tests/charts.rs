@@ -429,3 +429,39 @@ fn a_chart_over_time_in_chinese() {
     let words = words(&common::svg(&common::model(&d, "population", 375.0)).0);
     assert!(words.contains('亿'), "population in 亿: {words}");
 }
+
+/// A slope chart of real data: the Minnesota barley trial's six sites between 1931 and 1932 (the
+/// long table imported, then its line chart made a slope): golden files, every name and value on
+/// the canvas and clear of the others, yields to the indicator's one decimal.
+#[test]
+fn a_slope_chart_of_the_barley_trial() {
+    use datastory::data::{import::from_table, ChartKind};
+    use datastory::time::Time;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/series");
+    let text = std::fs::read_to_string(dir.join("barley-long.csv")).unwrap_or_else(|e| panic!("{e}"));
+    let mut d = from_table(&text, "barley-long.csv").unwrap_or_else(|e| panic!("{e}"));
+    let c = d.charts.iter_mut().find(|c| c.indicator.as_deref() == Some("manchuria-yield")).expect("manchuria");
+    c.kind = ChartKind::Slope;
+    c.times = vec![Time::Year(1931), Time::Year(1932)];
+    c.highlight = vec!["morris".into()];
+    let id = c.id.clone();
+    datastory::data::validate(&d).unwrap_or_else(|e| panic!("{e}"));
+    for width in [320.0, 640.0] {
+        let m = common::model(&d, &id, width);
+        let (svg, _) = common::svg(&m);
+        if let Some(dir) = std::env::var_os("LINE_SVG_DIR") {
+            let _ = std::fs::write(std::path::Path::new(&dir).join(format!("slope-{width}.svg")), &svg);
+        }
+        let labels = m.labels();
+        for (i, a) in labels.iter().enumerate() {
+            let ba = a.bbox();
+            assert!(ba.x >= -0.5 && ba.right() <= m.width + 0.5, "{width}: {:?} leaves the canvas", a.text);
+            for b in labels.iter().skip(i + 1) {
+                assert!(!ba.overlaps(&b.bbox()), "{width}: {:?} overlaps {:?}", a.text, b.text);
+            }
+        }
+        let texts = words(&svg);
+        assert!(!texts.contains("48.86667"), "yields to one decimal: {texts}");
+        golden(&format!("slope-barley-{width}"), &svg);
+    }
+}

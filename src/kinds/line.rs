@@ -281,12 +281,17 @@ const NEAR: f64 = 16.0;
 
 /// The index (in `marks`' order, which is `lines`') of the line nearest `(x, y)`, if one is near.
 pub fn nearest(l: &LineLayout, x: f64, y: f64) -> Option<usize> {
+    nearest_trace(&l.lines, l.plot, x, y)
+}
+
+/// The index of the trace of `lines` nearest `(x, y)` across `plot`, if one is near.
+pub(super) fn nearest_trace(lines: &[Trace], plot: Rect, x: f64, y: f64) -> Option<usize> {
     // Across the plot, its edges included: a line's first and last points sit on them.
-    if x < l.plot.x - 1.0 || x > l.plot.right() + 1.0 {
+    if x < plot.x - 1.0 || x > plot.right() + 1.0 {
         return None;
     }
     let mut best: Option<(usize, f64)> = None;
-    for (i, line) in l.lines.iter().enumerate() {
+    for (i, line) in lines.iter().enumerate() {
         if let Some(d) = distance(line, x, y) {
             // Ties go to the line drawn on top.
             if d <= NEAR && best.is_none_or(|(_, b)| d <= b) {
@@ -305,13 +310,65 @@ fn draw<DB: DrawingBackend>(
 ) -> DrawResult<(), DB> {
     render::axis::value_axis(area, &l.value_axis, theme)?;
     render::axis::horizontal_axis(area, &l.time_axis, theme)?;
+    draw_traces(area, &l.lines, view, theme)?;
+    draw_names(area, &l.ends, view, theme)?;
+    // The keyboard's focus: a ring around the line's name, or around its last point where it has none.
+    if let Some(line) = view.focus.and_then(|i| l.lines.get(i)) {
+        let ring = match l.ends.iter().find(|e| e.entity == line.entity) {
+            Some(e) => e.label.bbox(),
+            None => line.at.last().map_or(line.bbox, |(_, (x, y))| Rect { x: x - 5.0, y: y - 5.0, w: 10.0, h: 10.0 }),
+        };
+        focus_ring(area, ring, theme)?;
+    }
+    if let Some(t) = view.time {
+        cursor(area, l, t, view, theme)?;
+    }
+    Ok(())
+}
+
+/// A 2-pixel ring in ink around `r`, set off it: the keyboard's focus.
+pub(super) fn focus_ring<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    r: Rect,
+    theme: &Theme,
+) -> DrawResult<(), DB> {
+    let (x0, y0, x1, y1) = (r.x - 3.0, r.y - 2.0, r.right() + 3.0, r.bottom() + 2.0);
+    let pts = [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)].map(|(x, y)| (x.round() as i32, y.round() as i32));
+    area.draw(&PathElement::new(pts.to_vec(), render::rgb(theme.ink).stroke_width(2)))
+}
+
+/// Names at lines' ends with their leader lines, dimmed with their lines.
+pub(super) fn draw_names<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    ends: &[EndLabel],
+    view: &View,
+    theme: &Theme,
+) -> DrawResult<(), DB> {
+    for e in ends {
+        if let Some([a, b]) = e.leader {
+            let pts = vec![(a.0.round() as i32, a.1.round() as i32), (b.0.round() as i32, b.1.round() as i32)];
+            area.draw(&PathElement::new(pts, render::rgb(theme.muted).stroke_width(1)))?;
+        }
+        write_in(area, &e.label, tone(e.label.color, Some(&e.entity), view, theme))?;
+    }
+    Ok(())
+}
+
+/// The lines: grey context, then colour, then the reader's.
+pub(super) fn draw_traces<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    lines: &[Trace],
+    view: &View,
+    theme: &Theme,
+) -> DrawResult<(), DB> {
+    let l = lines;
     // The reader's lines are drawn last: the selected one in its colour, a hovered, pinned or
     // focused one thick and in its colour too.
-    let index = |e: &str| l.lines.iter().position(|x| x.entity == e);
+    let index = |e: &str| l.iter().position(|x| x.entity == e);
     let pointed = |e: &str| index(e).is_some_and(|i| [view.hover, view.pinned, view.focus].contains(&Some(i)));
     let chosen = |e: &str| view.selected == Some(e) || pointed(e);
-    let mut order: Vec<&Trace> = l.lines.iter().filter(|x| !chosen(&x.entity)).collect();
-    order.extend(l.lines.iter().filter(|x| chosen(&x.entity)));
+    let mut order: Vec<&Trace> = l.iter().filter(|x| !chosen(&x.entity)).collect();
+    order.extend(l.iter().filter(|x| chosen(&x.entity)));
     for line in order {
         let coloured = line.highlighted || chosen(&line.entity);
         let base = if coloured { line.color } else { theme.context };
@@ -334,26 +391,6 @@ fn draw<DB: DrawingBackend>(
                 area.draw(&PathElement::new(pts, render::rgb(c).stroke_width(stroke)))?;
             }
         }
-    }
-    for e in &l.ends {
-        if let Some([a, b]) = e.leader {
-            let pts = vec![(a.0.round() as i32, a.1.round() as i32), (b.0.round() as i32, b.1.round() as i32)];
-            area.draw(&PathElement::new(pts, render::rgb(theme.muted).stroke_width(1)))?;
-        }
-        write_in(area, &e.label, tone(e.label.color, Some(&e.entity), view, theme))?;
-    }
-    // The keyboard's focus: a ring around the line's name, or around its last point where it has none.
-    if let Some(line) = view.focus.and_then(|i| l.lines.get(i)) {
-        let ring = match l.ends.iter().find(|e| e.entity == line.entity) {
-            Some(e) => e.label.bbox(),
-            None => line.at.last().map_or(line.bbox, |(_, (x, y))| Rect { x: x - 5.0, y: y - 5.0, w: 10.0, h: 10.0 }),
-        };
-        let (x0, y0, x1, y1) = (ring.x - 3.0, ring.y - 2.0, ring.right() + 3.0, ring.bottom() + 2.0);
-        let pts = [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)].map(|(x, y)| (x.round() as i32, y.round() as i32));
-        area.draw(&PathElement::new(pts.to_vec(), render::rgb(theme.ink).stroke_width(2)))?;
-    }
-    if let Some(t) = view.time {
-        cursor(area, l, t, view, theme)?;
     }
     Ok(())
 }

@@ -12,6 +12,7 @@ pub mod multiple;
 pub mod periods;
 pub mod series;
 pub mod share;
+pub mod slope;
 
 use plotters::coord::Shift;
 use plotters::drawing::DrawingArea;
@@ -285,4 +286,6 @@ kinds! {
     Map = "map" => map::Map,
     /// An indicator's series over time, one line per entity; lists no figures.
     Line = "line" => line::Line,
+    /// Many entities between two periods, one line each.
+    Slope = "slope" => slope::Slope,
 }
