@@ -24,6 +24,7 @@ export default {
   reload: '请重新加载页面再试。',
   tableCaption: '本报道的全部数据',
   region: '地区', figure: '数据项', value: '数值', period: '时期', source: '来源', kind: '类别', inStory: '本报道中',
+  entity: '名称', indicator: '指标',
   table: '表格',
   tableLabel: '以表格显示“{0}”的数据',
   allFigures: '以表格显示全部数据',

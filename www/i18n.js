@@ -25,6 +25,7 @@ const STRINGS = {
     reload: 'Reload the page to try again.',
     tableCaption: 'The figures of this story',
     region: 'Region', figure: 'Figure', value: 'Value', period: 'Period', source: 'Source', kind: 'Kind', inStory: 'In this story',
+    entity: 'Name', indicator: 'Measure',
     table: 'Table',
     tableLabel: 'Show the figures of “{0}” as a table',
     allFigures: 'Show all figures as a table',

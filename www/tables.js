@@ -81,8 +81,25 @@ export function figuresTable(data, t) {
   const names = new Map((data.regions || []).map((r) => [r.id, r.name]));
   // The raw file is in the story's own language, its first.
   const zh = /^zh/i.test(data.languages?.[0] ?? '');
+  if (!data.figures.length && Array.isArray(data.series)) return seriesTable(data, names, zh, t);
   const rows = data.figures.map((f) => [f.label, names.get(f.region) ?? '—', valueText(f, zh), f.period ?? '—', f.source?.quote ?? '']);
   return table(t('tableCaption'), [t('figure'), t('region'), t('value'), t('period'), t('source')], rows);
+}
+
+/** A story of series as a plain table: each value with its entity, indicator and time; a gap says so. */
+function seriesTable(data, names, zh, t) {
+  const indicators = new Map((data.indicators || []).map((i) => [i.id, i]));
+  const sources = new Map((data.sources || []).map((s) => [s.id, s.name]));
+  const rows = [];
+  for (const s of data.series) {
+    const ind = indicators.get(s.indicator);
+    (s.times || []).forEach((time, i) => {
+      const v = s.values?.[i];
+      const value = v === null || v === undefined ? '—' : `${numberText(Number(v), zh)}${ind?.unit ? `${zh ? '' : ' '}${ind.unit}` : ''}`;
+      rows.push([names.get(s.entity) ?? s.entity, ind?.name ?? s.indicator, String(time), value, sources.get(ind?.source) ?? '']);
+    });
+  }
+  return table(t('tableCaption'), [t('entity'), t('indicator'), t('period'), t('value'), t('source')], rows);
 }
 
 /** A chart's figures as a table: caption, headers, values in words with qualifiers and units, source. */
@@ -91,6 +108,7 @@ export function chartTable(story, chart, t) {
   if (rows.length && rows[0].kind === 'region') {
     return table(chart.headline, [t('region'), t('kind'), t('inStory')], rows.map((r) => [r.title, r.value, r.summary]));
   }
+  if (rows.length && rows[0].kind === 'series') return seriesRows(chart.headline, rows, t);
   return table(chart.headline, [t('figure'), t('value'), t('period'), t('source')], rows.map((r) => [
     r.region_aside ? `${r.title} (${r.region_aside})` : r.title, r.value, r.period ?? '—', `“${r.quote}” (${r.source})`,
   ]));
@@ -98,6 +116,19 @@ export function chartTable(story, chart, t) {
 
 /** Every figure of the loaded story, in its language, as one table. */
 export function storyTable(story, t) {
-  const rows = story.figureRows().map((r) => [r.title, r.region_name ?? '—', r.value, r.period ?? '—', `“${r.quote}” (${r.source})`]);
+  const figures = story.figureRows();
+  // A story of series: each chart's rows, as its table gives them.
+  if (!figures.length) {
+    const charts = story.outline().sections.flatMap((s) => s.charts);
+    return seriesRows(t('tableCaption'), charts.flatMap((c) => story.chartRows(c.id)).filter((r) => r.kind === 'series'), t);
+  }
+  const rows = figures.map((r) => [r.title, r.region_name ?? '—', r.value, r.period ?? '—', `“${r.quote}” (${r.source})`]);
   return table(t('tableCaption'), [t('figure'), t('region'), t('value'), t('period'), t('source')], rows);
+}
+
+/** Rows of series (an entity's value at a time), with what is measured and where it comes from. */
+function seriesRows(caption, rows, t) {
+  return table(caption, [t('entity'), t('value'), t('period'), t('source')], rows.map((r) => [
+    r.title, r.value, r.period ?? '—', [r.summary, r.source].filter(Boolean).join('; '),
+  ]));
 }
