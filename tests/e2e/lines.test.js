@@ -164,3 +164,27 @@ test('the keyboard walks time with left and right and the lines with up and down
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a story of series reads as tables: a chart’s, the whole story’s, and the raw data’s when the engine cannot start', async () => {
+  const { page, errors, context } = await open(browser, EMPLOYMENT, { width: 1280 });
+  await page.click('figure[data-chart="sectors"] .table-toggle');
+  const chartTable = await page.locator('figure[data-chart="sectors"] table').textContent();
+  const latest = valueAt('construction', 'employees', '2015-12').toLocaleString('en-US');
+  assert.ok(chartTable.includes('Construction') && chartTable.includes(latest) && chartTable.includes('Dec 2015'), chartTable);
+  assert.doesNotMatch(chartTable, /null|undefined/);
+  await page.click('.table-toggle >> text=/all figures/i');
+  const whole = await page.locator('table').last().textContent();
+  assert.ok(whole.includes('All nonfarm jobs') && whole.includes('Construction'), whole);
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  const failing = await browser.newContext();
+  const broken = await failing.newPage();
+  await broken.route('**/assets/datastory_bg-*.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not wasm' }));
+  await broken.goto(new URL(EMPLOYMENT, BASE_URL).href);
+  await broken.waitForFunction(() => document.documentElement.dataset.ready === 'error');
+  const raw = await broken.textContent('#story table');
+  const first = valueAt('construction', 'employees', '2006-01').toLocaleString('en-US');
+  assert.ok(raw.includes('Construction') && raw.includes('2006-01') && raw.includes(first), raw.slice(0, 300));
+  await failing.close();
+});
