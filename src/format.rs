@@ -50,6 +50,10 @@ pub enum Style {
     /// part never rounded: "36.2k", "123k", "5.23m", "1.2bn", "3.62万". A label that says
     /// 36.2k stands for a figure the tooltip, the table and the description give in full.
     Short(u8),
+    /// Rounded to this many decimals and written with all of them ("33.0" beside "48.9"), as an
+    /// indicator's `decimals` ask; from a million (English) or 10,000 (Chinese) up, in words as
+    /// `Full` writes them, rounded the same.
+    Fixed(u8),
 }
 
 impl Style {
@@ -62,6 +66,19 @@ pub fn number_in(v: f64, lang: Lang, style: Style) -> String {
     match style {
         Style::Full => number(v, lang),
         Style::Short(digits) => short(v, lang, digits),
+        Style::Fixed(decimals) => fixed(v, lang, decimals),
+    }
+}
+
+fn fixed(v: f64, lang: Lang, decimals: u8) -> String {
+    let words_from = if lang == Lang::Zh { 1e4 } else { 1e6 };
+    let digits = host::fixed(v, decimals);
+    if !v.is_finite() || v.abs() >= words_from {
+        return number(host::parse_number(&digits), lang);
+    }
+    match lang {
+        Lang::En => group_thousands(&digits),
+        Lang::Zh => digits,
     }
 }
 
@@ -190,7 +207,12 @@ pub fn number_with_symbol_in(v: f64, unit: &str, lang: Lang, style: Style) -> St
 
 /// The number and its unit, spaced as the language spaces them: "80 billion jin", "800亿斤".
 pub fn with_unit(v: f64, unit: &str, lang: Lang) -> String {
-    let n = number_with_symbol(v, unit, lang);
+    with_unit_in(v, unit, lang, Style::Full)
+}
+
+/// `with_unit` in `style`.
+pub fn with_unit_in(v: f64, unit: &str, lang: Lang, style: Style) -> String {
+    let n = number_with_symbol_in(v, unit, lang, style);
     match (is_word_unit(unit), lang.joins_words()) {
         (false, _) => n,
         (true, true) => format!("{n}{unit}"),
@@ -289,6 +311,20 @@ fn upper_char(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_indicators_decimals_are_all_written() {
+        let f = |v, k| number_in(v, Lang::En, Style::Fixed(k));
+        assert_eq!(
+            (f(33.0, 1), f(48.86667, 1), f(1234.5, 1), f(-2.26, 1)),
+            ("33.0".into(), "48.9".into(), "1,234.5".into(), "-2.3".into())
+        );
+        assert_eq!(f(22318.0, 0), "22,318");
+        // Words scale large numbers as everywhere else, rounded first.
+        assert_eq!(f(5_234_567.04, 1), "5.234567 million");
+        assert_eq!(number_in(36234.0, Lang::Zh, Style::Fixed(1)), "3.6234万");
+        assert_eq!(number_in(12.5, Lang::Zh, Style::Fixed(2)), "12.50");
+    }
 
     #[test]
     fn case_folds_like_the_standard_library_for_latin_letters() {

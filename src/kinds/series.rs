@@ -15,25 +15,19 @@ pub fn drawn<'d>(d: &'d Dataset, c: &'d Chart) -> Vec<&'d Series> {
     d.series_of(id).filter(|s| c.entities.is_empty() || c.entities.contains(&s.entity)).collect()
 }
 
+/// How values of indicator `ind` are written: to its decimals, all of them, where it gives them.
+fn style(ind: Option<&Indicator>) -> format::Style {
+    ind.and_then(|i| i.decimals).map_or(format::Style::Full, format::Style::Fixed)
+}
+
 /// A value of indicator `ind` as a label writes it: to the indicator's decimals, with its unit's symbol.
 pub fn value_text(v: f64, ind: Option<&Indicator>, lang: Lang) -> String {
-    let unit = ind.map_or("", |i| i.unit.as_str());
-    let v = match ind.and_then(|i| i.decimals) {
-        Some(k) => crate::host::parse_number(&crate::host::fixed(v, k)),
-        None => v,
-    };
-    format::number_with_symbol(v, unit, lang)
+    format::number_with_symbol_in(v, ind.map_or("", |i| i.unit.as_str()), lang, style(ind))
 }
 
 /// The same value in words, for tooltips, tables and descriptions: "72.1 years".
 pub fn value_words(v: f64, ind: Option<&Indicator>, lang: Lang) -> String {
-    let unit = ind.map_or("", |i| i.unit.as_str());
-    if format::is_word_unit(unit) {
-        let rounded = ind.and_then(|i| i.decimals).map_or(v, |k| crate::host::parse_number(&crate::host::fixed(v, k)));
-        format::with_unit(rounded, unit, lang)
-    } else {
-        value_text(v, ind, lang)
-    }
+    format::with_unit_in(v, ind.map_or("", |i| i.unit.as_str()), lang, style(ind))
 }
 
 /// The value of `s` at time `t`, where it has one.

@@ -22,7 +22,9 @@ const MAX_MANTISSA: u8 = 13;
 /// The units a tick can be counted in, smallest first: what each stands for and its word.
 fn units(lang: Lang, style: Style) -> &'static [(f64, &'static str)] {
     match (lang, style) {
-        (Lang::En, Style::Full) => &[(1.0, ""), (1e6, " million"), (1e9, " billion"), (1e12, " trillion")],
+        (Lang::En, Style::Full | Style::Fixed(_)) => {
+            &[(1.0, ""), (1e6, " million"), (1e9, " billion"), (1e12, " trillion")]
+        }
         (Lang::En, Style::Short(_)) => &[(1.0, ""), (1e3, "k"), (1e6, "m"), (1e9, "bn"), (1e12, "tn")],
         (Lang::Zh, _) => &[(1.0, ""), (1e4, "万"), (1e8, "亿"), (1e12, "万亿")],
     }
