@@ -1,6 +1,6 @@
 // The Chart.js peer page of line charts: the story `?data=` names, each chart drawn with a tree-shaken Chart.js (animation off, data given parsed, linear axis in years), long lines reduced by its decimation plugin (min-max, which keeps each pixel's extremes as ours does).
 import { Chart, LineController, LineElement, PointElement, LinearScale, Tooltip, Decimation } from 'chart.js';
-import { dataUrl, loadJson, buildPage, drawn, linesOf, readTime, yearLabel, MUTED, GRID, FONT } from './common.js';
+import { dataUrl, loadJson, buildPage, drawn, linesOf, endRoom, readTime, yearLabel, MUTED, GRID, FONT } from './common.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Decimation);
 Chart.defaults.font.family = FONT;
@@ -32,7 +32,6 @@ Chart.register(endLabels);
 
 function config(data, chart, indicator) {
   const lines = linesOf(data, chart);
-  const labelled = lines.some((l) => l.highlighted);
   return {
     type: 'line',
     data: {
@@ -52,7 +51,7 @@ function config(data, chart, indicator) {
       normalized: true,
       indexAxis: 'x',
       // Room for the end labels, as ours keeps a column for them.
-      layout: { padding: { right: labelled ? 120 : 16, top: 8 } },
+      layout: { padding: { right: endRoom(lines), top: 8 } },
       interaction: { mode: 'index', intersect: false },
       scales: {
         x: { type: 'linear', grid: { display: false }, ticks: { callback: yearLabel, color: MUTED } },

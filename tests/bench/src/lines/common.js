@@ -67,6 +67,12 @@ export function linesOf(data, chart) {
   return [...lines.filter((l) => !l.highlighted), ...lines.filter((l) => l.highlighted)];
 }
 
+/** The room the coloured lines' names take at their ends (CSS px), about as ours measures it for 12 px bold text. */
+export function endRoom(lines) {
+  const longest = Math.max(0, ...lines.filter((l) => l.highlighted).map((l) => l.name.length));
+  return longest ? Math.ceil(longest * 7.5) + 16 : 16;
+}
+
 /** Year labels for an axis in years (1980, 1990…). */
 export const yearLabel = (v) => String(Math.round(v));
 

@@ -3,7 +3,7 @@ import { init, use } from 'echarts/core';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import { dataUrl, loadJson, buildPage, drawn, linesOf, readTime, INK, MUTED, GRID, FONT } from './common.js';
+import { dataUrl, loadJson, buildPage, drawn, linesOf, endRoom, readTime, INK, MUTED, GRID, FONT } from './common.js';
 
 use([LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
@@ -12,12 +12,11 @@ const axisText = { fontFamily: FONT, color: MUTED, fontSize: 12 };
 
 function option(data, chart, indicator) {
   const lines = linesOf(data, chart);
-  const labelled = lines.some((l) => l.highlighted);
   return {
     animation: false,
     textStyle: text,
     // Room for the end labels, as ours keeps a column for them.
-    grid: { left: 8, right: labelled ? 120 : 16, top: 24, bottom: 8, containLabel: true },
+    grid: { left: 8, right: endRoom(lines), top: 24, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'time', axisLabel: axisText, splitLine: { show: false } },
     // `scale: false`: magnitudes from zero, as ours.

@@ -1,7 +1,7 @@
 // One line chart drawn with uPlot as its documentation shows (time axis, live legend, cursor with points, nearest line focused), from a story's series: shared by the uPlot page and its draw harness.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { linesOf, readTime, MUTED, GRID, FONT } from './common.js';
+import { linesOf, endRoom, readTime, MUTED, GRID, FONT } from './common.js';
 
 /**
  * The chart's lines and uPlot's data for chart `chart`: one x array (seconds since 1970, as uPlot's
@@ -58,13 +58,12 @@ function endLabels(lines) {
 
 /** Draws the chart into `target` at `width` × `height` CSS px; `onDraw` is called after each of its draws. */
 export function draw(target, { lines, table }, { width, height, unit, onDraw }) {
-  const labelled = lines.some((l) => l.highlighted);
   const axis = { stroke: MUTED, font: `12px ${FONT}`, grid: { stroke: GRID, width: 1 }, ticks: { stroke: GRID, width: 1 } };
   const opts = {
     width,
     height,
     // Room for the end labels, as ours keeps a column for them.
-    padding: [16, labelled ? 120 : 16, 0, 0],
+    padding: [16, endRoom(lines), 0, 0],
     cursor: { focus: { prox: lines.length > 1 ? 16 : -1 } },
     focus: { alpha: 0.3 },
     scales: {
