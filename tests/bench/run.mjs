@@ -179,8 +179,10 @@ async function lineBench() {
   json.lines = { meta, ...l, budgets: budgetList };
 }
 
-if (ONLY !== 'lines') await storyBench();
-if (ONLY !== 'lines') console.log('');
+if (ONLY !== 'lines') {
+  await storyBench();
+  console.log('');
+}
 await lineBench();
 await browser.close();
 const out = env('BENCH_JSON', '');
