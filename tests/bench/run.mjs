@@ -1,10 +1,11 @@
-// The benchmark (run by `cargo xtask bench`): loads our page and the ECharts and Chart.js peer pages in headless Chromium, measures bytes, time to all charts drawn, click-to-redraw and memory, prints tables with ratios and budgets, and writes JSON. Prints figures; fails only when a page cannot be measured.
+// The benchmark (run by `cargo xtask bench`): loads our page and the ECharts and Chart.js peer pages in headless Chromium, measures bytes, time to all charts drawn, click-to-redraw and memory; then line charts against ECharts, Chart.js and uPlot (lib/lines.mjs). Prints tables with ratios and budgets, and writes JSON. Prints figures; fails only when a page cannot be measured. BENCH_ONLY=lines runs the line charts alone.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { launch } from '../e2e/browser.js';
 import { freshPage, loadOnce, waitDrawn, sum, VIEWPORT, DPR } from './lib/load.mjs';
 import { spots, play, percentile, memory } from './lib/interact.mjs';
-import { budgets, markdown } from './lib/report.mjs';
+import { budgets, markdown, lineBudgets, lineMarkdown } from './lib/report.mjs';
+import { benchLines } from './lib/lines.mjs';
 
 const env = (name, fallback) => process.env[name] ?? fallback;
 // Nine cold loads a page: on two shared cores one load can take twice another, and the median of
@@ -13,6 +14,12 @@ const LOADS = Number(env('BENCH_LOADS', 9));
 const SELECTIONS = Number(env('BENCH_SELECTIONS', 200));
 const INTERACTIONS = Number(env('BENCH_INTERACTIONS', 1000));
 const DETAIL = 100;
+// The line charts: cold loads of each single series (their files reach 20 MB), cursor moves, harness draws.
+const SERIES_LOADS = Number(env('BENCH_SERIES_LOADS', 3));
+const MOVES = Number(env('BENCH_MOVES', 200));
+const DRAWS = Number(env('BENCH_DRAWS', 15));
+const ONLY = env('BENCH_ONLY', '');
+if (!['', 'lines'].includes(ONLY)) throw new Error(`BENCH_ONLY is "lines" or unset, not "${ONLY}"`);
 const version = (pkg) => JSON.parse(readFileSync(new URL(`node_modules/${pkg}/package.json`, import.meta.url), 'utf8')).version;
 
 const pages = [
@@ -21,6 +28,10 @@ const pages = [
   { id: 'chartjs', label: `Chart.js ${version('chart.js')}`, short: 'Chart.js', url: env('CHARTJS_URL', '') },
 ];
 for (const p of pages) if (!p.url) throw new Error(`no URL for the ${p.id} page (set ${p.id.toUpperCase()}_URL)`);
+const lineUrls = { ours: env('OURS_LINES_URL', ''), echarts: pages[1].url, chartjs: pages[2].url, uplot: env('UPLOT_URL', '') };
+for (const [id, url] of Object.entries(lineUrls)) {
+  if (!url) throw new Error(`no URL for the ${id} line page (set ${id === 'ours' ? 'OURS_LINES' : id.toUpperCase()}_URL)`);
+}
 const story = await (await fetch(new URL('data/story.json', pages[0].url))).json();
 const colour = (id) => story.regions.find((r) => r.id === id)?.color;
 const regionColours = story.regions.map((r) => r.color);
@@ -33,103 +44,103 @@ const cycle = (n, f) => Array.from({ length: n }, (_, i) => f(i));
 
 const browser = await launch();
 const chromium = browser.version();
+const log = (line) => process.stderr.write(`${line}\n`);
+const common = { viewport: `${VIEWPORT.width}×${VIEWPORT.height} px, DPR ${DPR}`, chromium, cores: availableParallelism() };
+const json = {};
 
-// Cold loads, taking turns between pages so that a noisy moment on the shared machine hits all alike.
-for (const p of pages) p.runs = [];
-for (let run = 0; run < LOADS; run += 1) {
-  for (const p of pages) {
-    const r = await loadOnce(browser, p.url, p.id, run === 0);
-    p.runs.push(r);
-    process.stderr.write(`bench: ${p.id} load ${run + 1}/${LOADS}: charts drawn at ${r.drawn.toFixed(0)} ms\n`);
-  }
-}
-for (const p of pages) {
-  const { files } = p.runs[0];
-  p.bytes = { files, raw: sum(files, 'raw'), gzip: sum(files, 'gzip'), brotli: sum(files, 'brotli') };
-  p.load = {
-    drawn: median(p.runs.map((r) => r.drawn)),
-    frame: median(p.runs.map((r) => r.frame)),
-    received: median(p.runs.map((r) => r.received)),
-    canvases: p.runs[0].canvases,
-    runs: p.runs.map(({ drawn, frame, received }) => ({ drawn, frame, received })),
-  };
-}
-
-/** Opens a drawn page and finds a spot inside each region on the map and in each of Jilin's two columns. */
-async function openDrawn(p) {
-  const { context, page, errors } = await freshPage(browser);
-  await page.goto(p.url);
-  await waitDrawn(page, p.id, errors);
-  const map = await spots(page, 'map', regionColours);
-  const columns = [...await spots(page, COLUMNS, [colour('jilin')]), ...await spots(page, COLUMNS, [colour('jilin')], true)];
-  const missing = [...map, ...columns].some((s) => !s);
-  if (missing) throw new Error(`${p.id}: could not find every region on the map and every column (${JSON.stringify({ map, columns })})`);
-  return { context, page, errors, map, columns };
-}
-
-for (const p of pages) {
-  process.stderr.write(`bench: ${p.id}: ${SELECTIONS} selections, ${INTERACTIONS} interactions\n`);
-  // Click to redraw: each click selects another region than the one selected (A, B, C, D, A, …).
-  {
-    const { context, page, errors, map, columns } = await openDrawn(p);
-    const select = (i) => ['map', 'click', ...map[i % map.length]];
-    await play(page, cycle(20, select));
-    p.click = stats(await play(page, cycle(SELECTIONS, select)));
-    if (p.id === 'datastory') {
-      p.detail = {
-        'map: click a region (select / switch)': stats(await play(page, cycle(DETAIL, select))),
-        'map: hover regions': stats(await play(page, cycle(DETAIL, (i) => ['map', 'move', ...map[i % map.length]]))),
-        'columns: click a column (pin / unpin)': stats(await play(page, cycle(DETAIL, (i) => [COLUMNS, 'click', ...columns[i % columns.length]]))),
-        'columns: hover columns': stats(await play(page, cycle(DETAIL, (i) => [COLUMNS, 'move', ...columns[i % columns.length]]))),
-      };
+/** The default story's page against its peers: bytes, loads, clicks, memory; its tables printed, its figures into `json`. */
+async function storyBench() {
+  // Cold loads, taking turns between pages so that a noisy moment on the shared machine hits all alike.
+  for (const p of pages) p.runs = [];
+  for (let run = 0; run < LOADS; run += 1) {
+    for (const p of pages) {
+      const r = await loadOnce(browser, p.url, p.id, run === 0);
+      p.runs.push(r);
+      process.stderr.write(`bench: ${p.id} load ${run + 1}/${LOADS}: charts drawn at ${r.drawn.toFixed(0)} ms\n`);
     }
-    if (errors.length) throw new Error(`${p.id}: console errors while clicking: ${errors.join('; ')}`);
-    await context.close();
   }
-  // Memory: the same mix of clicks and hovers on the map and the columns, read after 100 and after 1,000.
-  {
-    const { context, page, errors, map, columns } = await openDrawn(p);
-    const cdp = await context.newCDPSession(page);
-    const step = (i) => {
-      const n = Math.floor(i / 4);
-      return [
-        ['map', 'click', ...map[n % map.length]],
-        ['map', 'move', ...map[(n + 1) % map.length]],
-        [COLUMNS, 'move', ...columns[n % columns.length]],
-        [COLUMNS, 'click', ...columns[n % columns.length]],
-      ][i % 4];
+  for (const p of pages) {
+    const { files } = p.runs[0];
+    p.bytes = { files, raw: sum(files, 'raw'), gzip: sum(files, 'gzip'), brotli: sum(files, 'brotli') };
+    p.load = {
+      drawn: median(p.runs.map((r) => r.drawn)),
+      frame: median(p.runs.map((r) => r.frame)),
+      received: median(p.runs.map((r) => r.received)),
+      canvases: p.runs[0].canvases,
+      runs: p.runs.map(({ drawn, frame, received }) => ({ drawn, frame, received })),
     };
-    const load = await memory(cdp);
-    await play(page, cycle(100, step));
-    const after100 = await memory(cdp);
-    await play(page, cycle(INTERACTIONS - 100, (i) => step(i + 100)));
-    const after1000 = await memory(cdp);
-    p.memory = { load, after100, after1000, growth: after1000.total - after100.total };
-    if (errors.length) throw new Error(`${p.id}: console errors while interacting: ${errors.join('; ')}`);
-    await context.close();
   }
-}
-await browser.close();
 
-const meta = {
-  viewport: `${VIEWPORT.width}×${VIEWPORT.height} px, DPR ${DPR}`,
-  chromium,
-  cores: availableParallelism(),
-  loads: LOADS,
-  selections: SELECTIONS,
-  interactions: INTERACTIONS,
-  detailRuns: DETAIL,
-  notes: [
-    'Chart.js draws the map with chartjs-chart-geo; all three pages show the big-number cards as HTML, as a newsroom would.',
-    'Times are per event, synchronous: the whole pointer sequence dispatched on the canvas, plus ECharts\' queued paint forced at once (zrender would paint it on the next frame). Chart.js redraws inside the handler (animation off).',
-    `Memory: ${INTERACTIONS} interactions, one per frame, cycling a map click, a map hover, a column hover and a column click.`,
-  ],
-};
-const budgetList = budgets(pages);
-console.log(markdown(pages, budgetList, meta));
-const out = env('BENCH_JSON', '');
-if (out) {
-  const json = {
+  /** Opens a drawn page and finds a spot inside each region on the map and in each of Jilin's two columns. */
+  async function openDrawn(p) {
+    const { context, page, errors } = await freshPage(browser);
+    await page.goto(p.url);
+    await waitDrawn(page, p.id, errors);
+    const map = await spots(page, 'map', regionColours);
+    const columns = [...await spots(page, COLUMNS, [colour('jilin')]), ...await spots(page, COLUMNS, [colour('jilin')], true)];
+    const missing = [...map, ...columns].some((s) => !s);
+    if (missing) throw new Error(`${p.id}: could not find every region on the map and every column (${JSON.stringify({ map, columns })})`);
+    return { context, page, errors, map, columns };
+  }
+
+  for (const p of pages) {
+    process.stderr.write(`bench: ${p.id}: ${SELECTIONS} selections, ${INTERACTIONS} interactions\n`);
+    // Click to redraw: each click selects another region than the one selected (A, B, C, D, A, …).
+    {
+      const { context, page, errors, map, columns } = await openDrawn(p);
+      const select = (i) => ['map', 'click', ...map[i % map.length]];
+      await play(page, cycle(20, select));
+      p.click = stats(await play(page, cycle(SELECTIONS, select)));
+      if (p.id === 'datastory') {
+        p.detail = {
+          'map: click a region (select / switch)': stats(await play(page, cycle(DETAIL, select))),
+          'map: hover regions': stats(await play(page, cycle(DETAIL, (i) => ['map', 'move', ...map[i % map.length]]))),
+          'columns: click a column (pin / unpin)': stats(await play(page, cycle(DETAIL, (i) => [COLUMNS, 'click', ...columns[i % columns.length]]))),
+          'columns: hover columns': stats(await play(page, cycle(DETAIL, (i) => [COLUMNS, 'move', ...columns[i % columns.length]]))),
+        };
+      }
+      if (errors.length) throw new Error(`${p.id}: console errors while clicking: ${errors.join('; ')}`);
+      await context.close();
+    }
+    // Memory: the same mix of clicks and hovers on the map and the columns, read after 100 and after 1,000.
+    {
+      const { context, page, errors, map, columns } = await openDrawn(p);
+      const cdp = await context.newCDPSession(page);
+      const step = (i) => {
+        const n = Math.floor(i / 4);
+        return [
+          ['map', 'click', ...map[n % map.length]],
+          ['map', 'move', ...map[(n + 1) % map.length]],
+          [COLUMNS, 'move', ...columns[n % columns.length]],
+          [COLUMNS, 'click', ...columns[n % columns.length]],
+        ][i % 4];
+      };
+      const load = await memory(cdp);
+      await play(page, cycle(100, step));
+      const after100 = await memory(cdp);
+      await play(page, cycle(INTERACTIONS - 100, (i) => step(i + 100)));
+      const after1000 = await memory(cdp);
+      p.memory = { load, after100, after1000, growth: after1000.total - after100.total };
+      if (errors.length) throw new Error(`${p.id}: console errors while interacting: ${errors.join('; ')}`);
+      await context.close();
+    }
+  }
+
+  const meta = {
+    ...common,
+    loads: LOADS,
+    selections: SELECTIONS,
+    interactions: INTERACTIONS,
+    detailRuns: DETAIL,
+    notes: [
+      'Chart.js draws the map with chartjs-chart-geo; all three pages show the big-number cards as HTML, as a newsroom would.',
+      'Times are per event, synchronous: the whole pointer sequence dispatched on the canvas, plus ECharts\' queued paint forced at once (zrender would paint it on the next frame). Chart.js redraws inside the handler (animation off).',
+      `Memory: ${INTERACTIONS} interactions, one per frame, cycling a map click, a map hover, a column hover and a column click.`,
+    ],
+  };
+  const budgetList = budgets(pages);
+  console.log(markdown(pages, budgetList, meta));
+  Object.assign(json, {
     meta,
     pages: Object.fromEntries(pages.map((p) => [p.id, {
       label: p.label, url: p.url, bytes: p.bytes, load: p.load, click: p.click, memory: p.memory, detail: p.detail,
@@ -143,6 +154,36 @@ if (out) {
       memory_after1000: pages[0].memory.after1000.total / peer.memory.after1000.total,
     }])),
     budgets: budgetList,
-  };
-  writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`);
+  });
 }
+
+/** Line charts against ECharts, Chart.js and uPlot; their tables printed, their figures into `json.lines`. */
+async function lineBench() {
+  const labels = { echarts: pages[1].label, chartjs: pages[2].label, uplot: `uPlot ${version('uplot')}` };
+  const l = await benchLines(browser, { urls: lineUrls, labels, loads: LOADS, seriesLoads: SERIES_LOADS, moves: MOVES, drawRuns: DRAWS, log });
+  const meta = {
+    ...common,
+    loads: LOADS,
+    seriesLoads: SERIES_LOADS,
+    moves: MOVES,
+    drawRuns: DRAWS,
+    notes: [
+      'Every page draws the same charts from the same file: our page opens it with ?data=, the peers\' pages fetch it alike. The series are seeded random walks written at bench time; the bytes budgets are weighed on a real line-chart story, data/examples/us-employment.json.',
+      'ECharts draws with sampling: \'lttb\'; Chart.js with its decimation plugin (min-max) and a linear axis in years (its time axis needs a date adapter); uPlot with its documented defaults (time axis, live legend, cursor points) and its cursor focusing the nearest of several lines, as ours thickens it. The peers write the coloured lines\' names at their ends, as ours does.',
+      'The draw is timed in a harness page beside each: the story already read (ours by the engine, uPlot\'s arrays made), a chart drawn afresh on a new canvas, until a pixel read back makes the browser carry out every queued drawing command. Ours at the width its chart has on its page at 1280 px; uPlot at the same width and our height.',
+      'A cursor move is a pointermove and a mousemove dispatched where the chart listens, timed to the end of its handlers and the microtasks they queue (uPlot repaints a refocused chart in one); ours sets the cursor, repaints the canvas and rebuilds its tooltip, uPlot moves its cursor and points (HTML) and updates its legend.',
+    ],
+  };
+  const budgetList = lineBudgets(l);
+  console.log(lineMarkdown(l, budgetList, meta));
+  json.lines = { meta, ...l, budgets: budgetList };
+}
+
+if (ONLY !== 'lines') {
+  await storyBench();
+  console.log('');
+}
+await lineBench();
+await browser.close();
+const out = env('BENCH_JSON', '');
+if (out) writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`);

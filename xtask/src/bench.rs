@@ -1,6 +1,6 @@
-//! `cargo xtask bench`: builds the release page and the peer pages (the same charts drawn with
-//! two other chart libraries), serves them alike on loopback and prints what headless Chromium
-//! measures of each (see tests/bench/run.mjs).
+//! `cargo xtask bench [lines]`: builds the release page and the peer pages (the same charts drawn
+//! with other chart libraries), serves them alike on loopback and prints what headless Chromium
+//! measures of each (see tests/bench/run.mjs); `lines` measures the line charts alone.
 
 use std::path::Path;
 use std::process::Command;
@@ -8,9 +8,15 @@ use std::process::Command;
 use crate::{dist, root, run, serve, setup};
 
 /// Strings only the peer libraries' code carries: none of them may reach the bundle readers get.
-const PEER_MARKERS: [&str; 3] = ["zrender", "echarts", "chartjs-chart-geo"];
+const PEER_MARKERS: [&str; 4] = ["zrender", "echarts", "chartjs-chart-geo", "uplot"];
 
-pub fn all() -> Result<(), String> {
+/// Which parts run: both, or (`cargo xtask bench lines`) the line charts alone.
+pub fn all(args: &[String]) -> Result<(), String> {
+    let only = match args {
+        [] => "",
+        [part] if part == "lines" => "lines",
+        _ => return Err("bench takes nothing, or `lines` to measure the line charts alone".into()),
+    };
     setup::debian_packages()?;
     setup::node_packages()?;
     setup::bench_packages()?;
@@ -23,12 +29,18 @@ pub fn all() -> Result<(), String> {
     let ours = serve::spawn_dir(root.join("dist"), "/", serve::CSP)?;
     let echarts = serve::spawn_dir(peers.join("echarts"), "/", serve::CSP_INLINE_STYLES)?;
     let chartjs = serve::spawn_dir(peers.join("chartjs"), "/", serve::CSP_INLINE_STYLES)?;
+    let uplot = serve::spawn_dir(peers.join("uplot"), "/", serve::CSP_INLINE_STYLES)?;
+    // dist/ again, with the generated series and our draw harness beside it.
+    let ours_lines = serve::spawn_dir(peers.join("ours"), "/", serve::CSP)?;
     let json = root.join("target/bench.json");
     run(Command::new("node")
         .arg("tests/bench/run.mjs")
         .env("OURS_URL", format!("http://127.0.0.1:{ours}/"))
         .env("ECHARTS_URL", format!("http://127.0.0.1:{echarts}/"))
         .env("CHARTJS_URL", format!("http://127.0.0.1:{chartjs}/"))
+        .env("UPLOT_URL", format!("http://127.0.0.1:{uplot}/"))
+        .env("OURS_LINES_URL", format!("http://127.0.0.1:{ours_lines}/"))
+        .env("BENCH_ONLY", only)
         .env("CHROMIUM", setup::CHROMIUM)
         .env("BENCH_JSON", &json))?;
     eprintln!("xtask: figures also written to {}", json.strip_prefix(&root).unwrap_or(&json).display());

@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-use crate::{root, run, run_for_output, setup, short_names};
+use crate::{root, run, run_for_output, setup, short_names, target_dir};
 
 /// How wasm-opt runs on the release wasm. The features are those rustc enables for
 /// wasm32-unknown-unknown by default on this toolchain, so wasm-opt neither refuses nor lowers
@@ -55,7 +55,7 @@ pub fn wasm(profile: Profile) -> Result<(), String> {
         }
         run(&mut cargo)?;
         let dir = if profile == Profile::Release { "release" } else { "debug" };
-        let wasm = root().join("target/wasm32-unknown-unknown").join(dir).join("datastory.wasm");
+        let wasm = target_dir().join("wasm32-unknown-unknown").join(dir).join("datastory.wasm");
         let mut cmd = Command::new(&bindgen);
         cmd.arg(&wasm).args(["--target", "web", "--no-typescript", "--out-dir", out_dir]);
         if profile == Profile::Release {

@@ -29,7 +29,8 @@ commands:
   test               install what the tests need, then run every test (native, wasm in Chromium, end to end)
   fuzz [--seconds N] [TARGET…]
                      run each cargo-fuzz target for N seconds (default 60; installs nightly's cargo-fuzz)
-  bench              measure our page against ECharts and Chart.js pages of the same charts (size, load, clicks, memory)
+  bench [lines]      measure our page against ECharts and Chart.js pages of the same charts (size, load, clicks, memory),
+                     and line charts against ECharts, Chart.js and uPlot (size, load, draw, cursor); `lines`: those alone
   map                rebuild data/map/northeast-china.json from Natural Earth boundaries
   data check FILE    validate a dataset (JSON or CSV) and say what is wrong and where
   data import FILE   convert a table to the JSON format (printed), checked on the way: the section
@@ -52,7 +53,7 @@ fn main() -> ExitCode {
             build::wasm(profile)
         }
         Some("test") => test::all(),
-        Some("bench") => bench::all(),
+        Some("bench") => bench::all(&args[1..]),
         Some("fuzz") => fuzz::run_all(&args[1..]),
         Some("map") => map::rebuild(),
         Some("data") => data::run(&args[1..]),
@@ -84,6 +85,15 @@ fn port_arg(args: &[String]) -> Result<u16, String> {
 /// The workspace root (the folder above xtask/).
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+/// Where cargo builds: `CARGO_TARGET_DIR` when set (relative to the folder cargo runs in, as cargo
+/// reads it), else target/ in the workspace root. Builds sharing a machine each keep their own.
+pub fn target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR").filter(|d| !d.is_empty()) {
+        Some(dir) => std::env::current_dir().map_or_else(|_| PathBuf::from(&dir), |cwd| cwd.join(&dir)),
+        None => root().join("target"),
+    }
 }
 
 /// Runs a command in the workspace root, echoing it, and fails with its name if it fails.

@@ -1,4 +1,4 @@
-// The benchmark's output: markdown tables (ours, each peer, and ours/peer), the budgets with PASS/FAIL, and the same figures as JSON.
+// The benchmark's output: markdown tables (ours, each peer, and ours/peer), the budgets with PASS/FAIL, and the same figures as JSON; for the default story and for the line charts.
 
 const KB = 1024;
 const MB = 1024 * 1024;
@@ -82,6 +82,111 @@ export function markdown(pages, budgetList, meta) {
     '#### Budgets',
     '',
     ...budgetList.map((b) => `- ${b.pass ? 'PASS' : 'FAIL'}  ${b.name}: ${fmt(b.value, 2)} ${b.unit} (budget ${b.name.includes('< 1') ? '<' : '≤'} ${b.limit} ${b.unit})`),
+    '',
+    ...meta.notes.map((n) => `Note: ${n}`),
+  ];
+  return parts.join('\n');
+}
+
+const thousands = (n) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k`);
+
+/** The line charts' budgets of the issue, measured: a line each that says PASS or FAIL. */
+export function lineBudgets(l) {
+  const b = (name, value, limit, unit) => ({ name, value, limit, unit, pass: value !== null && value <= limit });
+  const { bytes: { real }, many, draws, cursors, files } = l;
+  const draw = (file, id) => draws[file][id].p50;
+  const [small] = files.sizes[0];
+  const growth = ratio(draw(files.sizes.at(-1)[1], 'datastory'), draw(files.sizes[0][1], 'datastory'));
+  return [
+    b('Line-chart story page, gzipped, ours / ECharts', ratio(real.datastory.gzip, real.echarts.gzip), 0.5, '×'),
+    b('Line-chart story page, gzipped, ours / Chart.js', ratio(real.datastory.gzip, real.chartjs.gzip), 1, '×'),
+    b('50 × 600: navigation to the chart drawn, ours / ECharts', ratio(many.datastory.drawn, many.echarts.drawn), 0.5, '×'),
+    b('50 × 600: navigation to the chart drawn, ours / Chart.js', ratio(many.datastory.drawn, many.chartjs.drawn), 0.5, '×'),
+    b('50 × 600: the draw, ours / uPlot', ratio(draw(files.many, 'datastory'), draw(files.many, 'uplot')), 1, '×'),
+    ...files.sizes.map(([n, file]) => b(`One series of ${thousands(n)}: the draw, ours / uPlot`, ratio(draw(file, 'datastory'), draw(file, 'uplot')), 1, '×')),
+    b(`Our draw from ${thousands(small)} to ${thousands(files.sizes.at(-1)[0])} points grows`, growth, 3, '×'),
+    ...[files.many, files.biggest].flatMap((file) => {
+      const name = file === files.many ? '50 × 600' : `one series of ${thousands(files.sizes.at(-1)[0])}`;
+      const c = cursors[file];
+      return [
+        b(`Cursor move to redraw p95 at 1280 px, DPR 2, ${name}`, c.datastory.p95, 8, 'ms'),
+        b(`Cursor move to redraw p95, ${name}, ours / uPlot`, ratio(c.datastory.p95, c.uplot.p95), 1, '×'),
+      ];
+    }),
+  ];
+}
+
+export function lineMarkdown(l, budgetList, meta) {
+  const { bytes, many, series, draws, cursors, files } = l;
+  const pages = l.pages;
+  const [ours, , , uplot] = pages;
+  const pair = [ours, uplot];
+  const growthRows = files.sizes.map(([n, file]) => {
+    const base = files.sizes[0][1];
+    const d = (id) => draws[file][id].p50;
+    const b = (id) => draws[base][id].p50;
+    return `| ${n.toLocaleString('en')} | ${fmt(d('datastory'), 1)} | ${fmt(d('datastory') / b('datastory'), 2)} | ${fmt(d('uplot'), 1)} | ${fmt(d('uplot') / b('uplot'), 2)} |`;
+  });
+  const parts = [
+    `### Line charts: datastory against ECharts, Chart.js and uPlot (${meta.viewport}, headless Chromium ${meta.chromium}, ${meta.cores} cores)`,
+    '',
+    table(`Bytes of a line-chart story's page (${files.real}): every response (KB)`, pages, [
+      ['gzip -9', (p) => bytes.real[p.id].gzip / KB, 1],
+      ['brotli 11', (p) => bytes.real[p.id].brotli / KB, 1],
+      ['uncompressed', (p) => bytes.real[p.id].raw / KB, 1],
+      ['gzip -9, all but the story\'s file', (p) => bytes.real[p.id].pageGzip / KB, 1],
+      ['files', (p) => bytes.real[p.id].files.length, 0, true],
+    ]),
+    '',
+    `#### Our files on the line-chart story's page (KB)`,
+    '',
+    '| file | uncompressed | gzip -9 | brotli 11 |',
+    '|---|---:|---:|---:|',
+    ...bytes.real.datastory.files.map((f) => `| ${f.path}${f.status === 200 ? '' : ` (${f.status})`} | ${fmt(f.raw / KB)} | ${fmt(f.gzip / KB)} | ${fmt(f.brotli / KB)} |`),
+    '',
+    table(`Bytes of the 50 × 600 page (${files.many}) (KB)`, pages, [
+      ['gzip -9', (p) => bytes.many[p.id].gzip / KB, 1],
+      ['gzip -9, all but the story\'s file', (p) => bytes.many[p.id].pageGzip / KB, 1],
+    ]),
+    '',
+    table(`50 lines × 600 points: navigation to the chart drawn (ms, median of ${meta.loads} cold loads)`, pages, [
+      ['last response received before that', (p) => many[p.id].received, 0],
+      ['chart drawn (data-ready)', (p) => many[p.id].drawn, 0],
+      ['fastest load, chart drawn', (p) => Math.min(...many[p.id].runs), 0],
+    ]),
+    '',
+    table(`One series: navigation to the chart drawn (ms, median of ${meta.seriesLoads} cold loads)`, pages,
+      files.sizes.map(([n, file]) => [`${n.toLocaleString('en')} points`, (p) => series[file][p.id].drawn, 0])),
+    '',
+    table(`The draw itself: a chart drawn afresh from data already read, to its last pixel (ms, median of ${meta.drawRuns})`, pair,
+      [[`50 × 600`, files.many], ...files.sizes.map(([n, file]) => [`${n.toLocaleString('en')} points`, file])].flatMap(([name, file]) => [
+        [`${name}, p50`, (p) => draws[file][p.id].p50, 1],
+        [`${name}, p95`, (p) => draws[file][p.id].p95, 1],
+        [`${name}, of which rasterizing (p50)`, (p) => draws[file][p.id].raster, 1],
+      ])),
+    '',
+    table('Reading the story\'s file in the draw harness (ms): ours the engine\'s reading and checking, uPlot\'s page JSON.parse and its arrays; the first time, then again', pair,
+      [[`50 × 600`, files.many], ...files.sizes.map(([n, file]) => [`${n.toLocaleString('en')} points`, file])].flatMap(([name, file]) => [
+        [`${name}, first`, (p) => draws[file][p.id].cold, 0],
+        [`${name}, again`, (p) => draws[file][p.id].read, 0],
+      ])),
+    '',
+    `#### Our draw as one series grows (ms, p50; × the ${files.sizes[0][0].toLocaleString('en')}-point draw)`,
+    '',
+    '| points | ours | × | uPlot | × |',
+    '|---:|---:|---:|---:|---:|',
+    ...growthRows,
+    '',
+    table(`Cursor move to redraw: ${meta.moves} moves, one per frame (ms)`, pair,
+      [[`50 × 600`, files.many], [`${files.sizes.at(-1)[0].toLocaleString('en')} points`, files.biggest]].flatMap(([name, file]) => [
+        [`${name}, p50`, (p) => cursors[file][p.id].p50, 2],
+        [`${name}, p95`, (p) => cursors[file][p.id].p95, 2],
+        [`${name}, max`, (p) => cursors[file][p.id].max, 2],
+      ])),
+    '',
+    '#### Line-chart budgets',
+    '',
+    ...budgetList.map((b) => `- ${b.pass ? 'PASS' : 'FAIL'}  ${b.name}: ${fmt(b.value, 2)} ${b.unit} (budget ≤ ${b.limit} ${b.unit})`),
     '',
     ...meta.notes.map((n) => `Note: ${n}`),
   ];
