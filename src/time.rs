@@ -133,7 +133,10 @@ impl Time {
             Time::Quarter(y, q) => f64::from(y) + f64::from(q - 1) / 4.0,
             Time::Month(y, m) => f64::from(y) + f64::from(m - 1) / 12.0,
             Time::Day(y, m, d) => {
-                let before: u32 = (1..m).map(|k| u32::from(days_in_month(y, k))).sum();
+                // Days before each month in a common year; a leap year adds one from March.
+                const BEFORE: [u16; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+                let leap = u32::from(is_leap(y) && m > 2);
+                let before = BEFORE.get(usize::from(m).wrapping_sub(1)).map_or(0, |b| u32::from(*b)) + leap;
                 let in_year = if is_leap(y) { 366.0 } else { 365.0 };
                 f64::from(y) + f64::from(before + u32::from(d) - 1) / in_year
             }
@@ -215,6 +218,21 @@ mod tests {
         assert!(Time::Year(2020) < Time::Quarter(2020, 1));
         assert!((Time::Quarter(2020, 3).position() - 2020.5).abs() < 1e-12);
         assert!((Time::Day(2021, 7, 2).position() - (2021.0 + 182.0 / 365.0)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn every_date_of_a_year_lies_in_order_within_it() {
+        for y in [1900, 2000, 2023, 2024] {
+            let mut last = f64::from(y) - 1e-9;
+            for m in 1..=12 {
+                for d in 1..=days_in_month(y, m) {
+                    let p = Time::Day(y, m, d).position();
+                    assert!(p > last && p < f64::from(y + 1), "{y}-{m}-{d}: {p}");
+                    last = p;
+                }
+            }
+            assert!((Time::Day(y, 1, 1).position() - f64::from(y)).abs() < 1e-12);
+        }
     }
 
     #[test]

@@ -336,12 +336,9 @@ export function explore(story, charts, ui) {
   function wireTimeChart(chart) {
     const { canvas } = chart;
     const follow = (e) => {
-      const [x, y] = point(chart, e);
-      const time = safely(() => story.timeAt(chart.id, x));
-      safely(() => story.setCursor(chart.id, time));
-      const index = safely(() => story.hit(chart.id, x, y)) ?? -1;
-      safely(() => story.setHover(chart.id, index));
-      canvas.classList.toggle('pointing', Boolean(time));
+      // One call and one repaint for the cursor and the line under the pointer.
+      const index = safely(() => story.follow(chart.id, ...point(chart, e))) ?? -1;
+      canvas.classList.add('pointing');
       showCursor(chart, lineId(chart, index), { x: e.clientX, y: e.clientY });
     };
     canvas.addEventListener('pointermove', (e) => {

@@ -319,6 +319,22 @@ impl Story {
         Ok(true)
     }
 
+    /// Follows a pointer at `(x, y)` on chart `id`: its cursor to the time nearest `x` and the mark
+    /// under the pointer hovered, in one repaint (none when neither changed). Returns the hovered
+    /// mark, or -1.
+    pub fn follow(&mut self, id: &str, x: f64, y: f64) -> Result<i32, JsError> {
+        let d = self.charts.get_mut(id).ok_or_else(|| js_err(format!("chart \"{id}\" is not drawn yet")))?;
+        let time = d.model.body.time_at(x);
+        let hover = d.model.body.hit(&d.geometry.marks, x, y);
+        let index = hover.and_then(|i| i32::try_from(i).ok()).unwrap_or(-1);
+        if d.time == time && d.hover == hover {
+            return Ok(index);
+        }
+        (d.time, d.hover) = (time, hover);
+        self.paint(id)?;
+        Ok(index)
+    }
+
     /// The time `step` places after (before, when negative) chart `id`'s cursor, or its first (last)
     /// time where it has none; `undefined` for a chart without a time axis.
     #[wasm_bindgen(js_name = stepCursor)]
