@@ -465,3 +465,40 @@ fn a_slope_chart_of_the_barley_trial() {
         golden(&format!("slope-barley-{width}"), &svg);
     }
 }
+
+/// Bars of values on both sides of zero diverge from a zero line in ink, on one scale: a negative
+/// bar ends at zero, a positive one starts there, lengths in proportion, every value written
+/// beside its bar's outer end, nothing off the canvas or overlapping at any width.
+#[test]
+fn bars_diverge_from_zero_for_negative_values() {
+    use datastory::kinds::Body;
+    let table = "Supersector,2009\nConstruction,-1046\nManufacturing,-1421\nEducation and health,430\nGovernment,-64\n";
+    let d = datastory::data::import::from_table(table, "change.csv").unwrap_or_else(|e| panic!("{e}"));
+    let id = d.charts[0].id.clone();
+    for (width, golden_file) in [(280.0, false), (320.0, true), (480.0, false), (640.0, true), (1200.0, false)] {
+        let m = common::model(&d, &id, width);
+        let Body::Bars(b) = &m.body else { panic!("not bars") };
+        let (zero, _, _) = b.zero.expect("a zero line where values go negative");
+        for r in &b.rows {
+            let negative = r.label.iter().any(|l| l.text != "Education and health");
+            let (inner, outer) = if negative { (r.bar.right(), r.bar.x) } else { (r.bar.x, r.bar.right()) };
+            assert!((inner - zero).abs() < 1e-9, "{width}: a bar leaves zero at {inner}, not {zero}");
+            let value = &r.value[0];
+            let side = if negative { value.bbox().right() <= outer } else { value.bbox().x >= outer };
+            assert!(side, "{width}: {} is not beside its bar's end", value.text);
+        }
+        let ratio = b.rows[1].bar.w / b.rows[2].bar.w;
+        assert!((ratio - 1421.0 / 430.0).abs() < 0.02, "{width}: lengths not in proportion: {ratio}");
+        let labels = m.labels();
+        for (i, a) in labels.iter().enumerate() {
+            let ba = a.bbox();
+            assert!(ba.x >= -0.5 && ba.right() <= m.width + 0.5, "{width}: {:?} leaves the canvas", a.text);
+            for o in labels.iter().skip(i + 1) {
+                assert!(!ba.overlaps(&o.bbox()), "{width}: {:?} overlaps {:?}", a.text, o.text);
+            }
+        }
+        if golden_file {
+            golden(&format!("bars-diverging-{width}"), &common::svg(&m).0);
+        }
+    }
+}

@@ -10,7 +10,7 @@ use crate::describe::MarkInfo;
 use crate::format;
 use crate::i18n::Lang;
 use crate::model::{figure_colour, key, text, Align, Ctx, Label, Mark, Rect, View};
-use crate::render::{fill, tone, write, DrawResult};
+use crate::render::{fill, tone, vline, write, DrawResult};
 use crate::theme::{Font, Rgb, Theme};
 
 use super::{series, Input, Kind};
@@ -23,6 +23,9 @@ pub const FADE_STEPS: [f64; 3] = [0.55, 0.3, 0.12];
 #[derive(Debug, Clone, PartialEq)]
 pub struct BarsLayout {
     pub rows: Vec<BarRow>,
+    /// Where the bars start, drawn in ink from the first bar's top to the last bar's bottom when
+    /// some value is negative (bars then diverge from it); `None` when all start at the left edge.
+    pub zero: Option<(f64, f64, f64)>,
     pub bottom: f64,
 }
 
@@ -89,16 +92,24 @@ pub(super) fn rows(cx: &Ctx, specs: Vec<RowSpec>, top: f64) -> BarsLayout {
     // A value wider than half the chart (a long wording, a number in powers of ten) goes on lines of
     // its own under its bar, rather than squeezing the scale to nothing or running off the canvas.
     let beside = |text: &str| cx.m.width(text, Font::BODY_BOLD) <= cx.width / 2.0;
-    let value_w = specs
-        .iter()
-        .filter(|s| beside(&s.value_text))
-        .map(|s| cx.m.width(&s.value_text, Font::BODY_BOLD))
-        .fold(0.0, f64::max);
-    let any_bound = specs.iter().any(|s| s.lower_bound);
+    // Values beside positive bars stand at their right ends; beside negative ones, at their left.
+    let value_w = |negative: bool| {
+        specs
+            .iter()
+            .filter(|s| (s.value < 0.0) == negative && beside(&s.value_text))
+            .map(|s| cx.m.width(&s.value_text, Font::BODY_BOLD))
+            .fold(0.0, f64::max)
+    };
+    let any_bound = specs.iter().any(|s| s.lower_bound && s.value >= 0.0);
     let fade_w = if any_bound { (cx.width * 0.08).max(18.0).min(48.0) } else { 0.0 };
-    let plot_w = (cx.width - value_w - fade_w - 8.0).max(1.0);
+    let left = if specs.iter().any(|s| s.value < 0.0) { value_w(true) + 6.0 } else { 0.0 };
+    let plot_w = (cx.width - left - value_w(false) - fade_w - 8.0).max(1.0);
     let max = specs.iter().map(|s| s.value).fold(0.0, f64::max);
-    let scale = |v: f64| if max > 0.0 { v / max * plot_w } else { 0.0 };
+    let min = specs.iter().map(|s| s.value).fold(0.0, f64::min);
+    // One scale for both sides of zero: lengths compare across it.
+    let span = max - min;
+    let x_of = |v: f64| if span > 0.0 { left + (v - min) / span * plot_w } else { left };
+    let zero_x = x_of(0.0);
 
     let mut out = Vec::new();
     let mut y = top;
@@ -107,10 +118,11 @@ pub(super) fn rows(cx: &Ctx, specs: Vec<RowSpec>, top: f64) -> BarsLayout {
         let (label, below) = cx.paragraph(&s.label, 0.0, y, cx.width, Font::BODY, cx.theme.ink);
         let bar_y = below + 4.0;
         // A non-zero value never vanishes: at least one pixel shows it is there.
-        let w = if s.value > 0.0 { scale(s.value).max(1.0) } else { 0.0 };
-        let bar = Rect { x: 0.0, y: bar_y, w, h: BAR_HEIGHT };
+        let w = if s.value == 0.0 { 0.0 } else { (x_of(s.value) - zero_x).abs().max(1.0) };
+        let x = if s.value < 0.0 { zero_x - w } else { zero_x };
+        let bar = Rect { x, y: bar_y, w, h: BAR_HEIGHT };
         let mut fade = Vec::new();
-        if s.lower_bound {
+        if s.lower_bound && s.value >= 0.0 {
             let step = fade_w / FADE_STEPS.len() as f64;
             for (i, a) in FADE_STEPS.iter().enumerate() {
                 let r = Rect { x: bar.right() + step * i as f64, y: bar_y, w: step, h: BAR_HEIGHT };
@@ -120,7 +132,12 @@ pub(super) fn rows(cx: &Ctx, specs: Vec<RowSpec>, top: f64) -> BarsLayout {
         let end = fade.last().map_or(bar.right(), |(r, _)| r.right());
         let (value, row_bottom) = if beside(&s.value_text) {
             let value_y = bar_y + (BAR_HEIGHT - Font::BODY_BOLD.size * 1.2) / 2.0;
-            (vec![cx.label(s.value_text, end + 6.0, value_y, Font::BODY_BOLD, cx.theme.ink, Align::Left)], bar.bottom())
+            let label = if s.value < 0.0 {
+                cx.label(s.value_text, bar.x - 6.0, value_y, Font::BODY_BOLD, cx.theme.ink, Align::Right)
+            } else {
+                cx.label(s.value_text, end + 6.0, value_y, Font::BODY_BOLD, cx.theme.ink, Align::Left)
+            };
+            (vec![label], bar.bottom())
         } else {
             text::paragraph(
                 cx.m,
@@ -137,7 +154,11 @@ pub(super) fn rows(cx: &Ctx, specs: Vec<RowSpec>, top: f64) -> BarsLayout {
         bottom = row_bottom;
         y = row_bottom + ROW_GAP;
     }
-    BarsLayout { rows: out, bottom }
+    let zero = match (out.first(), out.last()) {
+        (Some(a), Some(b)) if min < 0.0 => Some((zero_x, a.bar.y - 4.0, b.bar.bottom() + 4.0)),
+        _ => None,
+    };
+    BarsLayout { rows: out, zero, bottom }
 }
 
 fn indicator<'d>(i: &Input<'d>) -> Option<&'d Indicator> {
@@ -185,6 +206,9 @@ pub(super) fn draw_rows<DB: DrawingBackend>(
             write(area, l)?;
         }
     }
+    if let Some((x, y0, y1)) = b.zero {
+        vline(area, x, y0, y1, theme.ink)?;
+    }
     Ok(())
 }
 
@@ -196,10 +220,6 @@ impl Kind for Bars {
     type Layout = BarsLayout;
     const FIGURES: (usize, usize) = (1, 12);
     const ONE_AXIS: bool = true;
-
-    fn refuse_value(_f: &Figure, v: f64, _j: usize) -> Option<&'static str> {
-        (v < 0.0).then_some("is negative; bars start at zero and this chart kind draws only values of zero or more")
-    }
 
     /// A chart of series draws its indicator at its one time: one bar per entity with a value then.
     fn check(c: &Chart, d: &Dataset, at: &dyn Fn(&str) -> String) -> Result<(), DataError> {
@@ -222,16 +242,6 @@ impl Kind for Bars {
                 message: format!(
                     "chart \"{}\" has no value of indicator \"{id}\" at {t}; choose a period the series give",
                     c.id
-                ),
-            });
-        }
-        if let Some((e, v)) = values.iter().find(|(_, v)| *v < 0.0) {
-            return Err(DataError {
-                path: at("times"),
-                message: format!(
-                    "chart \"{}\" draws bars from zero, but \"{e}\" has the value {} at {t}; bars draw only values of zero or more, so show this indicator as a line",
-                    c.id,
-                    crate::host::number_text(*v)
                 ),
             });
         }

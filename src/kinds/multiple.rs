@@ -20,7 +20,7 @@ use super::{Input, Kind};
 /// context grey, and the chart's note says so.
 fn layout(cx: &Ctx, d: &Dataset, chart: &Chart, figures: &[&Figure], top: f64) -> BarsLayout {
     let Some(f) = figures.first() else {
-        return BarsLayout { rows: Vec::new(), bottom: top };
+        return BarsLayout { rows: Vec::new(), zero: None, bottom: top };
     };
     let [start, end] = chart.endpoints.clone().unwrap_or_else(|| ["Start".into(), "End".into()]);
     let color = figure_colour(d, f, cx.theme);

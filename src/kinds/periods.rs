@@ -280,7 +280,7 @@ impl Kind for Periods {
     const ONE_AXIS: bool = true;
 
     fn refuse_value(_f: &Figure, v: f64, _j: usize) -> Option<&'static str> {
-        (v < 0.0).then_some("is negative; bars start at zero and this chart kind draws only values of zero or more")
+        (v < 0.0).then_some("is negative; columns of periods stand on zero and draw only values of zero or more, so show a change that goes below zero as bars or a line")
     }
 
     fn layout(cx: &Ctx, i: &Input, top: f64) -> Option<ColumnsLayout> {
