@@ -502,3 +502,43 @@ fn bars_diverge_from_zero_for_negative_values() {
         }
     }
 }
+
+/// Small multiples of real data (life expectancy in eight countries, 1955–2005): one panel per
+/// country on one shared scale, a grid that reflows with the width, nothing overlapping or off the
+/// canvas from 280 to 1200 px, golden files at 320 and 640 px.
+#[test]
+fn small_multiples_share_one_scale_and_reflow() {
+    use datastory::data::{import::from_table, ChartKind};
+    use datastory::kinds::Body;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/series");
+    let text = std::fs::read_to_string(dir.join("gapminder-owid.csv")).unwrap_or_else(|e| panic!("{e}"));
+    let mut d = from_table(&text, "gapminder-owid.csv").unwrap_or_else(|e| panic!("{e}"));
+    let c = d.charts.iter_mut().find(|c| c.id == "life-expectancy").expect("life expectancy");
+    c.kind = ChartKind::SmallMultiples;
+    datastory::data::validate(&d).unwrap_or_else(|e| panic!("{e}"));
+    let mut columns = Vec::new();
+    for width in (280..=1200).step_by(40).map(f64::from).chain([320.0, 640.0]) {
+        let m = common::model(&d, "life-expectancy", width);
+        let Body::SmallMultiples(l) = &m.body else { panic!("not small multiples") };
+        assert_eq!(l.panels.len(), 8);
+        // One scale: a panel's plot is as tall as every other's, and equal values sit at equal heights.
+        assert!(l.panels.iter().all(|p| (p.plot.h - l.panels[0].plot.h).abs() < 1e-9));
+        columns.push(l.panels.iter().filter(|p| (p.rect.y - l.panels[0].rect.y).abs() < 1e-9).count());
+        let labels = m.labels();
+        for (i, a) in labels.iter().enumerate() {
+            let ba = a.bbox();
+            assert!(ba.x >= -0.5 && ba.right() <= m.width + 0.5, "{width}: {:?} leaves the canvas", a.text);
+            for o in labels.iter().skip(i + 1) {
+                assert!(!ba.overlaps(&o.bbox()), "{width}: {:?} overlaps {:?}", a.text, o.text);
+            }
+        }
+        if (width - 320.0).abs() < 1e-9 || (width - 640.0).abs() < 1e-9 {
+            let (svg, _) = common::svg(&m);
+            if let Some(dir) = std::env::var_os("LINE_SVG_DIR") {
+                let _ = std::fs::write(std::path::Path::new(&dir).join(format!("sm-{width}.svg")), &svg);
+            }
+            golden(&format!("small-multiples-{width}"), &svg);
+        }
+    }
+    assert!(columns.first() < columns.get(columns.len() - 3), "the grid reflows: {columns:?}");
+}

@@ -165,7 +165,7 @@ fn layout(cx: &Ctx, i: &Input, top: f64) -> LineLayout {
 }
 
 /// Every time of `series`, each once, in order: the series' own ordered times merged.
-fn all_times(series: &[&Series]) -> Vec<Time> {
+pub(super) fn all_times(series: &[&Series]) -> Vec<Time> {
     let mut all: Vec<Time> = Vec::new();
     for s in series {
         let mut merged = Vec::with_capacity(all.len().max(s.points.len()));
@@ -190,15 +190,15 @@ fn all_times(series: &[&Series]) -> Vec<Time> {
 }
 
 /// Where a chart's values go: its scales, its plot and the step between its times.
-struct Place<'a> {
-    time: &'a TimeScale,
-    value: &'a ValueScale,
-    plot: Rect,
-    step: f64,
+pub(super) struct Place<'a> {
+    pub time: &'a TimeScale,
+    pub value: &'a ValueScale,
+    pub plot: Rect,
+    pub step: f64,
 }
 
 /// One series as the runs of its line, gaps kept; a long series reduced to what its pixels show.
-fn trace(s: &Series, place: &Place, color: Rgb, highlighted: bool) -> Trace {
+pub(super) fn trace(s: &Series, place: &Place, color: Rgb, highlighted: bool) -> Trace {
     let Place { time: timescale, value: scale, plot, step } = *place;
     let (plot_left, plot_right) = (plot.x, plot.right());
 

@@ -13,6 +13,7 @@ pub mod periods;
 pub mod series;
 pub mod share;
 pub mod slope;
+pub mod small_multiples;
 
 use plotters::coord::Shift;
 use plotters::drawing::DrawingArea;
@@ -288,4 +289,6 @@ kinds! {
     Line = "line" => line::Line,
     /// Many entities between two periods, one line each.
     Slope = "slope" => slope::Slope,
+    /// One small line per entity, on shared scales.
+    SmallMultiples = "small_multiples" => small_multiples::SmallMultiples,
 }

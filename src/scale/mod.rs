@@ -68,6 +68,15 @@ impl ValueScale {
         }
     }
 
+    /// The same scale onto another pixel range: small multiples place one scale in every panel.
+    #[must_use]
+    pub fn placed(&self, r0: f64, r1: f64) -> ValueScale {
+        match self {
+            ValueScale::Linear(s) => ValueScale::Linear(Linear::new(s.domain(), (r0, r1))),
+            ValueScale::Log(s) => ValueScale::Log(Log::new(s.domain(), (r0, r1)).unwrap_or(*s)),
+        }
+    }
+
     pub fn domain(&self) -> (f64, f64) {
         match self {
             ValueScale::Linear(s) => s.domain(),
