@@ -18,7 +18,8 @@ fn coloured(d: &datastory::data::Dataset, id: &str) -> bool {
     !in_series
         || lines.iter().any(|c| {
             let drawn = line::drawn_ids(d, c);
-            drawn.contains(&id) && (c.kind != datastory::data::ChartKind::Line || line::highlighted(c, id, drawn.len()))
+            // Lines, slopes and small multiples colour what they highlight; bars colour every entity.
+            drawn.contains(&id) && (c.kind == datastory::data::ChartKind::Bars || line::highlighted(c, id, drawn.len()))
         })
 }
 
