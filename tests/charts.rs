@@ -240,6 +240,26 @@ fn every_example_story_lays_out_from_280_to_1200_px() {
     }
 }
 
+/// Writes `svg` as `name` into the folder `SVG_DIR` names, when it names one: to look at what a
+/// test drew (`SVG_DIR=/tmp/svg cargo test --test charts`).
+fn look(name: &str, svg: &str) {
+    if let Some(dir) = std::env::var_os("SVG_DIR") {
+        let _ = std::fs::write(std::path::Path::new(&dir).join(name), svg);
+    }
+}
+
+/// Every label of `m` on the canvas and clear of every other; `at` says which chart and width.
+fn assert_clear(m: &datastory::model::ChartModel, at: &str) {
+    let labels = m.labels();
+    for (i, a) in labels.iter().enumerate() {
+        let ba = a.bbox();
+        assert!(ba.x >= -0.5 && ba.right() <= m.width + 0.5, "{at}: {:?} leaves the canvas", a.text);
+        for o in labels.iter().skip(i + 1) {
+            assert!(!ba.overlaps(&o.bbox()), "{at}: {:?} overlaps {:?}", a.text, o.text);
+        }
+    }
+}
+
 /// Compares `svg` with the golden file `tests/snapshots/<name>.snap`.
 fn golden(name: &str, svg: &str) {
     let mut settings = insta::Settings::clone_current();
@@ -385,22 +405,8 @@ fn charts_of_real_tables_match_their_golden_files() {
                 };
                 assert!(drawn > 0, "{}: nothing drawn", c.id);
                 let (svg, _) = common::svg(&m);
-                if let Some(dir) = std::env::var_os("LINE_SVG_DIR") {
-                    let _ = std::fs::write(std::path::Path::new(&dir).join(format!("{}-{width}.svg", c.id)), &svg);
-                }
-                let labels = m.labels();
-                for (i, a) in labels.iter().enumerate() {
-                    let ba = a.bbox();
-                    assert!(
-                        ba.x >= -0.5 && ba.right() <= m.width + 0.5,
-                        "{} at {width}: {:?} leaves the canvas",
-                        c.id,
-                        a.text
-                    );
-                    for b in labels.iter().skip(i + 1) {
-                        assert!(!ba.overlaps(&b.bbox()), "{} at {width}: {:?} overlaps {:?}", c.id, a.text, b.text);
-                    }
-                }
+                look(&format!("{}-{width}.svg", c.id), &svg);
+                assert_clear(&m, &format!("{} at {width}", c.id));
                 golden(&format!("table-{}-{}-{width}", file.trim_end_matches(".csv"), c.id), &svg);
             }
         }
@@ -449,17 +455,8 @@ fn a_slope_chart_of_the_barley_trial() {
     for width in [320.0, 640.0] {
         let m = common::model(&d, &id, width);
         let (svg, _) = common::svg(&m);
-        if let Some(dir) = std::env::var_os("LINE_SVG_DIR") {
-            let _ = std::fs::write(std::path::Path::new(&dir).join(format!("slope-{width}.svg")), &svg);
-        }
-        let labels = m.labels();
-        for (i, a) in labels.iter().enumerate() {
-            let ba = a.bbox();
-            assert!(ba.x >= -0.5 && ba.right() <= m.width + 0.5, "{width}: {:?} leaves the canvas", a.text);
-            for b in labels.iter().skip(i + 1) {
-                assert!(!ba.overlaps(&b.bbox()), "{width}: {:?} overlaps {:?}", a.text, b.text);
-            }
-        }
+        look(&format!("slope-{width}.svg"), &svg);
+        assert_clear(&m, &format!("{width}"));
         let texts = words(&svg);
         assert!(!texts.contains("48.86667"), "yields to one decimal: {texts}");
         golden(&format!("slope-barley-{width}"), &svg);
@@ -489,14 +486,7 @@ fn bars_diverge_from_zero_for_negative_values() {
         }
         let ratio = b.rows[1].bar.w / b.rows[2].bar.w;
         assert!((ratio - 1421.0 / 430.0).abs() < 0.02, "{width}: lengths not in proportion: {ratio}");
-        let labels = m.labels();
-        for (i, a) in labels.iter().enumerate() {
-            let ba = a.bbox();
-            assert!(ba.x >= -0.5 && ba.right() <= m.width + 0.5, "{width}: {:?} leaves the canvas", a.text);
-            for o in labels.iter().skip(i + 1) {
-                assert!(!ba.overlaps(&o.bbox()), "{width}: {:?} overlaps {:?}", a.text, o.text);
-            }
-        }
+        assert_clear(&m, &format!("{width}"));
         if golden_file {
             golden(&format!("bars-diverging-{width}"), &common::svg(&m).0);
         }
@@ -524,19 +514,10 @@ fn small_multiples_share_one_scale_and_reflow() {
         // One scale: a panel's plot is as tall as every other's, and equal values sit at equal heights.
         assert!(l.panels.iter().all(|p| (p.plot.h - l.panels[0].plot.h).abs() < 1e-9));
         columns.push(l.panels.iter().filter(|p| (p.rect.y - l.panels[0].rect.y).abs() < 1e-9).count());
-        let labels = m.labels();
-        for (i, a) in labels.iter().enumerate() {
-            let ba = a.bbox();
-            assert!(ba.x >= -0.5 && ba.right() <= m.width + 0.5, "{width}: {:?} leaves the canvas", a.text);
-            for o in labels.iter().skip(i + 1) {
-                assert!(!ba.overlaps(&o.bbox()), "{width}: {:?} overlaps {:?}", a.text, o.text);
-            }
-        }
+        assert_clear(&m, &format!("{width}"));
         if (width - 320.0).abs() < 1e-9 || (width - 640.0).abs() < 1e-9 {
             let (svg, _) = common::svg(&m);
-            if let Some(dir) = std::env::var_os("LINE_SVG_DIR") {
-                let _ = std::fs::write(std::path::Path::new(&dir).join(format!("sm-{width}.svg")), &svg);
-            }
+            look(&format!("sm-{width}.svg"), &svg);
             golden(&format!("small-multiples-{width}"), &svg);
         }
     }

@@ -349,7 +349,8 @@ function buildSections(box, outline, only, story, source, t) {
     if (s.kind) h2.append(el('span', 'region-kind', s.kind));
     const grid = el('div', 'charts');
     for (const c of list) {
-      const wide = c.kind === 'bars' || c.kind === 'map' || c.kind === 'line' || list.length === 1;
+      // The kind says whether it takes the whole width (bars, a map, lines over time).
+      const wide = c.wide || list.length === 1;
       const figure = el('figure', wide ? 'chart wide' : 'chart');
       figure.dataset.chart = c.id;
       figure.dataset.kind = c.kind;
@@ -360,7 +361,7 @@ function buildSections(box, outline, only, story, source, t) {
       const panel = el('div', 'pin-panel');
       panel.hidden = true;
       // Charts outside the regions' sections (the overview) show the selection mark by mark.
-      const chart = { id: c.id, kind: c.kind, figure, canvas: null, cards: null, panel, showsSelection: !s.color, width: 0, dpr: 0 };
+      const chart = { id: c.id, kind: c.kind, timed: c.timed, figure, canvas: null, cards: null, panel, showsSelection: !s.color, width: 0, dpr: 0 };
       // What shows the figures, and what is only read out (a canvas' long description).
       const [body, unseen] = c.cards?.length ? [cardList(c, chart), []] : chartCanvas(c, chart);
       const [tableButton, tableHolder] = toggle(t('table'), (m) => m.chartTable(story, c, t), t);

@@ -192,7 +192,7 @@ export function explore(story, charts, ui) {
     const previous = byId.get(state.chart);
     // A chart over time keeps the cursor the view pins, set first so that its pinned line is told
     // at that time; the chart that had it lets go.
-    const timed = target?.kind === 'line' ? target : null;
+    const timed = target?.timed ? target : null;
     const time = timed ? next.time ?? null : null;
     if (state.time && previous && previous !== timed) safely(() => story.setCursor(previous.id, undefined));
     if (timed) safely(() => story.setCursor(timed.id, time ?? undefined));
@@ -407,7 +407,7 @@ export function explore(story, charts, ui) {
       wireCards(chart);
       continue;
     }
-    if (chart.kind === 'line') {
+    if (chart.timed) {
       wireTimeChart(chart);
       continue;
     }

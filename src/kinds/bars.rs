@@ -219,6 +219,7 @@ pub struct Bars;
 impl Kind for Bars {
     type Layout = BarsLayout;
     const FIGURES: (usize, usize) = (1, 12);
+    const WIDE: bool = true;
     const ONE_AXIS: bool = true;
 
     /// A chart of series draws its indicator at its one time: one bar per entity with a value then.

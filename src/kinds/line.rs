@@ -427,6 +427,8 @@ pub struct Line;
 impl Kind for Line {
     type Layout = LineLayout;
     const FIGURES: (usize, usize) = (0, 0);
+    const WIDE: bool = true;
+    const TIMED: bool = true;
 
     fn check(c: &Chart, d: &Dataset, at: &dyn Fn(&str) -> String) -> Result<(), DataError> {
         let Some(id) = c.indicator.as_deref() else {

@@ -289,6 +289,7 @@ pub struct Map;
 impl Kind for Map {
     type Layout = MapLayout;
     const FIGURES: (usize, usize) = (0, 0);
+    const WIDE: bool = true;
 
     fn check(c: &Chart, d: &Dataset, at: &dyn Fn(&str) -> String) -> Result<(), DataError> {
         if d.story.map.is_some() {

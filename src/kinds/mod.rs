@@ -53,6 +53,13 @@ pub trait Kind {
     /// True where every figure must have a value to be drawn.
     const NEEDS_VALUE: bool = true;
 
+    /// True where the chart takes the column's whole width on a wide page (bars, a map, lines),
+    /// rather than sharing a row with another chart.
+    const WIDE: bool = false;
+
+    /// True where the chart has a time cursor that the pointer and the arrow keys move (`times`).
+    const TIMED: bool = false;
+
     /// Why value `v` cannot be the `j`th figure of such a chart (said after the figure's id and
     /// value), or `None` when it can.
     fn refuse_value(_f: &Figure, _v: f64, _j: usize) -> Option<&'static str> {
@@ -190,6 +197,16 @@ macro_rules! kinds {
             /// True for kinds that draw their figures against one value axis.
             pub fn draws_one_axis(self) -> bool {
                 match self { $(ChartKind::$variant => <$kind as Kind>::ONE_AXIS),+ }
+            }
+
+            /// True where the chart takes the column's whole width on a wide page.
+            pub fn wide(self) -> bool {
+                match self { $(ChartKind::$variant => <$kind as Kind>::WIDE),+ }
+            }
+
+            /// True where the chart has a time cursor.
+            pub fn timed(self) -> bool {
+                match self { $(ChartKind::$variant => <$kind as Kind>::TIMED),+ }
             }
 
             /// True where every figure must have a value to be drawn.

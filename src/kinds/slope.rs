@@ -148,6 +148,7 @@ pub struct Slope;
 impl Kind for Slope {
     type Layout = SlopeLayout;
     const FIGURES: (usize, usize) = (0, 0);
+    const TIMED: bool = true;
 
     fn check(c: &Chart, d: &Dataset, at: &dyn Fn(&str) -> String) -> Result<(), DataError> {
         let fail = |field: &str, message: String| Err(DataError { path: at(field), message });

@@ -158,6 +158,7 @@ pub struct SmallMultiples;
 impl Kind for SmallMultiples {
     type Layout = SmallMultiplesLayout;
     const FIGURES: (usize, usize) = (0, 0);
+    const WIDE: bool = true;
 
     fn check(c: &Chart, d: &Dataset, at: &dyn Fn(&str) -> String) -> Result<(), DataError> {
         if c.indicator.is_none() {

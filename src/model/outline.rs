@@ -71,6 +71,8 @@ impl Outline {
             object(&[
                 ("id", (&c.id).into()),
                 ("kind", c.kind.word().into()),
+                ("wide", Json::Bool(c.kind.wide())),
+                ("timed", Json::Bool(c.kind.timed())),
                 ("headline", (&c.headline).into()),
                 ("dek", (&c.dek).into()),
                 ("note", opt(&c.note)),
