@@ -356,7 +356,9 @@ export function explore(story, charts, ui) {
       const mark = lineId(chart, safely(() => story.hit(chart.id, x, y)) ?? -1);
       const v = view();
       const same = v.chart === chart.id && v.time === time && v.mark === mark;
-      setState({ ...v, chart: same ? null : chart.id, mark: same ? null : mark, time: same ? null : time });
+      // A line clicked is its entity selected too, so the same entity stands out on every chart.
+      const region = !same && mark ? mark : v.region;
+      setState({ ...v, region, chart: same ? null : chart.id, mark: same ? null : mark, time: same ? null : time });
       if (!same) {
         const cursor = showCursor(chart, mark, e.pointerType === 'touch' ? undefined : { x: e.clientX, y: e.clientY });
         if (cursor) announce(t('pinned', spokenCursor(cursor)));

@@ -115,6 +115,8 @@ test('a click pins the cursor and the nearest line into the address; a deep link
   const hash = new URLSearchParams(new URL(page.url()).hash.slice(1));
   assert.equal(hash.get('chart'), 'sectors');
   assert.equal(hash.get('mark'), 'construction');
+  // The line's entity is selected: the same entity stands out wherever it is drawn.
+  assert.equal(hash.get('region'), 'construction');
   const time = hash.get('time');
   assert.match(time, /^20\d\d-\d\d$/);
   await context.close();
