@@ -274,3 +274,32 @@ fn a_source_link_is_a_web_address() {
     v["sources"][1]["link"] = json!("http://example.org/old");
     assert!(from_json(&v.to_string()).is_ok());
 }
+
+#[test]
+fn annotations_need_what_their_kind_marks() {
+    let last = |v: &Value| v["charts"].as_array().map_or(0, Vec::len) - 1;
+    let with = |a: Value| {
+        move |v: &mut Value| {
+            let i = last(v);
+            v["charts"][i]["annotations"] = json!([a]);
+        }
+    };
+    says(&refused(with(json!({"kind": "line", "label": "Target"}))), &["annotations[0]", "needs a finite `value`"]);
+    says(&refused(with(json!({"kind": "band", "label": "Slump", "from": 2021, "to": 2019}))), &["`from` and `to`"]);
+    says(
+        &refused(with(json!({"kind": "point", "label": "Low", "entity": "jilin", "time": 2020}))),
+        &["\"jilin\" at 2020", "draws no value"],
+    );
+    says(&refused(with(json!({"kind": "arrow", "label": "x"}))), &["arrow"]);
+    // A line chart takes them; a map does not.
+    let d = load(&{
+        let mut v = story_json();
+        with(json!({"kind": "point", "label": "Shrank", "entity": "jilin", "time": 2021}))(&mut v);
+        // Its label is a text of the story, translated as the others are.
+        v["translations"]["zh"]["charts.growth-line.annotations.0.label"] = json!("负增长");
+        v
+    });
+    assert_eq!(d.charts.last().map(|c| c.annotations.len()), Some(1));
+    let msg = refused(|v| v["charts"][0]["annotations"] = json!([{"kind": "line", "label": "x", "value": 1}]));
+    assert!(msg.contains("draws no annotations"), "{msg}");
+}

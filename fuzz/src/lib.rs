@@ -385,6 +385,7 @@ impl StoryIn {
                 highlight: Vec::new(),
                 scale: None,
                 times: Vec::new(),
+                annotations: Vec::new(),
                 note: c.note.as_ref().map(TextIn::text),
                 endpoints: c.endpoints.as_ref().map(|(a, b)| [a.text(), b.text()]),
                 // Fuzzed figures mix units; a fitted chart says they compare, so it gets drawn.

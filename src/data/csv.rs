@@ -452,6 +452,7 @@ fn read_chart(r: &Row) -> Result<Chart, ImportError> {
         highlight: Vec::new(),
         scale: None,
         times: Vec::new(),
+        annotations: Vec::new(),
         note: r.optional("note"),
         endpoints,
         comparable: r.optional("comparable"),

@@ -1018,6 +1018,7 @@ fn charts(indicators: &[Indicator], series: &[Series], by_category: bool) -> Vec
                 highlight: Vec::new(),
                 scale: None,
                 times,
+                annotations: Vec::new(),
                 note: None,
                 endpoints: None,
                 comparable: None,

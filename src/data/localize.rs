@@ -51,6 +51,9 @@ pub fn keys(d: &Dataset) -> Vec<(String, String)> {
             out.push((format!("charts.{}.endpoints.0", c.id), a.clone()));
             out.push((format!("charts.{}.endpoints.1", c.id), b.clone()));
         }
+        for (i, a) in c.annotations.iter().enumerate() {
+            out.push((format!("charts.{}.annotations.{i}.label", c.id), a.label.clone()));
+        }
     }
     out
 }
@@ -162,6 +165,9 @@ pub fn localize(d: &Dataset, lang: Lang) -> Result<Dataset, DataError> {
         c.endpoints = c.endpoints.as_ref().map(|[a, b]| {
             [get(format!("charts.{}.endpoints.0", c.id), a), get(format!("charts.{}.endpoints.1", c.id), b)]
         });
+        for (i, a) in c.annotations.iter_mut().enumerate() {
+            a.label = get(format!("charts.{}.annotations.{i}.label", c.id), &a.label);
+        }
     }
     Ok(out)
 }

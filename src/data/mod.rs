@@ -23,7 +23,7 @@ use table::Table;
 
 pub use crate::kinds::ChartKind;
 use crate::time::Time;
-pub use series::{Indicator, ScaleKind, Series};
+pub use series::{Annotation, AnnotationKind, Indicator, ScaleKind, Series};
 pub use validate::validate;
 
 /// One story: its words, the regions it covers, the figures it states and the charts that show them.
@@ -221,6 +221,9 @@ pub struct Chart {
     /// The periods the chart shows, where its kind takes some (a slope's two, bars' one).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub times: Vec<Time>,
+    /// Notes drawn on a chart of series: a reference line, a band of time, a point called out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub annotations: Vec<Annotation>,
     /// Units, conversions or caveats printed above the source line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

@@ -3,8 +3,8 @@
 
 use super::json::{found, word, Fail, Fields, Json, Path, Read};
 use super::{
-    Chart, ChartKind, Dataset, Figure, Indicator, Qualifier, Region, RegionKind, ScaleKind, Series, Source, SourceRef,
-    Story,
+    Annotation, AnnotationKind, Chart, ChartKind, Dataset, Figure, Indicator, Qualifier, Region, RegionKind, ScaleKind,
+    Series, Source, SourceRef, Story,
 };
 use crate::time::Time;
 
@@ -121,6 +121,7 @@ impl Read for Chart {
             "highlight",
             "scale",
             "times",
+            "annotations",
             "note",
             "endpoints",
             "comparable",
@@ -138,6 +139,7 @@ impl Read for Chart {
             highlight: f.or_default("highlight")?,
             scale: scale(&f)?,
             times: f.or_default("times")?,
+            annotations: f.or_default("annotations")?,
             note: f.opt("note")?,
             endpoints: f.opt("endpoints")?,
             comparable: f.opt("comparable")?,
@@ -259,6 +261,22 @@ impl Read for ChartKind {
     }
 }
 words!(ScaleKind { Linear = "linear", Log = "log" });
+words!(AnnotationKind { Line = "line", Band = "band", Point = "point" });
+
+impl Read for Annotation {
+    fn read(v: &Json, at: Path) -> Result<Self, Fail> {
+        let f = Fields::of(v, at, &["kind", "label", "value", "from", "to", "entity", "time"])?;
+        Ok(Annotation {
+            kind: f.req("kind")?,
+            label: f.req("label")?,
+            value: f.opt("value")?,
+            from: f.opt("from")?,
+            to: f.opt("to")?,
+            entity: f.opt("entity")?,
+            time: f.opt("time")?,
+        })
+    }
+}
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {

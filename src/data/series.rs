@@ -35,6 +35,43 @@ pub struct Series {
     pub points: Vec<(Time, Option<f64>)>,
 }
 
+/// A note drawn on a chart of series, in its words: a reference value across the plot (`line`),
+/// a stretch of time marked along it (`band`), or one entity's value at one time called out
+/// (`point`).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Annotation {
+    pub kind: AnnotationKind,
+    /// What the note says, drawn beside what it marks.
+    pub label: String,
+    /// For `line`: the value it is drawn at.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// For `band`: its first and last times.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Time>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Time>,
+    /// For `point`: the entity and the time whose value is called out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<Time>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AnnotationKind {
+    /// A labelled reference value across the plot.
+    Line,
+    /// A labelled stretch of time.
+    Band,
+    /// One point called out.
+    Point,
+}
+
 /// How a chart places values on its value axis.
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

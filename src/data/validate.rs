@@ -147,6 +147,16 @@ fn check_chart(i: usize, c: &Chart, d: &Dataset, figures: &Ids, regions: &Ids) -
     }
     // What a chart names resolves first; then its kind says what it needs of it. A chart of series
     // lists no figures, so the kind's figure count is not for it.
+    if !c.annotations.is_empty() && c.kind != super::ChartKind::Line {
+        return Err(err(
+            at("annotations"),
+            format!(
+                "chart \"{}\" is of kind `{}`, which draws no annotations; only `line` charts do",
+                c.id,
+                c.kind.word()
+            ),
+        ));
+    }
     let draws_series = super::validate_series::chart(i, c, d, regions)?;
     c.kind.check(c, d, &at)?;
     if draws_series {
@@ -312,6 +322,9 @@ fn text_lengths(d: &Dataset) -> Result<(), Fail> {
             ("endpoints[1]", end, SHORT_TEXT),
         ] {
             within(|| format!("charts[{i}].{field}"), text, max)?;
+        }
+        for (k, a) in c.annotations.iter().enumerate() {
+            within(|| format!("charts[{i}].annotations[{k}].label"), &a.label, SHORT_TEXT)?;
         }
     }
     for (lang, t) in &d.translations {

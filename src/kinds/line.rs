@@ -19,7 +19,7 @@ use crate::theme::{Font, Rgb, Theme};
 use crate::time::Time;
 
 use super::series::{self, colour, drawn, name, series_info, value_words};
-use super::{Input, Kind};
+use super::{annotate, Input, Kind};
 
 /// Without a `highlight`, a chart of this many lines or fewer draws every one in its colour; more
 /// are grey context until the reader selects one.
@@ -41,6 +41,8 @@ pub struct LineLayout {
     pub ends: Vec<EndLabel>,
     /// Every time of the drawn series, in order, with its x: where a cursor can stand.
     pub times: Vec<(Time, f64)>,
+    /// The chart's annotations.
+    pub notes: Vec<annotate::Note>,
     pub bottom: f64,
 }
 
@@ -67,7 +69,11 @@ pub struct EndLabel {
 
 impl LineLayout {
     fn labels(&self) -> impl Iterator<Item = &Label> {
-        self.value_axis.labels().chain(self.time_axis.labels()).chain(self.ends.iter().map(|e| &e.label))
+        self.value_axis
+            .labels()
+            .chain(self.time_axis.labels())
+            .chain(self.ends.iter().map(|e| &e.label))
+            .chain(self.notes.iter().map(|n| &n.label))
     }
 }
 
@@ -161,7 +167,14 @@ fn layout(cx: &Ctx, i: &Input, top: f64) -> LineLayout {
     let below_ends = ends.iter().map(|e| e.label.bbox().bottom()).fold(0.0, f64::max);
     let bottom = time_axis.bottom.max(below_ends);
     let times = all_times(&series).into_iter().map(|t| (t, timescale.map(t.position()))).collect();
-    LineLayout { value_axis, time_axis, plot, lines, ends, times, bottom }
+    let taken: Vec<Rect> = ends
+        .iter()
+        .map(|e| e.label.bbox())
+        .chain(value_axis.labels().chain(time_axis.labels()).map(Label::bbox))
+        .collect();
+    let notes = annotate::place(cx, d, c, (&timescale, &scale), plot, &taken);
+    let bottom = notes.iter().map(|n| n.label.bbox().bottom()).fold(bottom, f64::max);
+    LineLayout { value_axis, time_axis, plot, lines, ends, times, notes, bottom }
 }
 
 /// Every time of `series`, each once, in order: the series' own ordered times merged.
@@ -308,9 +321,29 @@ fn draw<DB: DrawingBackend>(
     view: &View,
     theme: &Theme,
 ) -> DrawResult<(), DB> {
+    // Bands under the gridlines and lines, reference lines over the gridlines; then the lines.
+    for b in l.notes.iter().filter_map(|n| n.band) {
+        render::fill(area, &b, theme.track.over(theme.background, 0.6))?;
+    }
     render::axis::value_axis(area, &l.value_axis, theme)?;
     render::axis::horizontal_axis(area, &l.time_axis, theme)?;
+    for n in &l.notes {
+        if let Some(y) = n.rule {
+            render::hline(area, l.plot.x, l.plot.right(), y, theme.muted)?;
+        }
+    }
     draw_traces(area, &l.lines, view, theme)?;
+    for n in &l.notes {
+        if let Some((x, y)) = n.point {
+            render::fill(area, &Rect { x: x - 4.0, y: y - 4.0, w: 8.0, h: 8.0 }, theme.ink)?;
+            render::fill(area, &Rect { x: x - 2.0, y: y - 2.0, w: 4.0, h: 4.0 }, theme.background)?;
+        }
+        if let Some([a, b]) = n.leader {
+            let pts = vec![(a.0.round() as i32, a.1.round() as i32), (b.0.round() as i32, b.1.round() as i32)];
+            area.draw(&PathElement::new(pts, render::rgb(theme.muted).stroke_width(1)))?;
+        }
+        render::write(area, &n.label)?;
+    }
     draw_names(area, &l.ends, view, theme)?;
     // The keyboard's focus: a ring around the line's name, or around its last point where it has none.
     if let Some(line) = view.focus.and_then(|i| l.lines.get(i)) {
@@ -450,6 +483,7 @@ impl Kind for Line {
                 ),
             });
         }
+        annotate::check(c, d, at)?;
         if c.scale == Some(ScaleKind::Log) {
             let low = series.iter().flat_map(|s| s.points.iter()).find(|p| p.1.is_some_and(|v| v <= 0.0));
             if let Some((t, Some(v))) = low {

@@ -4,6 +4,7 @@
 //! Adding a kind is its module, one line in `kinds!` below, its tests and its docs: validation, the
 //! model, rendering, descriptions, tables, fuzz targets and property tests all dispatch through here.
 
+pub mod annotate;
 pub mod bars;
 pub mod cards;
 pub mod line;

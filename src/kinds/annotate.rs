@@ -1,0 +1,151 @@
+//! Annotations on a chart over time, placed in its plot: a reference line across it, a band of time
+//! along it, a point called out with its label set clear of the other labels.
+
+use crate::data::{AnnotationKind, Chart, DataError, Dataset};
+use crate::model::{text, Align, Ctx, Label, Rect};
+use crate::scale::{TimeScale, ValueScale};
+use crate::theme::Font;
+
+use super::series;
+
+const FONT: Font = Font::SMALL;
+
+/// One annotation laid out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    pub label: Label,
+    /// A reference line across the plot, at this y.
+    pub rule: Option<f64>,
+    /// A band of time, drawn under the lines.
+    pub band: Option<Rect>,
+    /// The point called out, and the leader from it to its label.
+    pub point: Option<(f64, f64)>,
+    pub leader: Option<[(f64, f64); 2]>,
+}
+
+/// What an annotation of chart `c` needs: the fields of its kind, times the chart has, a known entity.
+pub fn check(c: &Chart, d: &Dataset, at: &dyn Fn(&str) -> String) -> Result<(), DataError> {
+    for (k, a) in c.annotations.iter().enumerate() {
+        let fail = |message: String| Err(DataError { path: at(&format!("annotations[{k}]")), message });
+        let ok = match a.kind {
+            AnnotationKind::Line => a.value.is_some_and(f64::is_finite),
+            AnnotationKind::Band => a.from.zip(a.to).is_some_and(|(f, t)| f <= t),
+            AnnotationKind::Point => a.entity.is_some() && a.time.is_some(),
+        };
+        if !ok {
+            return fail(format!(
+                "annotation \"{}\" of chart \"{}\" is a {} and needs {}",
+                crate::data::excerpt(&a.label, 40),
+                c.id,
+                a.kind.word(),
+                match a.kind {
+                    AnnotationKind::Line => "a finite `value`, where the line is drawn",
+                    AnnotationKind::Band => "`from` and `to`, its first and last times, in that order",
+                    AnnotationKind::Point => "`entity` and `time`: whose value, and when",
+                }
+            ));
+        }
+        if let (Some(e), Some(t)) = (&a.entity, a.time) {
+            let has = series::drawn(d, c).iter().any(|s| &s.entity == e && series::value_at(s, t).is_some());
+            if !has {
+                return fail(format!(
+                    "annotation \"{}\" calls out \"{e}\" at {t}, where chart \"{}\" draws no value of it",
+                    crate::data::excerpt(&a.label, 40),
+                    c.id
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The chart's annotations laid out in `plot`, their labels clear of `taken` (the labels already
+/// placed) and of each other.
+pub fn place(
+    cx: &Ctx,
+    d: &Dataset,
+    c: &Chart,
+    scales: (&TimeScale, &ValueScale),
+    plot: Rect,
+    taken: &[Rect],
+) -> Vec<Note> {
+    let (times, values) = scales;
+    let mut placed: Vec<Rect> = taken.to_vec();
+    // Where labels with no room in the plot go: a line each, under everything else.
+    let mut below = taken.iter().map(Rect::bottom).fold(plot.bottom(), f64::max) + 4.0;
+    let mut notes = Vec::new();
+    // A note is said whole where the plot allows: only a label wider than the plot is shortened.
+    let room = (plot.w - 24.0).max(80.0);
+    for a in &c.annotations {
+        let words = text::fit(cx.m, &a.label, room, FONT);
+        let clear = |r: &Rect, placed: &[Rect]| {
+            r.x >= plot.x
+                && r.right() <= plot.right()
+                && r.y >= plot.y - 2.0
+                && r.bottom() <= plot.bottom()
+                && !placed.iter().any(|p| p.overlaps(r))
+        };
+        let note = match a.kind {
+            AnnotationKind::Line => {
+                let y = values.map(a.value.unwrap_or(0.0));
+                let h = FONT.line_height();
+                let tries: Vec<(f64, f64, Align)> = [(plot.right(), Align::Right), (plot.x + 4.0, Align::Left)]
+                    .into_iter()
+                    .flat_map(|(x, align)| [(x, y - h - 2.0, align), (x, y + 2.0, align)])
+                    .collect();
+                let label = pick(cx, &words, &tries, |r| clear(r, &placed), below);
+                Note { label, rule: Some(y), band: None, point: None, leader: None }
+            }
+            AnnotationKind::Band => {
+                let x0 = a.from.map_or(plot.x, |t| times.map(t.position())).max(plot.x);
+                let x1 = a.to.map_or(plot.right(), |t| times.map(t.position())).min(plot.right());
+                let band = Rect { x: x0, y: plot.y, w: (x1 - x0).max(2.0), h: plot.h };
+                // Along the band's top, then a line lower at a time, at its left or right edge.
+                let h = FONT.line_height();
+                let tries: Vec<(f64, f64, Align)> = (0..(plot.h / h) as usize)
+                    .flat_map(|k| {
+                        let y = plot.y + 2.0 + k as f64 * h;
+                        [(x0 + 4.0, y, Align::Left), (x1 - 4.0, y, Align::Right)]
+                    })
+                    .collect();
+                let label = pick(cx, &words, &tries, |r| clear(r, &placed), below);
+                Note { label, rule: None, band: Some(band), point: None, leader: None }
+            }
+            AnnotationKind::Point => {
+                let s = series::drawn(d, c).into_iter().find(|s| Some(&s.entity) == a.entity.as_ref());
+                let (t, v) = (a.time, s.zip(a.time).and_then(|(s, t)| series::value_at(s, t)));
+                let (px, py) = (t.map_or(plot.x, |t| times.map(t.position())), v.map_or(plot.y, |v| values.map(v)));
+                // Beside the point, on whichever side first has room: the label never covers a line's end.
+                let h = FONT.line_height();
+                let tries: Vec<(f64, f64, Align)> = [8.0, 24.0, 48.0, 80.0]
+                    .into_iter()
+                    .flat_map(|d| {
+                        [
+                            (px + 10.0, py - h - d, Align::Left),
+                            (px - 10.0, py - h - d, Align::Right),
+                            (px + 10.0, py + d, Align::Left),
+                            (px - 10.0, py + d, Align::Right),
+                        ]
+                    })
+                    .collect();
+                let label = pick(cx, &words, &tries, |r| clear(r, &placed), below);
+                let b = label.bbox();
+                let end = (if label.align == Align::Left { b.x - 2.0 } else { b.right() + 2.0 }, b.y + h / 2.0);
+                Note { label, rule: None, band: None, point: Some((px, py)), leader: Some([(px, py), end]) }
+            }
+        };
+        if note.label.y >= below - 0.5 {
+            below += FONT.line_height();
+        }
+        placed.push(note.label.bbox());
+        notes.push(note);
+    }
+    notes
+}
+
+/// The first of `tries` (x, y, alignment) whose label is `clear`. Where none is, the label goes
+/// under the plot, below everything, rather than over another label.
+fn pick(cx: &Ctx, words: &str, tries: &[(f64, f64, Align)], clear: impl Fn(&Rect) -> bool, below: f64) -> Label {
+    let make = |&(x, y, align): &(f64, f64, Align)| cx.label(words.to_string(), x, y, FONT, cx.theme.ink, align);
+    tries.iter().map(make).find(|l| clear(&l.bbox())).unwrap_or_else(|| make(&(0.0, below, Align::Left)))
+}
