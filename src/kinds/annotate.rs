@@ -13,7 +13,8 @@ const FONT: Font = Font::SMALL;
 /// One annotation laid out.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Note {
-    pub label: Label,
+    /// The label's lines, top to bottom: a label wider than the plot wraps rather than being cut.
+    pub lines: Vec<Label>,
     /// A reference line across the plot, at this y.
     pub rule: Option<f64>,
     /// A band of time, drawn under the lines.
@@ -74,10 +75,10 @@ pub fn place(
     // Where labels with no room in the plot go: a line each, under everything else.
     let mut below = taken.iter().map(Rect::bottom).fold(plot.bottom(), f64::max) + 4.0;
     let mut notes = Vec::new();
-    // A note is said whole where the plot allows: only a label wider than the plot is shortened.
+    // A note is said whole: a label wider than the plot wraps onto more lines.
     let room = (plot.w - 24.0).max(80.0);
     for a in &c.annotations {
-        let words = text::fit(cx.m, &a.label, room, FONT);
+        let words = text::wrap(cx.m, &a.label, room, FONT);
         let clear = |r: &Rect, placed: &[Rect]| {
             r.x >= plot.x
                 && r.right() <= plot.right()
@@ -93,8 +94,8 @@ pub fn place(
                     .into_iter()
                     .flat_map(|(x, align)| [(x, y - h - 2.0, align), (x, y + 2.0, align)])
                     .collect();
-                let label = pick(cx, &words, &tries, |r| clear(r, &placed), below);
-                Note { label, rule: Some(y), band: None, point: None, leader: None }
+                let lines = pick(cx, &words, &tries, |r| clear(r, &placed), below);
+                Note { lines, rule: Some(y), band: None, point: None, leader: None }
             }
             AnnotationKind::Band => {
                 let x0 = a.from.map_or(plot.x, |t| times.map(t.position())).max(plot.x);
@@ -108,8 +109,8 @@ pub fn place(
                         [(x0 + 4.0, y, Align::Left), (x1 - 4.0, y, Align::Right)]
                     })
                     .collect();
-                let label = pick(cx, &words, &tries, |r| clear(r, &placed), below);
-                Note { label, rule: None, band: Some(band), point: None, leader: None }
+                let lines = pick(cx, &words, &tries, |r| clear(r, &placed), below);
+                Note { lines, rule: None, band: Some(band), point: None, leader: None }
             }
             AnnotationKind::Point => {
                 let s = series::drawn(d, c).into_iter().find(|s| Some(&s.entity) == a.entity.as_ref());
@@ -128,24 +129,52 @@ pub fn place(
                         ]
                     })
                     .collect();
-                let label = pick(cx, &words, &tries, |r| clear(r, &placed), below);
-                let b = label.bbox();
-                let end = (if label.align == Align::Left { b.x - 2.0 } else { b.right() + 2.0 }, b.y + h / 2.0);
-                Note { label, rule: None, band: None, point: Some((px, py)), leader: Some([(px, py), end]) }
+                let lines = pick(cx, &words, &tries, |r| clear(r, &placed), below);
+                let b = block(&lines);
+                let left = lines.first().is_none_or(|l| l.align == Align::Left);
+                let end = (if left { b.x - 2.0 } else { b.right() + 2.0 }, b.y + h / 2.0);
+                Note { lines, rule: None, band: None, point: Some((px, py)), leader: Some([(px, py), end]) }
             }
         };
-        if note.label.y >= below - 0.5 {
-            below += FONT.line_height();
+        let b = block(&note.lines);
+        if b.y >= below - 0.5 {
+            below = b.bottom();
         }
-        placed.push(note.label.bbox());
+        placed.push(b);
         notes.push(note);
     }
     notes
 }
 
-/// The first of `tries` (x, y, alignment) whose label is `clear`. Where none is, the label goes
-/// under the plot, below everything, rather than over another label.
-fn pick(cx: &Ctx, words: &str, tries: &[(f64, f64, Align)], clear: impl Fn(&Rect) -> bool, below: f64) -> Label {
-    let make = |&(x, y, align): &(f64, f64, Align)| cx.label(words.to_string(), x, y, FONT, cx.theme.ink, align);
-    tries.iter().map(make).find(|l| clear(&l.bbox())).unwrap_or_else(|| make(&(0.0, below, Align::Left)))
+/// The box around a label's lines.
+pub fn block(lines: &[Label]) -> Rect {
+    let boxes = lines.iter().map(Label::bbox);
+    let (x0, y0, x1, y1) = boxes
+        .fold((f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY), |(a, b, c, d), r| {
+            (a.min(r.x), b.min(r.y), c.max(r.right()), d.max(r.bottom()))
+        });
+    if x0 > x1 {
+        return Rect { x: 0.0, y: 0.0, w: 0.0, h: 0.0 };
+    }
+    Rect { x: x0, y: y0, w: x1 - x0, h: y1 - y0 }
+}
+
+/// The lines of the first of `tries` (x, y of the top line, alignment) whose block is `clear`.
+/// Where none is, the label goes under the plot, below everything, rather than over another label.
+fn pick(
+    cx: &Ctx,
+    words: &[String],
+    tries: &[(f64, f64, Align)],
+    clear: impl Fn(&Rect) -> bool,
+    below: f64,
+) -> Vec<Label> {
+    let h = FONT.line_height();
+    let make = |&(x, y, align): &(f64, f64, Align)| -> Vec<Label> {
+        words
+            .iter()
+            .enumerate()
+            .map(|(k, w)| cx.label(w.clone(), x, y + k as f64 * h, FONT, cx.theme.ink, align))
+            .collect()
+    };
+    tries.iter().map(make).find(|ls| clear(&block(ls))).unwrap_or_else(|| make(&(0.0, below, Align::Left)))
 }

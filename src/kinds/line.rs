@@ -73,7 +73,7 @@ impl LineLayout {
             .labels()
             .chain(self.time_axis.labels())
             .chain(self.ends.iter().map(|e| &e.label))
-            .chain(self.notes.iter().map(|n| &n.label))
+            .chain(self.notes.iter().flat_map(|n| &n.lines))
     }
 }
 
@@ -173,7 +173,7 @@ fn layout(cx: &Ctx, i: &Input, top: f64) -> LineLayout {
         .chain(value_axis.labels().chain(time_axis.labels()).map(Label::bbox))
         .collect();
     let notes = annotate::place(cx, d, c, (&timescale, &scale), plot, &taken);
-    let bottom = notes.iter().map(|n| n.label.bbox().bottom()).fold(bottom, f64::max);
+    let bottom = notes.iter().map(|n| annotate::block(&n.lines).bottom()).fold(bottom, f64::max);
     LineLayout { value_axis, time_axis, plot, lines, ends, times, notes, bottom }
 }
 
@@ -342,7 +342,9 @@ fn draw<DB: DrawingBackend>(
             let pts = vec![(a.0.round() as i32, a.1.round() as i32), (b.0.round() as i32, b.1.round() as i32)];
             area.draw(&PathElement::new(pts, render::rgb(theme.muted).stroke_width(1)))?;
         }
-        render::write(area, &n.label)?;
+        for line in &n.lines {
+            render::write(area, line)?;
+        }
     }
     draw_names(area, &l.ends, view, theme)?;
     // The keyboard's focus: a ring around the line's name, or around its last point where it has none.
