@@ -396,20 +396,19 @@ pub(super) fn draw_traces<DB: DrawingBackend>(
     view: &View,
     theme: &Theme,
 ) -> DrawResult<(), DB> {
-    let l = lines;
     // The reader's lines are drawn last: the selected one in its colour, a hovered, pinned or
-    // focused one thick and in its colour too.
-    let index = |e: &str| l.iter().position(|x| x.entity == e);
-    let pointed = |e: &str| index(e).is_some_and(|i| [view.hover, view.pinned, view.focus].contains(&Some(i)));
-    let chosen = |e: &str| view.selected == Some(e) || pointed(e);
-    let mut order: Vec<&Trace> = l.iter().filter(|x| !chosen(&x.entity)).collect();
-    order.extend(l.iter().filter(|x| chosen(&x.entity)));
-    for line in order {
-        let coloured = line.highlighted || chosen(&line.entity);
+    // focused one thick and in its colour too. Each line is known by its place in `lines`, which
+    // is what the view's marks index.
+    let pointed = |i: usize| [view.hover, view.pinned, view.focus].contains(&Some(i));
+    let chosen = |i: usize, line: &Trace| view.selected == Some(line.entity.as_str()) || pointed(i);
+    let mut order: Vec<(usize, &Trace)> = lines.iter().enumerate().filter(|(i, x)| !chosen(*i, x)).collect();
+    order.extend(lines.iter().enumerate().filter(|(i, x)| chosen(*i, x)));
+    for (i, line) in order {
+        let coloured = line.highlighted || chosen(i, line);
         let base = if coloured { line.color } else { theme.context };
         // A line the reader points at is not dimmed by another selection.
-        let c = if pointed(&line.entity) { base } else { tone(base, Some(&line.entity), view, theme) };
-        let stroke = if pointed(&line.entity) {
+        let c = if pointed(i) { base } else { tone(base, Some(&line.entity), view, theme) };
+        let stroke = if pointed(i) {
             3
         } else if coloured {
             2

@@ -126,7 +126,6 @@ fn draw<DB: DrawingBackend>(
     for n in &l.scale_note {
         write(area, n)?;
     }
-    let traces: Vec<Trace> = l.panels.iter().map(|p| p.trace.clone()).collect();
     for (k, p) in l.panels.iter().enumerate() {
         let base = p.plot.bottom();
         render::hline(area, p.plot.x, p.plot.right(), p.zero.unwrap_or(base), theme.ink)?;
@@ -146,7 +145,7 @@ fn draw<DB: DrawingBackend>(
             focus: None,
             ..*view
         };
-        line::draw_traces(area, std::slice::from_ref(&traces[k]), &one, theme)?;
+        line::draw_traces(area, std::slice::from_ref(&p.trace), &one, theme)?;
     }
     Ok(())
 }
