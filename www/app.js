@@ -1,5 +1,6 @@
 // The infographic, mountable anywhere: fetches the dataset, hands it to the wasm engine, builds the sections and keeps each chart drawn at its width, pixel ratio and theme. Used by the page (main.js) and the script embed (embed.js).
-import init, { Story } from './pkg/datastory.js';
+import initFigures, { Story as FiguresStory } from './pkg/datastory.js';
+import { engineKind } from './engine.js';
 import { explore } from './explore.js';
 import { el, failure } from './dom.js';
 import { translator, htmlLang, loadWords } from './i18n.js';
@@ -113,6 +114,20 @@ async function useMap(story, pending) {
   }
 }
 
+/**
+ * The engine of `kind` (engine.js) made ready, from the module `compiled(kind)` gives (early.js
+ * compiles it) where there is one; resolves to its `Story` class. The engine with series is a chunk of its own, fetched
+ * only by a page whose story has series.
+ */
+async function startEngine(kind, compiled) {
+  // Named imports for the page's engine: a namespace object of it would cost the page a request
+  // for esbuild's helper, shared with the series engine's chunk.
+  const { default: init, Story } = kind === 'series' ? await import('./pkg-series/datastory.js') : { default: initFigures, Story: FiguresStory };
+  const module = await compiled(kind);
+  await init(module ? { module_or_path: module } : undefined);
+  return Story;
+}
+
 /** A wasm panic leaves its message in a global; after one, the engine cannot be trusted to draw again. */
 const panicMessage = () => globalThis.__datastoryPanic;
 
@@ -184,15 +199,17 @@ export async function mount(container, options = {}) {
   let loading;
   try {
     const url = sameOrigin(o.data, o.base, t);
-    const compiling = globalThis.__datastoryEngine;
+    const compiled = globalThis.__datastoryEngine ?? (() => undefined);
     delete globalThis.__datastoryEngine;
-    const engine = Promise.resolve(compiling).then((compiled) => init(compiled ? { module_or_path: compiled } : undefined)).catch((e) => {
-      throw new StoryError(t('engineWhat'), e.message || String(e), t('engineFix'));
-    });
     const early = takeEarly(url);
     loading = loadJson(url, t, () => { status.textContent = t('slow'); }, early);
+    // The story says which engine draws it (engine.js); a failure of the data is the data's to report.
+    const engine = loading.then(({ data: d }) => startEngine(engineKind(d), compiled).catch((e) => {
+      throw new StoryError(t('engineWhat'), e.message || String(e), t('engineFix'));
+    }));
     const map = loading.then((d) => fetchMap(d, url, t, early?.map), () => null);
-    [, { text, data }] = await Promise.all([engine, loading]);
+    let Story;
+    [Story, { text, data }] = await Promise.all([engine, loading]);
     try {
       story = new Story(text, o.lang);
     } catch (e) {

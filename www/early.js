@@ -1,14 +1,28 @@
 // Page only (main.js imports it first): marks the page started, starts compiling the engine and fetching the dataset named in the address (and then its map), or takes the page's own story and map from the page, while the rest of the page's code evaluates; app.js takes them up.
+import { engineKind } from './engine.js';
+
 // Our script runs: the stylesheet's wait for it ends, and the page never swaps "Loading" for the
 // picture and table it holds for a page whose script was refused (style.css).
 document.documentElement.classList.add('started');
-// The engine's address is the page's own preload of it (dist/ writes one); compiling it now rather
-// than when app.js has loaded takes its compile off the way to the first chart.
-const engine = document.querySelector('link[rel="preload"][type="application/wasm"]');
-if (engine && typeof WebAssembly.compileStreaming === 'function') {
-  // On failure app.js loads the engine itself, and reports what goes wrong then.
-  globalThis.__datastoryEngine = WebAssembly.compileStreaming(fetch(engine.href)).catch(() => null);
+/**
+ * The engines compiling, by kind (engine.js): compiling one now rather than when app.js has loaded
+ * takes its compile off the way to the first chart. dist/ writes the address of each into the page
+ * (`data-engine`): the one the page's own story needs as a preload, the other as a meta. Returns the
+ * promise of the module (null on failure: app.js then loads the engine itself, and reports what goes
+ * wrong), or undefined where the page names no such engine.
+ */
+const engines = {};
+function compile(kind) {
+  const at = document.querySelector(`[data-engine="${kind}"]`);
+  const href = at?.href ?? at?.content;
+  if (href && !engines[kind] && typeof WebAssembly.compileStreaming === 'function') {
+    engines[kind] = WebAssembly.compileStreaming(fetch(new URL(href, location.href))).catch(() => null);
+  }
+  return engines[kind];
 }
+// app.js asks for the engine its story needs: the one compiling, or compiled at its asking.
+globalThis.__datastoryEngine = compile;
+const preload = document.querySelector('link[rel="preload"][data-engine]');
 
 /** Settles once the whole page has been parsed (main.js, loaded `async`, may run before). */
 export const parsed = document.readyState === 'loading'
@@ -16,6 +30,8 @@ export const parsed = document.readyState === 'loading'
   : Promise.resolve();
 
 const named = new URLSearchParams(location.search).get('data');
+// The preload is the engine of the page's own story; a story given by `?data=` says which it needs.
+if (preload && named === null) compile(preload.dataset.engine);
 const asked = named ?? 'data/story.json';
 let url = null;
 try {
@@ -64,11 +80,21 @@ if (url && url.origin === location.origin && /^https?:$/.test(url.protocol)) {
   // app.js takes this request when it asks for the same address (never a second one, whichever of
   // the two gets there first); a map the data does not name is left unused.
   const built = asked === 'data/story.json' && document.querySelector('meta[name="datastory:map"]')?.content;
+  const story = data.text.then((text) => JSON.parse(text ?? 'null'));
+  // A story given by `?data=` starts its engine compiling as soon as its data says which it needs.
+  // Where that is not the preloaded one, the preload is taken up all the same (its bytes are on
+  // their way already), so that the browser does not warn of a preload left unused.
+  if (named !== null) {
+    story.then((s) => {
+      const kind = engineKind(s);
+      compile(kind);
+      if (preload && preload.dataset.engine !== kind) fetch(preload.href).catch(() => {});
+    }).catch(() => {});
+  }
   const map = built
     ? Promise.resolve(mapRequest(built))
-    : data.text
-      .then((text) => JSON.parse(text ?? 'null'))
-      .then((story) => (typeof story?.story?.map === 'string' ? mapRequest(story.story.map) : null))
+    : story
+      .then((s) => (typeof s?.story?.map === 'string' ? mapRequest(s.story.map) : null))
       // A failed or bad answer is reported by app.js, which takes the same request.
       .catch(() => null);
   globalThis.__datastoryEarly = { ...data, map };

@@ -487,7 +487,7 @@ impl<'a> Fields<'a> {
         Ok(Fields { fields, at })
     }
 
-    fn get(&self, key: &str) -> Option<&'a Json> {
+    pub fn get(&self, key: &str) -> Option<&'a Json> {
         self.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 

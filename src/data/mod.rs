@@ -286,6 +286,19 @@ pub(crate) const TIME_FORMS: &str =
 const SHAPE: &str =
     "a dataset is a JSON object { \"story\": …, \"sources\": […], \"regions\": […], \"figures\": […], \"charts\": […] } (see docs/data-format.md)";
 
+impl Chart {
+    /// The indicator the chart draws the series of, if it draws series. Always `None` in an engine
+    /// built without the `series` feature (which refuses series when reading a story), so that the
+    /// compiler leaves out every kind's code for series there.
+    pub fn series_indicator(&self) -> Option<&str> {
+        if cfg!(feature = "series") {
+            self.indicator.as_deref()
+        } else {
+            None
+        }
+    }
+}
+
 impl Dataset {
     /// The figure with id `id`, if any.
     pub fn figure(&self, id: &str) -> Option<&Figure> {

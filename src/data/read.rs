@@ -18,8 +18,8 @@ impl Read for Dataset {
             sources: f.req("sources")?,
             regions: f.req("regions")?,
             figures: f.req("figures")?,
-            indicators: f.or_default("indicators")?,
-            series: f.or_default("series")?,
+            indicators: series_part(&f, "indicators")?,
+            series: series_part(&f, "series")?,
             charts: f.req("charts")?,
             languages: f.or_default("languages")?,
             translations: f.or_default("translations")?,
@@ -134,12 +134,12 @@ impl Read for Chart {
             headline: f.req("headline")?,
             dek: f.req("dek")?,
             figures: f.or_default("figures")?,
-            indicator: f.opt("indicator")?,
-            entities: f.or_default("entities")?,
-            highlight: f.or_default("highlight")?,
+            indicator: series_part(&f, "indicator")?,
+            entities: series_part(&f, "entities")?,
+            highlight: series_part(&f, "highlight")?,
             scale: scale(&f)?,
-            times: f.or_default("times")?,
-            annotations: f.or_default("annotations")?,
+            times: series_part(&f, "times")?,
+            annotations: series_part(&f, "annotations")?,
             note: f.opt("note")?,
             endpoints: f.opt("endpoints")?,
             comparable: f.opt("comparable")?,
@@ -180,6 +180,21 @@ impl Read for Series {
     }
 }
 
+/// A field of indicator series: read as any other, or, in an engine built without series, refused
+/// unless left out or empty, so that none of the code that reads and draws series is in that engine.
+fn series_part<T: Read + Default>(f: &Fields, key: &'static str) -> Result<T, Fail> {
+    if cfg!(feature = "series") {
+        return f.or_default(key);
+    }
+    match f.get(key) {
+        None | Some(Json::Null) => Ok(T::default()),
+        Some(Json::Arr(items)) if items.is_empty() => Ok(T::default()),
+        Some(_) => Err(Path::Key(&f.at, key).error(
+            "this engine was built without indicator series; load the engine built with the `series` feature (www/pkg-series/), as the page does for a story with series".into(),
+        )),
+    }
+}
+
 /// A year as a number (1955) or text ("1955"), or a quarter, month or date as text.
 impl Read for Time {
     fn read(v: &Json, at: Path) -> Result<Self, Fail> {
@@ -205,6 +220,9 @@ fn decimals(n: f64, f: &Fields) -> Result<u8, Fail> {
 /// `linear` or `log`, read through the reader of texts: an enum reader of its own costs the page's
 /// wasm more than this.
 fn scale(f: &Fields) -> Result<Option<ScaleKind>, Fail> {
+    if !cfg!(feature = "series") {
+        return series_part::<Option<String>>(f, "scale").map(|_| None);
+    }
     match f.opt::<String>("scale")?.as_deref() {
         None => Ok(None),
         Some("linear") => Ok(Some(ScaleKind::Linear)),

@@ -48,7 +48,9 @@ fn checks(d: &Dataset) -> Result<(), Fail> {
     for (i, f) in d.figures.iter().enumerate() {
         check_figure(i, f, &region_ids, &source_ids)?;
     }
-    super::validate_series::check(d, &region_ids, &source_ids)?;
+    if cfg!(feature = "series") {
+        super::validate_series::check(d, &region_ids, &source_ids)?;
+    }
     if d.charts.is_empty() {
         return Err(err(
             "charts".into(),
@@ -157,7 +159,7 @@ fn check_chart(i: usize, c: &Chart, d: &Dataset, figures: &Ids, regions: &Ids) -
             ),
         ));
     }
-    let draws_series = super::validate_series::chart(i, c, d, regions)?;
+    let draws_series = cfg!(feature = "series") && super::validate_series::chart(i, c, d, regions)?;
     c.kind.check(c, d, &at)?;
     if draws_series {
         return Ok(());

@@ -162,7 +162,7 @@ pub(super) fn rows(cx: &Ctx, specs: Vec<RowSpec>, top: f64) -> BarsLayout {
 }
 
 fn indicator<'d>(i: &Input<'d>) -> Option<&'d Indicator> {
-    i.chart.indicator.as_deref().and_then(|id| i.d.indicator(id))
+    i.chart.series_indicator().and_then(|id| i.d.indicator(id))
 }
 
 /// The series a chart of series draws as bars, each with its value at the chart's period.
@@ -224,7 +224,7 @@ impl Kind for Bars {
 
     /// A chart of series draws its indicator at its one time: one bar per entity with a value then.
     fn check(c: &Chart, d: &Dataset, at: &dyn Fn(&str) -> String) -> Result<(), DataError> {
-        let Some(id) = c.indicator.as_deref() else { return Ok(()) };
+        let Some(id) = c.series_indicator() else { return Ok(()) };
         let [t] = c.times.as_slice() else {
             return Err(DataError {
                 path: at("times"),
@@ -250,14 +250,14 @@ impl Kind for Bars {
     }
 
     fn layout(cx: &Ctx, i: &Input, top: f64) -> Option<BarsLayout> {
-        if i.chart.indicator.is_some() {
+        if i.chart.series_indicator().is_some() {
             return Some(rows(cx, series_rows(cx, i), top));
         }
         Some(magnitude(cx, i.d, i.figures, top))
     }
 
     fn count(i: &Input) -> usize {
-        if i.chart.indicator.is_some() {
+        if i.chart.series_indicator().is_some() {
             series_rows_at(i).len()
         } else {
             i.figures.len()
@@ -265,7 +265,7 @@ impl Kind for Bars {
     }
 
     fn items(i: &Input) -> Vec<String> {
-        if i.chart.indicator.is_none() {
+        if i.chart.series_indicator().is_none() {
             return i.figures.iter().map(|f| crate::describe::figure_item(i.d, f)).collect();
         }
         let colon = if i.d.lang == Lang::Zh { "：" } else { ": " };
@@ -278,7 +278,7 @@ impl Kind for Bars {
     }
 
     fn rows(i: &Input) -> Vec<MarkInfo> {
-        if i.chart.indicator.is_none() {
+        if i.chart.series_indicator().is_none() {
             return i.figures.iter().map(|f| crate::describe::figure(i.d, f)).collect();
         }
         let t = i.chart.times.first().copied();
@@ -286,7 +286,7 @@ impl Kind for Bars {
     }
 
     fn mark_info(i: &Input, m: &Mark) -> Option<MarkInfo> {
-        i.chart.indicator.as_ref()?;
+        i.chart.series_indicator()?;
         let (s, _) = series_rows_at(i).into_iter().find(|(s, _)| s.entity == m.id)?;
         let info = series::info_at(i.d, i.chart, s, i.chart.times.first().copied());
         Some(MarkInfo { rect: [m.rect.x, m.rect.y, m.rect.w, m.rect.h], ..info })

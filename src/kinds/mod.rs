@@ -166,9 +166,31 @@ impl Body {
     }
 }
 
+/// Why a build without the kind's feature refuses a chart of it. The page loads the engine built
+/// with series for a story that has series, so a reader meets this only where a host serves the
+/// lighter engine by hand.
+#[cfg_attr(feature = "series", allow(dead_code))]
+fn absent(kind: ChartKind, at: &dyn Fn(&str) -> String) -> DataError {
+    DataError {
+        path: at("kind"),
+        message: format!(
+            "this engine was built without series, so it draws no `{}` chart; load the engine built with the `series` feature (www/pkg-series/)",
+            kind.word()
+        ),
+    }
+}
+
 /// The registry: the word each kind has in the format, and the type that implements it.
+///
+/// A kind written `where feature = "…"` is drawn only by builds with that feature: the lighter
+/// engine still knows its word and its rules of figures, and refuses a chart of it by `absent`.
 macro_rules! kinds {
-    ($($(#[$doc:meta])* $variant:ident = $word:literal => $kind:ty),+ $(,)?) => {
+    (@built $($feat:literal)?; $yes:expr; $no:expr) => {{
+        $(#[cfg(not(feature = $feat))] let drawn = $no;)?
+        $(#[cfg(feature = $feat)])? let drawn = $yes;
+        drawn
+    }};
+    ($($(#[$doc:meta])* $variant:ident = $word:literal => $kind:ty $(where feature = $feat:literal)?),+ $(,)?) => {
         /// A chart's kind, as the format names it.
         #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -179,7 +201,7 @@ macro_rules! kinds {
         /// A chart's body, laid out by its kind.
         #[derive(Debug, Clone, PartialEq)]
         pub enum Body {
-            $($variant(<$kind as Kind>::Layout)),+
+            $($(#[cfg(feature = $feat)])? $variant(<$kind as Kind>::Layout)),+
         }
 
         impl ChartKind {
@@ -217,65 +239,65 @@ macro_rules! kinds {
 
             /// Why value `v` cannot be the `j`th figure of a chart of this kind, if it cannot.
             pub fn refuse_value(self, f: &Figure, v: f64, j: usize) -> Option<&'static str> {
-                match self { $(ChartKind::$variant => <$kind as Kind>::refuse_value(f, v, j)),+ }
+                match self { $(ChartKind::$variant => kinds!(@built $($feat)?; <$kind as Kind>::refuse_value(f, v, j); None)),+ }
             }
 
             pub fn check(self, c: &Chart, d: &Dataset, at: &dyn Fn(&str) -> String) -> Result<(), DataError> {
-                match self { $(ChartKind::$variant => <$kind as Kind>::check(c, d, at)),+ }
+                match self { $(ChartKind::$variant => kinds!(@built $($feat)?; <$kind as Kind>::check(c, d, at); Err(absent(self, at)))),+ }
             }
 
             pub fn layout(self, cx: &Ctx, input: &Input, top: f64) -> Option<Body> {
-                match self { $(ChartKind::$variant => <$kind as Kind>::layout(cx, input, top).map(Body::$variant)),+ }
+                match self { $(ChartKind::$variant => kinds!(@built $($feat)?; <$kind as Kind>::layout(cx, input, top).map(Body::$variant); None)),+ }
             }
 
             pub fn what(self, n: usize, lang: Lang) -> String {
-                match self { $(ChartKind::$variant => <$kind as Kind>::what(n, lang)),+ }
+                match self { $(ChartKind::$variant => kinds!(@built $($feat)?; <$kind as Kind>::what(n, lang); String::new())),+ }
             }
 
             pub fn count(self, input: &Input) -> usize {
-                match self { $(ChartKind::$variant => <$kind as Kind>::count(input)),+ }
+                match self { $(ChartKind::$variant => kinds!(@built $($feat)?; <$kind as Kind>::count(input); 0)),+ }
             }
 
             pub fn mark_info(self, input: &Input, m: &Mark) -> Option<MarkInfo> {
-                match self { $(ChartKind::$variant => <$kind as Kind>::mark_info(input, m)),+ }
+                match self { $(ChartKind::$variant => kinds!(@built $($feat)?; <$kind as Kind>::mark_info(input, m); None)),+ }
             }
 
             pub fn at_time(self, input: &Input, t: Time) -> Vec<MarkInfo> {
-                match self { $(ChartKind::$variant => <$kind as Kind>::at_time(input, t)),+ }
+                match self { $(ChartKind::$variant => kinds!(@built $($feat)?; <$kind as Kind>::at_time(input, t); Vec::new())),+ }
             }
 
             pub fn items(self, input: &Input) -> Vec<String> {
-                match self { $(ChartKind::$variant => <$kind as Kind>::items(input)),+ }
+                match self { $(ChartKind::$variant => kinds!(@built $($feat)?; <$kind as Kind>::items(input); Vec::new())),+ }
             }
 
             pub fn rows(self, input: &Input) -> Vec<MarkInfo> {
-                match self { $(ChartKind::$variant => <$kind as Kind>::rows(input)),+ }
+                match self { $(ChartKind::$variant => kinds!(@built $($feat)?; <$kind as Kind>::rows(input); Vec::new())),+ }
             }
 
             pub fn key(self, input: &Input) -> Vec<String> {
-                match self { $(ChartKind::$variant => <$kind as Kind>::key(input)),+ }
+                match self { $(ChartKind::$variant => kinds!(@built $($feat)?; <$kind as Kind>::key(input); Vec::new())),+ }
             }
         }
 
         impl Body {
             pub fn bottom(&self) -> f64 {
-                match self { $(Body::$variant(l) => <$kind as Kind>::bottom(l)),+ }
+                match self { $($(#[cfg(feature = $feat)])? Body::$variant(l) => <$kind as Kind>::bottom(l)),+ }
             }
 
             pub fn labels(&self) -> Vec<&Label> {
-                match self { $(Body::$variant(l) => <$kind as Kind>::labels(l)),+ }
+                match self { $($(#[cfg(feature = $feat)])? Body::$variant(l) => <$kind as Kind>::labels(l)),+ }
             }
 
             pub fn hit(&self, marks: &[Mark], x: f64, y: f64) -> Option<usize> {
-                match self { $(Body::$variant(l) => <$kind as Kind>::hit(l, marks, x, y)),+ }
+                match self { $($(#[cfg(feature = $feat)])? Body::$variant(l) => <$kind as Kind>::hit(l, marks, x, y)),+ }
             }
 
             pub fn times(&self) -> &[(Time, f64)] {
-                match self { $(Body::$variant(l) => <$kind as Kind>::times(l)),+ }
+                match self { $($(#[cfg(feature = $feat)])? Body::$variant(l) => <$kind as Kind>::times(l)),+ }
             }
 
             pub fn marks(&self, width: f64) -> Vec<Mark> {
-                match self { $(Body::$variant(l) => <$kind as Kind>::marks(l, width)),+ }
+                match self { $($(#[cfg(feature = $feat)])? Body::$variant(l) => <$kind as Kind>::marks(l, width)),+ }
             }
 
             pub fn draw<DB: DrawingBackend>(
@@ -284,7 +306,7 @@ macro_rules! kinds {
                 view: &View,
                 theme: &Theme,
             ) -> DrawResult<(), DB> {
-                match self { $(Body::$variant(l) => <$kind as Kind>::draw(area, l, view, theme)),+ }
+                match self { $($(#[cfg(feature = $feat)])? Body::$variant(l) => <$kind as Kind>::draw(area, l, view, theme)),+ }
             }
         }
     };
@@ -304,9 +326,9 @@ kinds! {
     /// The regions on a map, each in its colour; lists no figures.
     Map = "map" => map::Map,
     /// An indicator's series over time, one line per entity; lists no figures.
-    Line = "line" => line::Line,
+    Line = "line" => line::Line where feature = "series",
     /// Many entities between two periods, one line each.
-    Slope = "slope" => slope::Slope,
+    Slope = "slope" => slope::Slope where feature = "series",
     /// One small line per entity, on shared scales.
-    SmallMultiples = "small_multiples" => small_multiples::SmallMultiples,
+    SmallMultiples = "small_multiples" => small_multiples::SmallMultiples where feature = "series",
 }

@@ -233,7 +233,7 @@ pub fn chart_source(d: &Dataset, chart: &Chart, figures: &[&Figure], map: Option
     match (chart.kind, map) {
         (ChartKind::Map, Some(g)) => d.story.map_credit.clone().unwrap_or_else(|| g.attribution.clone()),
         (ChartKind::Map, None) => String::new(),
-        _ => match chart.indicator.as_deref().and_then(|id| d.indicator(id)) {
+        _ => match chart.series_indicator().and_then(|id| d.indicator(id)) {
             // A chart of series names its indicator's source.
             Some(ind) => crate::i18n::source_line(
                 &d.sources.iter().filter(|s| s.id == ind.source).map(|s| s.name.clone()).collect::<Vec<_>>(),

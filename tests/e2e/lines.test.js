@@ -182,7 +182,7 @@ test('a story of series reads as tables: a chart’s, the whole story’s, and t
 
   const failing = await browser.newContext();
   const broken = await failing.newPage();
-  await broken.route('**/assets/datastory_bg-*.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not wasm' }));
+  await broken.route('**/assets/datastory_series_bg-*.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not wasm' }));
   await broken.goto(new URL(EMPLOYMENT, BASE_URL).href);
   await broken.waitForFunction(() => document.documentElement.dataset.ready === 'error');
   const raw = await broken.textContent('#story table');

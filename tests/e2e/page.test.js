@@ -96,6 +96,8 @@ test('the page draws its own story and map from the copies written into it, and 
   const { requests, count, warnings, title } = await requestsOf('/');
   assert.equal(count(/\/data\//), 0, `the page asked for data it holds: ${requests}`);
   assert.equal(count(/datastory_bg[^/]*\.wasm$/), 1, 'the engine was not fetched exactly once');
+  // A story of stated figures needs no code for series: that engine is 36 kB gzipped more.
+  assert.equal(count(/datastory_series/), 0, `the page fetched the engine with series for a story without: ${requests}`);
   assert.equal(count(/i18n-zh/), 0, 'an English page fetched the Chinese words');
   // The embed box's, the downloads' and the tables' code come with the first click on their buttons.
   assert.equal(count(/\/(share|download|tables)[^/]*\.js$/), 0, `the page fetched code no reader has asked for yet: ${requests}`);
@@ -112,6 +114,16 @@ test('a page given ?data= fetches the data, the map and the engine once each, th
   assert.equal(count(/datastory_bg[^/]*\.wasm$/), 1, 'the engine was not fetched exactly once');
   // The page's own story names its map in the page, so the map is asked for beside the data, not after it.
   assert.ok(mapBeforeData, 'the map was asked for only once the data had arrived');
+  assert.deepEqual(warnings, []);
+});
+
+test('a story with series given by ?data= is drawn by the engine with series, fetched once, and no preload is left unused', async () => {
+  const { requests, count, warnings, title } = await requestsOf('/?data=data/examples/us-employment.json');
+  assert.equal(count(/datastory_series_bg[^/]*\.wasm$/), 1, `the engine with series was not fetched exactly once: ${requests}`);
+  assert.equal(count(/datastory_series-[^/]*\.js$/), 1, `the engine with series' script was not fetched exactly once: ${requests}`);
+  const story = await (await fetch(new URL('data/examples/us-employment.json', process.env.BASE_URL))).json();
+  assert.equal(title, story.story.title);
+  // The page's own engine was preloaded; unused, the browser would warn of it here.
   assert.deepEqual(warnings, []);
 });
 

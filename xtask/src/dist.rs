@@ -105,6 +105,16 @@ fn put(dist: &Path, stem: &str, ext: &str, bytes: &[u8]) -> Result<String, Strin
     Ok(out)
 }
 
+/// The glue (JS bindings) of the three engines, each pointed at its hashed wasm.
+struct Glues {
+    /// The page's engine, for stories of stated figures.
+    page: String,
+    /// The engine that also draws indicator series: a chunk of its own, loaded for such a story.
+    series: String,
+    /// The engine with SVG output, loaded on the first SVG download.
+    svg: String,
+}
+
 /// The page's scripts in assets/: `main` (the page's entry), `app` (what embed.js loads) and the
 /// modules to preload with the page.
 struct Scripts {
@@ -115,12 +125,12 @@ struct Scripts {
 
 /// The page's modules bundled and minified by esbuild: `main` (with `early.js`, the engine's glue,
 /// `app.js` and all they import) is the page's one script, and `app` the same for embed.js without
-/// the page's own parts; the SVG engine's glue, the shell's Chinese words, the embed box, the
+/// the page's own parts; the series engine's glue, the SVG engine's glue, the shell's Chinese words, the embed box, the
 /// downloads and the tables are chunks of their own, loaded on demand. Each entry is bundled on its
 /// own: bundled together, what they share would be a chunk the page fetches beside `main`, and a
 /// request costs a load more than its bytes (on two cores, six tiny stylesheets add 98 ms of CPU
 /// time across the browser's processes, and 55 ms, to a blank page's load).
-fn bundled(esbuild: &Path, dist: &Path, www: &Path, glue: &str, svg_glue: &str) -> Result<Scripts, String> {
+fn bundled(esbuild: &Path, dist: &Path, www: &Path, glues: &Glues) -> Result<Scripts, String> {
     let stage = root().join("target/dist-js");
     if stage.exists() {
         std::fs::remove_dir_all(&stage).map_err(|e| format!("clearing {}: {e}", stage.display()))?;
@@ -131,9 +141,18 @@ fn bundled(esbuild: &Path, dist: &Path, www: &Path, glue: &str, svg_glue: &str) 
             write(&stage.join(path.file_name().unwrap_or_default()), read(&path)?.as_bytes())?;
         }
     }
-    write(&stage.join("pkg/datastory.js"), glue.as_bytes())?;
-    // Named for its chunk (`datastory_svg-<hash>.js`), which `cargo xtask size` counts as not on the page.
-    write(&stage.join("pkg-svg/datastory_svg.js"), svg_glue.as_bytes())?;
+    write(&stage.join("pkg/datastory.js"), glues.page.as_bytes())?;
+    // Named for their chunks (`datastory_series-<hash>.js`, `datastory_svg-<hash>.js`), which
+    // `cargo xtask size` counts as not on the default story's page.
+    write(&stage.join("pkg-series/datastory_series.js"), glues.series.as_bytes())?;
+    write(&stage.join("pkg-svg/datastory_svg.js"), glues.svg.as_bytes())?;
+    let app = replace(
+        &read(&stage.join("app.js"))?,
+        "'./pkg-series/datastory.js'",
+        "'./pkg-series/datastory_series.js'",
+        "app.js",
+    )?;
+    write(&stage.join("app.js"), app.as_bytes())?;
     let download = replace(
         &read(&stage.join("download.js"))?,
         "'./pkg-svg/datastory.js'",
@@ -222,10 +241,13 @@ fn bundle_entry(esbuild: &Path, dist: &Path, stage: &Path, entry: &str) -> Resul
 }
 
 /// Without esbuild: each module as written under its hashed name, its imports pointed at the others'.
-fn one_by_one(dist: &Path, www: &Path, glue: &str, svg_glue: &str) -> Result<Scripts, String> {
+fn one_by_one(dist: &Path, www: &Path, glues: &Glues) -> Result<Scripts, String> {
     // Leaves first, so each file's hash covers the hashed names it refers to.
-    let glue_name = hashed(dist, "datastory.js", glue.as_bytes())?;
-    let svg_glue_name = hashed(dist, "datastory_svg.js", svg_glue.as_bytes())?;
+    let glue_name = hashed(dist, "datastory.js", glues.page.as_bytes())?;
+    let series_glue_name = hashed(dist, "datastory_series.js", glues.series.as_bytes())?;
+    let svg_glue_name = hashed(dist, "datastory_svg.js", glues.svg.as_bytes())?;
+    let engine_name = hashed(dist, "engine.js", read(&www.join("engine.js"))?.as_bytes())?;
+    let engine_import = format!("'./{}'", file_name(&engine_name));
     let dom_name = hashed(dist, "dom.js", read(&www.join("dom.js"))?.as_bytes())?;
     let dom_import = format!("'./{}'", file_name(&dom_name));
     let explore = replace(&read(&www.join("explore.js"))?, "'./dom.js'", &dom_import, "explore.js")?;
@@ -246,6 +268,8 @@ fn one_by_one(dist: &Path, www: &Path, glue: &str, svg_glue: &str) -> Result<Scr
     let mut app = read(&www.join("app.js"))?;
     app = replace(&app, "'./i18n.js'", &format!("'./{}'", file_name(&i18n_name)), "app.js")?;
     app = replace(&app, "'./pkg/datastory.js'", &format!("'./{}'", file_name(&glue_name)), "app.js")?;
+    app = replace(&app, "'./pkg-series/datastory.js'", &format!("'./{}'", file_name(&series_glue_name)), "app.js")?;
+    app = replace(&app, "'./engine.js'", &engine_import, "app.js")?;
     app = replace(&app, "'./explore.js'", &format!("'./{}'", file_name(&explore_name)), "app.js")?;
     app = replace(&app, "'./dom.js'", &dom_import, "app.js")?;
     app = replace(&app, "'./download.js'", &format!("'./{}'", file_name(&download_name)), "app.js")?;
@@ -255,10 +279,11 @@ fn one_by_one(dist: &Path, www: &Path, glue: &str, svg_glue: &str) -> Result<Scr
     main = replace(&main, "'./app.js'", &format!("'./{}'", file_name(&app_name)), "main.js")?;
     main = replace(&main, "'./share.js'", &format!("'./{}'", file_name(&share_name)), "main.js")?;
     main = replace(&main, "'./dom.js'", &dom_import, "main.js")?;
-    let early_name = hashed(dist, "early.js", read(&www.join("early.js"))?.as_bytes())?;
+    let early = replace(&read(&www.join("early.js"))?, "'./engine.js'", &engine_import, "early.js")?;
+    let early_name = hashed(dist, "early.js", early.as_bytes())?;
     main = replace(&main, "'./early.js'", &format!("'./{}'", file_name(&early_name)), "main.js")?;
     let main_name = hashed(dist, "main.js", main.as_bytes())?;
-    let preload = vec![early_name, app_name.clone(), explore_name, dom_name, i18n_name, glue_name];
+    let preload = vec![early_name, engine_name, app_name.clone(), explore_name, dom_name, i18n_name, glue_name];
     Ok(Scripts { main: main_name, app: app_name, preload })
 }
 
@@ -276,12 +301,14 @@ pub fn all() -> Result<Bundle, String> {
         std::fs::remove_dir_all(&dist).map_err(|e| format!("clearing dist/: {e}"))?;
     }
 
-    let (wasm_name, glue) = engine(&dist, &www.join("pkg"), "datastory")?;
+    let (wasm_name, page) = engine(&dist, &www.join("pkg"), "datastory")?;
+    let (series_wasm_name, series) = engine(&dist, &www.join("pkg-series"), "datastory_series")?;
     // The engine with SVG output: fetched by download.js on the first SVG download, never preloaded.
-    let (_, svg_glue) = engine(&dist, &www.join("pkg-svg"), "datastory_svg")?;
+    let (_, svg) = engine(&dist, &www.join("pkg-svg"), "datastory_svg")?;
+    let glues = Glues { page, series, svg };
     let scripts = match setup::node_tools().map(|bin| bin.join("esbuild")) {
-        Some(esbuild) => bundled(&esbuild, &dist, &www, &glue, &svg_glue)?,
-        None => one_by_one(&dist, &www, &glue, &svg_glue)?,
+        Some(esbuild) => bundled(&esbuild, &dist, &www, &glues)?,
+        None => one_by_one(&dist, &www, &glues)?,
     };
     let style_name = hashed(&dist, "style.css", read(&www.join("style.css"))?.as_bytes())?;
     let article_css = hashed(&dist, "article.css", read(&www.join("article.css"))?.as_bytes())?;
@@ -347,7 +374,7 @@ pub fn all() -> Result<Bundle, String> {
     );
     let mut index = read(&www.join("index.html"))?;
     index = replace(&index, "href=\"style.css\"", &format!("href=\"{style_name}\""), "index.html")?;
-    let preloads = preloads(&scripts.preload, &wasm_name);
+    let preloads = preloads(&scripts.preload, [("figures", &wasm_name), ("series", &series_wasm_name)], &dataset);
     let main_name = &scripts.main;
     index = replace(
         &index,
@@ -481,18 +508,30 @@ fn minify_json(text: &str) -> String {
     out
 }
 
-/// Links that fetch the modules and the wasm at once rather than one import level at a time.
-fn preloads(modules: &[String], wasm: &str) -> String {
+/// Links that fetch the modules and the engine of the page's own story at once rather than one
+/// import level at a time. Of `engines`, each engine's kind (as www/engine.js names them) and
+/// address, the one `story` needs is preloaded; the other is named, not fetched, for a story given by
+/// `?data=` that needs it (early.js).
+fn preloads(modules: &[String], mut engines: [(&str, &String); 2], story: &Dataset) -> String {
     let mut out = String::new();
     for m in modules {
-        out.push_str("\n<link rel=\"modulepreload\" href=\"");
-        out.push_str(m);
-        out.push_str("\">");
+        let _ = write!(out, "\n<link rel=\"modulepreload\" href=\"{m}\">");
     }
-    out.push_str("\n<link rel=\"preload\" href=\"");
-    out.push_str(wasm);
-    out.push_str("\" as=\"fetch\" type=\"application/wasm\" crossorigin>");
+    if has_series(story) {
+        engines.reverse();
+    }
+    let [(kind, wasm), (other, other_wasm)] = engines;
+    let _ = write!(
+        out,
+        "\n<link rel=\"preload\" href=\"{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin data-engine=\"{kind}\">"
+    );
+    let _ = write!(out, "\n<meta name=\"datastory:engine\" content=\"{other_wasm}\" data-engine=\"{other}\">");
     out
+}
+
+/// Whether a story needs the engine with series: the same rule as www/engine.js.
+fn has_series(d: &Dataset) -> bool {
+    !d.indicators.is_empty() || !d.series.is_empty() || d.charts.iter().any(|c| c.indicator.is_some())
 }
 
 fn file_name(path: &str) -> &str {

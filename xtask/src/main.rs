@@ -25,7 +25,7 @@ commands:
   dist               write the self-contained static bundle to dist/ (what `serve` serves), with every
                      dataset of data/, headers files for static hosts and precompressed copies
   size               print what each file of dist/ weighs raw, gzipped and brotli-compressed
-  build [--dev]      build the wasm packages into www/pkg/ and www/pkg-svg/
+  build [--dev]      build the wasm packages into www/pkg/, www/pkg-series/ and www/pkg-svg/
   test               install what the tests need, then run every test (native, wasm in Chromium, end to end)
   fuzz [--seconds N] [TARGET…]
                      run each cargo-fuzz target for N seconds (default 60; installs nightly's cargo-fuzz)

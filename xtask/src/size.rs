@@ -28,8 +28,9 @@ struct Entry {
 /// files are for `?data=`, the script embed and editors), the shell's Chinese
 /// words (`assets/i18n-zh-<hash>.js`, for a Chinese page), the code of the embed box, of the
 /// downloads and of the tables (`assets/share-<hash>.js`, `assets/download-<hash>.js`,
-/// `assets/tables-<hash>.js`, on the first click of their buttons) and the engine that writes SVG (`assets/datastory_svg-<hash>.js` and its wasm, loaded
-/// on the first SVG download), and the host files.
+/// `assets/tables-<hash>.js`, on the first click of their buttons), the engine that writes SVG (`assets/datastory_svg-<hash>.js` and its wasm, loaded
+/// on the first SVG download), the engine that draws indicator series (`assets/datastory_series-<hash>.js`
+/// and its wasm, loaded instead of the page's for a story with series), and the host files.
 fn on_page(path: &str, index: &str) -> bool {
     if path.starts_with("assets/app-") {
         return index.contains(path);
@@ -43,6 +44,7 @@ fn on_page(path: &str, index: &str) -> bool {
         || path.starts_with("assets/tables-")
         || path.starts_with("fallback/")
         || path.starts_with("assets/datastory_svg")
+        || path.starts_with("assets/datastory_series")
         || path.starts_with("data/")
         || path.starts_with("assets/article-"))
 }
@@ -104,7 +106,7 @@ pub fn report(full: bool) -> Result<u64, String> {
             out.push('\n');
         }
         out.push_str(&row("  total", raw, gzip, brotli));
-        out.push_str("\nnot fetched by the page (host files, article demo, host script, no-script picture, data files (the page holds its own), Chinese words, embed box, downloads, tables, SVG engine):\n");
+        out.push_str("\nnot fetched by the page (host files, article demo, host script, no-script picture, data files (the page holds its own), Chinese words, embed box, downloads, tables, SVG engine, series engine):\n");
         for e in &other {
             out.push_str(&row(&format!("  {}", e.path), e.raw, e.gzip, e.brotli));
             out.push('\n');

@@ -26,7 +26,30 @@ pub fn all() -> Result<(), String> {
         "warnings",
     ]))?;
 
+    // The page's engine for stories of stated figures, as it is built (build.rs).
+    run(Command::new(cargo).args([
+        "clippy",
+        "--package",
+        "datastory",
+        "--lib",
+        "--no-default-features",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+
     run(Command::new(cargo).args(["test", "--workspace"]))?;
+    // The page's engine for stories of stated figures is built without series (see build.rs).
+    run(Command::new(cargo).args([
+        "test",
+        "--package",
+        "datastory",
+        "--no-default-features",
+        "--test",
+        "without_series",
+    ]))?;
 
     // wasm-bindgen-test-runner sits next to the wasm-bindgen CLI and drives Chromium via ChromeDriver.
     let runner = bindgen.with_file_name("wasm-bindgen-test-runner");
