@@ -438,7 +438,7 @@ fn a_chart_over_time_in_chinese() {
 
 /// A slope chart of real data: the Minnesota barley trial's six sites between 1931 and 1932 (the
 /// long table imported, then its line chart made a slope): golden files, every name and value on
-/// the canvas and clear of the others, yields to the indicator's one decimal.
+/// the canvas, whole and clear of the others, yields to the indicator's one decimal.
 #[test]
 fn a_slope_chart_of_the_barley_trial() {
     use datastory::data::{import::from_table, ChartKind};
@@ -459,6 +459,8 @@ fn a_slope_chart_of_the_barley_trial() {
         assert_clear(&m, &format!("{width}"));
         let texts = words(&svg);
         assert!(!texts.contains("48.86667"), "yields to one decimal: {texts}");
+        // On a phone's width the names stand whole at the lines' ends, not cut on both sides.
+        assert!(!texts.contains('…') && texts.contains("University Farm"), "a name cut at {width}: {texts}");
         golden(&format!("slope-barley-{width}"), &svg);
     }
 }
