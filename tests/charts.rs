@@ -438,7 +438,7 @@ fn a_chart_over_time_in_chinese() {
 
 /// A slope chart of real data: the Minnesota barley trial's six sites between 1931 and 1932 (the
 /// long table imported, then its line chart made a slope): golden files, every name and value on
-/// the canvas and clear of the others, yields to the indicator's one decimal.
+/// the canvas, whole and clear of the others, yields to the indicator's one decimal.
 #[test]
 fn a_slope_chart_of_the_barley_trial() {
     use datastory::data::{import::from_table, ChartKind};
@@ -459,7 +459,37 @@ fn a_slope_chart_of_the_barley_trial() {
         assert_clear(&m, &format!("{width}"));
         let texts = words(&svg);
         assert!(!texts.contains("48.86667"), "yields to one decimal: {texts}");
+        // On a phone's width the names stand whole at the lines' ends, not cut on both sides.
+        assert!(!texts.contains('…') && texts.contains("University Farm"), "a name cut at {width}: {texts}");
         golden(&format!("slope-barley-{width}"), &svg);
+    }
+}
+
+/// The barley story's slope chart, as the page's cursor reads it: at each of its two years every
+/// site is listed once, largest yield first, each to the indicator's one decimal.
+#[test]
+fn the_barley_story_s_slope_cursor_lists_the_sites_largest_first() {
+    use datastory::time::Time;
+    let (_, d) = common::examples().into_iter().find(|(f, _)| f == "minnesota-barley.json").expect("the barley story");
+    let c = d.charts.iter().find(|c| c.kind == datastory::data::ChartKind::Slope).expect("a slope chart");
+    let figures = datastory::model::chart_figures(&d, c);
+    let input = datastory::kinds::Input { d: &d, chart: c, figures: &figures, map: None };
+    for (year, first) in [(1931, "Waseca"), (1932, "Morris")] {
+        let rows = c.kind.at_time(&input, Time::Year(year));
+        assert_eq!(rows.len(), 6, "{year}: every site listed");
+        assert_eq!(rows[0].title, first, "{year}: the largest yield first");
+        let values: Vec<f64> =
+            rows.iter().map(|r| r.value.split(' ').next().and_then(|v| v.parse().ok()).unwrap_or(f64::NAN)).collect();
+        assert!(values.windows(2).all(|w| w[0] >= w[1]), "{year}: not largest first: {values:?}");
+        assert!(rows.iter().all(|r| r.value.ends_with(" bushels per acre")), "{year}: {:?}", rows[0].value);
+        assert!(
+            rows.iter().all(|r| r
+                .value
+                .split('.')
+                .nth(1)
+                .is_some_and(|d| d.starts_with(char::is_numeric) && d.chars().nth(1) == Some(' '))),
+            "{year}: one decimal"
+        );
     }
 }
 

@@ -182,10 +182,10 @@ fn an_imported_story_says_its_source_is_not_given() {
 
 #[test]
 fn the_section_layout_still_imports_as_before() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/examples");
-    let csv = std::fs::read_to_string(dir.join("minnesota-barley.csv")).unwrap_or_else(|e| panic!("{e}"));
-    let json = std::fs::read_to_string(dir.join("minnesota-barley.json")).unwrap_or_else(|e| panic!("{e}"));
-    let d = from_table(&csv, "minnesota-barley.csv").unwrap_or_else(|e| panic!("{e}"));
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let csv = std::fs::read_to_string(dir.join("minnesota-barley-sheet.csv")).unwrap_or_else(|e| panic!("{e}"));
+    let json = std::fs::read_to_string(dir.join("minnesota-barley-sheet.json")).unwrap_or_else(|e| panic!("{e}"));
+    let d = from_table(&csv, "minnesota-barley-sheet.csv").unwrap_or_else(|e| panic!("{e}"));
     assert!(d == from_json(&json).unwrap_or_else(|e| panic!("{e}")));
 }
 

@@ -270,7 +270,10 @@ export function explore(story, charts, ui) {
       toggleRegion(mark.id, scroll);
     } else {
       const same = view().chart === chart.id && view().mark === mark.id;
-      setState({ ...view(), chart: same ? null : chart.id, mark: same ? null : mark.id });
+      // A series' mark (a small multiple's panel, a bar of an indicator) is its entity, selected
+      // with it as a line's is, so that the entity stands out on every chart.
+      const region = !same && mark.kind === 'series' ? mark.id : view().region;
+      setState({ ...view(), region, chart: same ? null : chart.id, mark: same ? null : mark.id });
       if (!same) announce(t('pinned', spoken(mark)));
     }
   }
@@ -397,7 +400,8 @@ export function explore(story, charts, ui) {
       } else if (e.key === 'Enter' || e.key === ' ') {
         const cursor = safely(() => story.cursorInfo(chart.id));
         const mark = lineId(chart, safely(() => story.focused(chart.id)) ?? -1);
-        setState({ ...view(), chart: chart.id, mark, time: cursor?.at ?? null });
+        // As a click does: a line pinned is its entity selected.
+        setState({ ...view(), region: mark ?? view().region, chart: chart.id, mark, time: cursor?.at ?? null });
         if (cursor) announce(t('pinned', spokenCursor(cursor)));
         e.preventDefault();
       }

@@ -21,13 +21,16 @@ use super::{Input, Kind};
 const NAME_FONT: Font = Font::SMALL_BOLD;
 /// The widest each side's names and values may be, as a share of the chart's width.
 const SIDE_SHARE: f64 = 0.36;
+/// The widest the names and values at the lines' ends may be when the names stand there alone.
+const NAMES_SHARE: f64 = 0.5;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SlopeLayout {
     /// The two periods' names above their columns.
     pub heads: Vec<Label>,
     pub lines: Vec<Trace>,
-    /// "Name value" at the left of the first column and "value Name" at the right of the second.
+    /// "Name value" at the left of the first column ("value" alone on a narrow chart) and "value Name"
+    /// at the right of the second.
     pub left: Vec<EndLabel>,
     pub right: Vec<EndLabel>,
     pub plot: Rect,
@@ -51,20 +54,31 @@ fn layout(cx: &Ctx, i: &Input, top: f64) -> SlopeLayout {
     };
     let count = pairs.len();
     let side = (cx.width * SIDE_SHARE).floor();
-    let text_of = |s: &Series, v: f64, left: bool| {
+    let text_of = |s: &Series, v: f64, left: bool, room: f64| {
         let (n, v) = (name(d, &s.entity), series::value_text(v, ind, d.lang));
-        let n = text::fit(cx.m, n, side - 16.0 - cx.m.width(&v, NAME_FONT), NAME_FONT);
+        let n = text::fit(cx.m, n, room - 16.0 - cx.m.width(&v, NAME_FONT), NAME_FONT);
         if left {
             format!("{n} {v}")
         } else {
             format!("{v} {n}")
         }
     };
-    let lefts: Vec<String> = pairs.iter().map(|(s, v, _)| text_of(s, *v, true)).collect();
-    let rights: Vec<String> = pairs.iter().map(|(s, _, v)| text_of(s, *v, false)).collect();
+    let whole = |s: &Series, v: f64| {
+        cx.m.width(&format!("{} {}", name(d, &s.entity), series::value_text(v, ind, d.lang)), NAME_FONT)
+    };
+    // Names on both sides while they fit whole; where they would be cut (a phone), the names stand at
+    // the lines' ends alone, given the room, and the first period keeps its values.
+    let both = pairs.iter().all(|(s, p, q)| whole(s, *p).max(whole(s, *q)) <= side - 16.0);
+    let (lefts, right_side): (Vec<String>, f64) = if both {
+        (pairs.iter().map(|(s, v, _)| text_of(s, *v, true, side)).collect(), side)
+    } else {
+        let values = pairs.iter().map(|(_, v, _)| series::value_text(*v, ind, d.lang)).collect();
+        (values, (cx.width * NAMES_SHARE).floor())
+    };
+    let rights: Vec<String> = pairs.iter().map(|(s, _, v)| text_of(s, *v, false, right_side)).collect();
     let widest = |t: &[String]| t.iter().map(|x| cx.m.width(x, NAME_FONT)).fold(0.0, f64::max);
     let x0 = widest(&lefts).min(side) + 8.0;
-    let x1 = cx.width - widest(&rights).min(side) - 8.0;
+    let x1 = cx.width - widest(&rights).min(right_side) - 8.0;
 
     let head_y = top;
     let heads = vec![
@@ -262,7 +276,16 @@ impl Kind for Slope {
     }
 
     fn at_time(i: &Input, t: Time) -> Vec<MarkInfo> {
-        pairs(i.d, i.chart).iter().map(|(s, _, _)| series::info_at(i.d, i.chart, s, Some(t))).collect()
+        let mut rows: Vec<(Option<f64>, MarkInfo)> = pairs(i.d, i.chart)
+            .iter()
+            .map(|(s, _, _)| (series::value_at(s, t), series::info_at(i.d, i.chart, s, Some(t))))
+            .collect();
+        // Largest first, as a line chart's cursor lists them: the ranking at that period is the read.
+        crate::model::insertion_sort(&mut rows, |a, b| match (a.0, b.0) {
+            (Some(x), Some(y)) => x > y,
+            (x, y) => x.is_some() && y.is_none(),
+        });
+        rows.into_iter().map(|r| r.1).collect()
     }
 
     fn key(i: &Input) -> Vec<String> {

@@ -33,6 +33,29 @@ const drawn = (root) => root.$$eval('figure.chart', (figures) => figures.map((f)
 
 const story = (page, url) => page.evaluate(async (u) => (await fetch(u)).json(), url);
 
+/** A point in the viewport where chart `id`'s canvas shows colour `hex` (searched from the middle column outwards), or null. */
+async function colourSpot(page, id, hex) {
+  const canvas = page.locator(`figure[data-chart="${id}"] canvas`);
+  await canvas.evaluate((c) => c.scrollIntoView({ block: 'center', behavior: 'instant' }));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return canvas.evaluate((cv, hex) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    const { width, height } = cv;
+    const px = cv.getContext('2d').getImageData(0, 0, width, height).data;
+    const box = cv.getBoundingClientRect();
+    const mid = Math.round(width / 2);
+    for (let dx = 0; dx < width / 2; dx += 1) {
+      for (const x of [mid - dx, mid + dx]) {
+        for (let y = 0; y < height; y += 1) {
+          const i = (y * width + x) * 4;
+          if (px[i] === r && px[i + 1] === g && px[i + 2] === b) return { x: box.left + x * box.width / width, y: box.top + y * box.height / height };
+        }
+      }
+    }
+    return null;
+  }, hex);
+}
+
 for (const [width, dpr] of [[375, 2], [1280, 1]]) {
   test(`the second example story draws every chart at ${width}px with no code change`, async () => {
     const { page, errors, context } = await open(browser, `/?data=${EXAMPLE}`, { width, dpr });
@@ -42,13 +65,18 @@ for (const [width, dpr] of [[375, 2], [1280, 1]]) {
     assert.deepEqual(charts.map(([id]) => id), data.charts.map((c) => c.id));
     for (const [id, shown] of charts) assert.ok(shown, `${id} is blank`);
     assert.equal(await page.textContent('h1'), data.story.title);
+    // Its charts compare every site, so they stand in one section under the story's heading for them.
     const headings = await page.$$eval('section.region h2', (hs) => hs.map((h) => h.textContent));
-    for (const r of data.regions) assert.ok(headings.some((h) => h.startsWith(r.name)), `no section for ${r.name}`);
+    assert.deepEqual(headings, [data.story.overview_heading]);
     // The example is written in English only: no switch to a language it does not have.
     assert.equal(await page.$('.language-switch'), null);
-    // Exploring works on it too: the region buttons select a site and the URL keeps it.
-    await page.click('.region-button[data-region="morris"]');
-    await page.waitForFunction(() => /morris/.test(location.hash));
+    // Exploring works on it too: a click on a site's line selects the site and the URL keeps it.
+    const slope = data.charts.find((c) => c.kind === 'slope').id;
+    const morris = data.regions.find((r) => r.id === 'morris').color;
+    const spot = await colourSpot(page, slope, morris);
+    assert.ok(spot, 'Morris’s line is not drawn in its colour');
+    await page.mouse.click(spot.x, spot.y);
+    await page.waitForFunction(() => /region=morris/.test(location.hash));
     await page.screenshot({ path: join(SCREENSHOT_DIR, `example-${width}-dpr${dpr}.png`), fullPage: true });
     assert.deepEqual(errors, []);
     await context.close();
@@ -67,7 +95,7 @@ test('the second example story works in the iframe and in the script embed', asy
     contentType: 'text/html',
     body: `<!doctype html><html lang="en"><body><h1>Host</h1>
       <iframe id="frame" src="index.html?data=${EXAMPLE}&charts=yield-1932" title="Barley" width="100%" height="400"></iframe>
-      <region-infographic id="tag" src="${EXAMPLE}" charts="morris-years"></region-infographic>
+      <region-infographic id="tag" src="${EXAMPLE}" charts="sites-1931-1932"></region-infographic>
       <script src="embed.js"></script></body></html>`,
   }));
   await page.goto(host);
@@ -78,7 +106,7 @@ test('the second example story works in the iframe and in the script embed', asy
   await page.locator('#tag').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.getElementById('tag').dataset.ready === 'true', null, { timeout: 30000 });
   const tagCharts = await page.evaluate(() => [...document.getElementById('tag').shadowRoot.querySelectorAll('figure.chart')].map((f) => f.dataset.chart));
-  assert.deepEqual(tagCharts, ['morris-years']);
+  assert.deepEqual(tagCharts, ['sites-1931-1932']);
   assert.deepEqual(errors, []);
   await context.close();
 });

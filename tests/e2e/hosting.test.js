@@ -256,7 +256,7 @@ function datasets(dir, rel = 'data') {
 
 test('every dataset saved under data/ is served, and a story there opens with ?data=', async () => {
   const files = datasets(join(ROOT, 'data'));
-  assert.ok(files.includes('data/examples/minnesota-barley.csv') && files.includes('data/map/northeast-china.json'), `${files}`);
+  assert.ok(files.includes('data/examples/tables/minnesota-barley.csv') && files.includes('data/map/northeast-china.json'), `${files}`);
   for (const file of files) {
     const response = await fetch(new URL(file, BASE_URL));
     assert.equal(response.status, 200, `${file} is not served`);

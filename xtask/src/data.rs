@@ -161,10 +161,11 @@ mod tests {
         let json = to_json(&d).unwrap_or_else(|e| panic!("{e}"));
         assert!(json.contains("\"times\": [1955, 1960, 1965,"), "{}", &json[..json.len().min(2000)]);
         assert_eq!(data::from_json(&json).unwrap_or_else(|e| panic!("{e}")), d);
-        // The section layout's example is written as it always was.
-        let barley = load(&root().join("data/examples/minnesota-barley.csv")).unwrap_or_else(|e| panic!("{e}"));
-        let committed = std::fs::read_to_string(root().join("data/examples/minnesota-barley.json")).unwrap_or_default();
-        assert!(to_json(&barley).unwrap_or_default() == committed, "the barley example imports differently");
+        // A sheet in the section layout is written as it always was.
+        let sheet = load(&root().join("tests/fixtures/minnesota-barley-sheet.csv")).unwrap_or_else(|e| panic!("{e}"));
+        let committed =
+            std::fs::read_to_string(root().join("tests/fixtures/minnesota-barley-sheet.json")).unwrap_or_default();
+        assert!(to_json(&sheet).unwrap_or_default() == committed, "the barley sheet imports differently");
     }
 
     #[test]
