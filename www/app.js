@@ -378,9 +378,9 @@ function buildSections(box, outline, only, story, source, t) {
       const panel = el('div', 'pin-panel');
       panel.hidden = true;
       // Charts outside the regions' sections (the overview) show the selection mark by mark.
-      const chart = { id: c.id, kind: c.kind, timed: c.timed, figure, canvas: null, cards: null, panel, showsSelection: !s.color, width: 0, dpr: 0 };
+      const chart = { id: c.id, kind: c.kind, timed: c.timed, figure, canvas: null, layer: null, cards: null, panel, showsSelection: !s.color, width: 0, dpr: 0 };
       // What shows the figures, and what is only read out (a canvas' long description).
-      const [body, unseen] = c.cards?.length ? [cardList(c, chart), []] : chartCanvas(c, chart);
+      const [body, unseen] = c.cards?.length ? [cardList(c, chart), []] : chartCanvas(c, chart, story);
       const [tableButton, tableHolder] = toggle(t('table'), (m) => m.chartTable(story, c, t), t);
       tableButton.setAttribute('aria-label', t('tableLabel', c.headline));
       const tools = el('div', 'chart-tools');
@@ -397,8 +397,12 @@ function buildSections(box, outline, only, story, source, t) {
   return charts;
 }
 
-/** The canvas a chart is drawn on, named by its headline and described in words for screen readers. */
-function chartCanvas(c, chart) {
+/**
+ * The canvas a chart is drawn on, named by its headline and described in words for screen readers;
+ * for a chart the outline calls `layered`, with a transparent canvas over it that holds what follows
+ * the pointer (the hovered line, the time cursor), so that a pointer's move repaints that alone.
+ */
+function chartCanvas(c, chart, story) {
   const canvas = el('canvas');
   canvas.setAttribute('role', 'img');
   canvas.setAttribute('aria-label', c.headline);
@@ -408,7 +412,19 @@ function chartCanvas(c, chart) {
   canvas.setAttribute('aria-describedby', description.id);
   canvas.tabIndex = 0;
   chart.canvas = canvas;
-  return [canvas, [description]];
+  if (!c.layered) return [canvas, [description]];
+  const layer = el('canvas', 'pointer-layer');
+  layer.setAttribute('aria-hidden', 'true');
+  try {
+    story.setLayer(c.id, layer);
+  } catch {
+    // Without a layer the chart repaints whole as the pointer moves: slower, the same picture.
+    return [canvas, [description]];
+  }
+  chart.layer = layer;
+  const stack = el('div', 'layered');
+  stack.append(canvas, layer);
+  return [stack, [description]];
 }
 
 /**
@@ -472,7 +488,7 @@ function drawChart(story, chart, width, force, t) {
     chart.width = width;
     chart.dpr = dpr;
     chart.figure.dataset.state = 'drawn';
-    return { canvas: chart.canvas, width: chart.canvas.width / dpr, height };
+    return { canvases: [chart.canvas, chart.layer].filter(Boolean), width: chart.canvas.width / dpr, height };
   } catch (err) {
     showChartError(chart.figure, err, t);
     return null;
@@ -495,8 +511,10 @@ function keepDrawn(story, charts, changed, t, signal) {
     const sizes = charts.map((c, i) => drawChart(story, c, widths[i], force, t));
     for (const size of sizes) {
       if (!size) continue;
-      size.canvas.style.width = `${size.width}px`;
-      size.canvas.style.height = `${size.height}px`;
+      for (const canvas of size.canvases) {
+        canvas.style.width = `${size.width}px`;
+        canvas.style.height = `${size.height}px`;
+      }
     }
     changed();
   };

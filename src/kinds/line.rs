@@ -355,9 +355,6 @@ fn draw<DB: DrawingBackend>(
         };
         focus_ring(area, ring, theme)?;
     }
-    if let Some(t) = view.time {
-        cursor(area, l, t, view, theme)?;
-    }
     Ok(())
 }
 
@@ -404,26 +401,40 @@ pub(super) fn draw_traces<DB: DrawingBackend>(
     let mut order: Vec<(usize, &Trace)> = lines.iter().enumerate().filter(|(i, x)| !chosen(*i, x)).collect();
     order.extend(lines.iter().enumerate().filter(|(i, x)| chosen(*i, x)));
     for (i, line) in order {
-        let coloured = line.highlighted || chosen(i, line);
-        let base = if coloured { line.color } else { theme.context };
-        // A line the reader points at is not dimmed by another selection.
-        let c = if pointed(i) { base } else { tone(base, Some(&line.entity), view, theme) };
-        let stroke = if pointed(i) {
-            3
-        } else if coloured {
-            2
+        draw_trace(area, i, line, view, theme)?;
+    }
+    Ok(())
+}
+
+/// Line `i` of a chart's `lines`, as the view wants it: grey context, in colour, or thick where the
+/// reader points at it.
+fn draw_trace<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    i: usize,
+    line: &Trace,
+    view: &View,
+    theme: &Theme,
+) -> DrawResult<(), DB> {
+    let pointed = [view.hover, view.pinned, view.focus].contains(&Some(i));
+    let coloured = line.highlighted || pointed || view.selected == Some(line.entity.as_str());
+    let base = if coloured { line.color } else { theme.context };
+    // A line the reader points at is not dimmed by another selection.
+    let c = if pointed { base } else { tone(base, Some(&line.entity), view, theme) };
+    let stroke = if pointed {
+        3
+    } else if coloured {
+        2
+    } else {
+        1
+    };
+    for run in &line.runs {
+        if let [(x, y)] = run.as_slice() {
+            // A value with no neighbour to join is a dot, big enough to be seen as one.
+            let r = f64::from(stroke) + 1.0;
+            render::fill(area, &Rect { x: x - r, y: y - r, w: 2.0 * r, h: 2.0 * r }, c)?;
         } else {
-            1
-        };
-        for run in &line.runs {
-            if let [(x, y)] = run.as_slice() {
-                // A value with no neighbour to join is a dot, big enough to be seen as one.
-                let r = f64::from(stroke) + 1.0;
-                render::fill(area, &Rect { x: x - r, y: y - r, w: 2.0 * r, h: 2.0 * r }, c)?;
-            } else {
-                let pts: Vec<(i32, i32)> = run.iter().map(|(x, y)| (x.round() as i32, y.round() as i32)).collect();
-                area.draw(&PathElement::new(pts, render::rgb(c).stroke_width(stroke)))?;
-            }
+            let pts: Vec<(i32, i32)> = run.iter().map(|(x, y)| (x.round() as i32, y.round() as i32)).collect();
+            area.draw(&PathElement::new(pts, render::rgb(c).stroke_width(stroke)))?;
         }
     }
     Ok(())
@@ -463,6 +474,7 @@ impl Kind for Line {
     const FIGURES: (usize, usize) = (0, 0);
     const WIDE: bool = true;
     const TIMED: bool = true;
+    const LAYERED: bool = true;
 
     fn check(c: &Chart, d: &Dataset, at: &dyn Fn(&str) -> String) -> Result<(), DataError> {
         let Some(id) = c.indicator.as_deref() else {
@@ -538,6 +550,23 @@ impl Kind for Line {
         theme: &Theme,
     ) -> DrawResult<(), DB> {
         draw(area, l, view, theme)
+    }
+
+    /// The hovered line, thick and in its colour over the others, and the cursor. On a long series
+    /// a pointer's move then redraws one line and a few dots rather than every line.
+    fn draw_pointer<DB: DrawingBackend>(
+        area: &DrawingArea<DB, Shift>,
+        l: &LineLayout,
+        view: &View,
+        theme: &Theme,
+    ) -> DrawResult<(), DB> {
+        if let Some((i, line)) = view.hover.and_then(|i| Some((i, l.lines.get(i)?))) {
+            draw_trace(area, i, line, view, theme)?;
+        }
+        if let Some(t) = view.time {
+            cursor(area, l, t, view, theme)?;
+        }
+        Ok(())
     }
 
     fn times(l: &LineLayout) -> &[(Time, f64)] {

@@ -61,6 +61,11 @@ pub trait Kind {
     /// True where the chart has a time cursor that the pointer and the arrow keys move (`times`).
     const TIMED: bool = false;
 
+    /// True where what follows the pointer (the hovered mark, the time cursor) is drawn by
+    /// `draw_pointer` over the body, never by `draw`: the page then keeps it on a layer of its own
+    /// and a pointer's move repaints that layer alone, not the whole chart.
+    const LAYERED: bool = false;
+
     /// Why value `v` cannot be the `j`th figure of such a chart (said after the figure's id and
     /// value), or `None` when it can.
     fn refuse_value(_f: &Figure, _v: f64, _j: usize) -> Option<&'static str> {
@@ -109,6 +114,17 @@ pub trait Kind {
         view: &View,
         theme: &Theme,
     ) -> DrawResult<(), DB>;
+
+    /// Draws what follows the pointer over the body, for a kind that is `LAYERED`: `view`'s hovered
+    /// mark and time cursor, which `draw` leaves out.
+    fn draw_pointer<DB: DrawingBackend>(
+        _area: &DrawingArea<DB, Shift>,
+        _l: &Self::Layout,
+        _view: &View,
+        _theme: &Theme,
+    ) -> DrawResult<(), DB> {
+        Ok(())
+    }
 
     /// What is drawn, in one sentence of the chart's description ("Bar chart of 3 figures, bars from zero.").
     fn what(n: usize, lang: Lang) -> String;
@@ -232,6 +248,11 @@ macro_rules! kinds {
                 match self { $(ChartKind::$variant => <$kind as Kind>::TIMED),+ }
             }
 
+            /// True where what follows the pointer is drawn on a layer of its own.
+            pub fn layered(self) -> bool {
+                match self { $(ChartKind::$variant => <$kind as Kind>::LAYERED),+ }
+            }
+
             /// True where every figure must have a value to be drawn.
             pub fn needs_value(self) -> bool {
                 match self { $(ChartKind::$variant => <$kind as Kind>::NEEDS_VALUE),+ }
@@ -284,6 +305,11 @@ macro_rules! kinds {
                 match self { $($(#[cfg(feature = $feat)])? Body::$variant(l) => <$kind as Kind>::bottom(l)),+ }
             }
 
+            /// True where what follows the pointer is drawn by `draw_pointer`, on a layer of its own.
+            pub fn layered(&self) -> bool {
+                match self { $($(#[cfg(feature = $feat)])? Body::$variant(_) => <$kind as Kind>::LAYERED),+ }
+            }
+
             pub fn labels(&self) -> Vec<&Label> {
                 match self { $($(#[cfg(feature = $feat)])? Body::$variant(l) => <$kind as Kind>::labels(l)),+ }
             }
@@ -307,6 +333,15 @@ macro_rules! kinds {
                 theme: &Theme,
             ) -> DrawResult<(), DB> {
                 match self { $($(#[cfg(feature = $feat)])? Body::$variant(l) => <$kind as Kind>::draw(area, l, view, theme)),+ }
+            }
+
+            pub fn draw_pointer<DB: DrawingBackend>(
+                &self,
+                area: &DrawingArea<DB, Shift>,
+                view: &View,
+                theme: &Theme,
+            ) -> DrawResult<(), DB> {
+                match self { $($(#[cfg(feature = $feat)])? Body::$variant(l) => <$kind as Kind>::draw_pointer(area, l, view, theme)),+ }
             }
         }
     };

@@ -73,6 +73,7 @@ impl Outline {
                 ("kind", c.kind.word().into()),
                 ("wide", Json::Bool(c.kind.wide())),
                 ("timed", Json::Bool(c.kind.timed())),
+                ("layered", Json::Bool(c.kind.layered())),
                 ("headline", (&c.headline).into()),
                 ("dek", (&c.dek).into()),
                 ("note", opt(&c.note)),

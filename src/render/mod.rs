@@ -52,14 +52,41 @@ pub fn paint<DB: DrawingBackend>(
     marks: &[Mark],
     view: &View,
 ) -> DrawResult<(), DB> {
+    paint_chart(area, model, marks, view)?;
+    paint_pointer(area, model, view)
+}
+
+/// The chart, without what follows the pointer where its kind draws that apart (`paint_pointer`):
+/// the page keeps that on a layer of its own over the chart.
+pub fn paint_chart<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    model: &ChartModel,
+    marks: &[Mark],
+    view: &View,
+) -> DrawResult<(), DB> {
     let theme = &model.theme;
+    let view = if model.body.layered() { View { hover: None, time: None, ..*view } } else { *view };
     area.fill(&rgb(theme.background))?;
     for l in &model.chrome {
         write(area, l)?;
     }
-    model.body.draw(area, view, theme)?;
-    emphasis(area, marks, view, theme, model.width, model.height)?;
+    model.body.draw(area, &view, theme)?;
+    emphasis(area, marks, &view, theme, model.width, model.height)?;
     area.present()
+}
+
+/// What follows the pointer (the hovered mark, the time cursor), for a kind that draws it apart;
+/// nothing for the others, whose `paint_chart` drew it.
+pub fn paint_pointer<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    model: &ChartModel,
+    view: &View,
+) -> DrawResult<(), DB> {
+    if model.body.layered() {
+        model.body.draw_pointer(area, view, &model.theme)?;
+        area.present()?;
+    }
+    Ok(())
 }
 
 /// The mark's colour as the view wants it: its own, or faded while another region is selected.

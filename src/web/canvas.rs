@@ -17,21 +17,41 @@ use crate::model::{self, Measure, View};
 use crate::render;
 use crate::theme::{Font, FONT_FAMILY};
 
-/// Renders `model` (with its `marks`) onto `canvas`, whose backing store is already sized for `dpr`,
-/// reusing the shapes in `paths` that earlier repaints of the same layout handed to the browser.
+/// A canvas and its kept context.
+#[derive(Debug)]
+pub(super) struct Surface {
+    pub canvas: HtmlCanvasElement,
+    pub context: CanvasRenderingContext2d,
+}
+
+/// What `render_on` paints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Part {
+    /// The whole chart, what follows the pointer included.
+    Whole,
+    /// The chart without what follows the pointer, which a layer above it holds.
+    Chart,
+    /// What follows the pointer alone, on a clear layer.
+    Pointer,
+}
+
+/// Renders `part` of `model` (with its `marks`) onto `surface`, whose backing store is already sized
+/// for `dpr`, reusing the shapes in `paths` that earlier repaints of the same layout handed to the
+/// browser.
 pub(super) fn render_on(
-    canvas: &HtmlCanvasElement,
-    ctx: &CanvasRenderingContext2d,
+    surface: &Surface,
+    part: Part,
     model: &model::ChartModel,
     marks: &[model::Mark],
     dpr: f64,
     view: &View,
     paths: &Paths,
 ) -> Result<(), JsError> {
+    let ctx = &surface.context;
     // Resizing resets the context; draw in CSS pixels on a backing store `dpr` times larger.
     ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).map_err(|_| js_err("the canvas refused a scale transform"))?;
-    let inner =
-        CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| js_err("the canvas could not be drawn on"))?;
+    let inner = CanvasBackend::with_canvas_object(surface.canvas.clone())
+        .ok_or_else(|| js_err("the canvas could not be drawn on"))?;
     let backend = CssPixels {
         inner,
         ctx: ctx.clone(),
@@ -39,7 +59,16 @@ pub(super) fn render_on(
         paths,
         pen: Pen::default(),
     };
-    render::paint(&backend.into_drawing_area(), model, marks, view).map_err(|e| js_err(format!("drawing failed: {e}")))
+    let area = backend.into_drawing_area();
+    match part {
+        Part::Whole => render::paint(&area, model, marks, view),
+        Part::Chart => render::paint_chart(&area, model, marks, view),
+        Part::Pointer => {
+            ctx.clear_rect(0.0, 0.0, model.width, model.height.ceil());
+            render::paint_pointer(&area, model, view)
+        }
+    }
+    .map_err(|e| js_err(format!("drawing failed: {e}")))
 }
 
 /// The canvas font string for a weight, a size in CSS pixels and a family: one spelling for

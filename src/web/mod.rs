@@ -24,6 +24,7 @@ use crate::render::Geometry;
 use crate::theme::Theme;
 use crate::time::Time;
 use crate::view::ViewState;
+use canvas::Part;
 
 #[global_allocator]
 static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
@@ -50,9 +51,8 @@ fn start() {
 /// One chart as last drawn: its canvas, its layout at the current width, and the reader's marks on it.
 #[derive(Debug)]
 struct Drawn {
-    canvas: HtmlCanvasElement,
-    /// The canvas' context, kept: a repaint (every click and hover) asks the browser for it no more.
-    context: CanvasRenderingContext2d,
+    /// The canvas and its context, kept: a repaint (every click and hover) asks the browser for it no more.
+    surface: canvas::Surface,
     model: model::ChartModel,
     geometry: Geometry,
     dpr: f64,
@@ -67,6 +67,15 @@ struct Drawn {
     paths: canvas::Paths,
 }
 
+/// Which part of a chart a change of the view repaints.
+#[derive(Debug, Clone, Copy)]
+enum Repaint {
+    /// The chart (and its layer).
+    Chart,
+    /// What follows the pointer: its layer alone where it has one.
+    Pointer,
+}
+
 /// A loaded, validated story: the shell asks it for the outline, to draw each chart, and to follow the reader.
 #[wasm_bindgen]
 #[derive(Debug)]
@@ -76,6 +85,9 @@ pub struct Story {
     /// Text widths by font and string: the canvas measures each label once, not per redraw.
     widths: RefCell<Table<f64>>,
     charts: Table<Drawn>,
+    /// The layers over charts whose kind draws what follows the pointer apart (`Kind::LAYERED`), by
+    /// chart id: kept across draws, as the page keeps the canvases.
+    layers: Table<canvas::Surface>,
     /// The reader's view: the selection, the pinned mark, the time cursor. The page's script asks
     /// for it and keeps none of its own.
     view: ViewState,
@@ -145,6 +157,7 @@ impl Story {
             map: None,
             widths: RefCell::new(Table::default()),
             charts: Table::default(),
+            layers: Table::default(),
             view: ViewState::default(),
             theme: Theme::LIGHT,
         })
@@ -185,9 +198,12 @@ impl Story {
         let time = time.filter(|t| model.body.times().iter().any(|p| p.0 == *t));
         let height = model.height;
         let geometry = Geometry { width: model.width, height, marks, labels: Vec::new() };
+        if let Some(layer) = self.layers.get(id) {
+            layer.canvas.set_width(canvas.width());
+            layer.canvas.set_height(canvas.height());
+        }
         let drawn = Drawn {
-            canvas: canvas.clone(),
-            context,
+            surface: canvas::Surface { canvas: canvas.clone(), context },
             model,
             geometry,
             dpr,
@@ -201,6 +217,21 @@ impl Story {
         self.charts.set(id.to_string(), drawn);
         self.paint(id)?;
         Ok(height)
+    }
+
+    /// Gives chart `id` a layer over its canvas, the same size and transparent, for what follows the
+    /// pointer (the hovered line, the time cursor): a pointer's move then repaints the layer alone.
+    /// Only for kinds the outline calls `layered`; sized and painted from the chart's next draw.
+    #[wasm_bindgen(js_name = setLayer)]
+    pub fn set_layer(&mut self, id: &str, layer: &HtmlCanvasElement) -> Result<(), JsError> {
+        let context = layer
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into().ok())
+            .ok_or_else(|| js_err("this browser gave no 2D drawing context for the chart's layer"))?;
+        self.layers.set(id.to_string(), canvas::Surface { canvas: layer.clone(), context });
+        Ok(())
     }
 
     /// The index of the mark under `(x, y)` in CSS pixels from the canvas' top left, or -1.
@@ -246,19 +277,19 @@ impl Story {
     /// Sets the hovered mark (-1 for none); repaints and returns true only if that changed the picture.
     #[wasm_bindgen(js_name = setHover)]
     pub fn set_hover(&mut self, id: &str, i: i32) -> Result<bool, JsError> {
-        self.update(id, |d| &mut d.hover, index(i))
+        self.update(id, |d| &mut d.hover, index(i), Repaint::Pointer)
     }
 
     /// Sets the keyboard-focused mark (-1 for none); its ring is drawn on the canvas.
     #[wasm_bindgen(js_name = setFocus)]
     pub fn set_focus(&mut self, id: &str, i: i32) -> Result<bool, JsError> {
-        self.update(id, |d| &mut d.focus, index(i))
+        self.update(id, |d| &mut d.focus, index(i), Repaint::Chart)
     }
 
     /// Sets the pinned mark (-1 for none).
     #[wasm_bindgen(js_name = setPinned)]
     pub fn set_pinned(&mut self, id: &str, i: i32) -> Result<bool, JsError> {
-        self.update(id, |d| &mut d.pinned, index(i))
+        self.update(id, |d| &mut d.pinned, index(i), Repaint::Chart)
     }
 
     /// Selects a region by id (or none, with `undefined`) and repaints the charts that show the selection.
@@ -315,7 +346,7 @@ impl Story {
             return Ok(false);
         }
         d.time = t;
-        self.paint(id)?;
+        self.paint_pointer(id)?;
         Ok(true)
     }
 
@@ -331,7 +362,7 @@ impl Story {
             return Ok(index);
         }
         (d.time, d.hover) = (time, hover);
-        self.paint(id)?;
+        self.paint_pointer(id)?;
         Ok(index)
     }
 
@@ -426,7 +457,7 @@ impl Story {
     pub fn chart_svg(&self, id: &str) -> Result<String, JsError> {
         let d = self.charts.get(id).ok_or_else(|| js_err(format!("chart \"{id}\" is not drawn yet")))?;
         // The file stands on its own: its titles and source are drawn, as the page writes them.
-        let model = self.model(id, &d.context, d.model.width, model::Titles::Drawn)?;
+        let model = self.model(id, &d.surface.context, d.model.width, model::Titles::Drawn)?;
         export::chart_file(&model).map_err(js_err)
     }
 
@@ -563,6 +594,7 @@ impl Story {
         id: &str,
         field: fn(&mut Drawn) -> &mut Option<usize>,
         value: Option<usize>,
+        repaint: Repaint,
     ) -> Result<bool, JsError> {
         let d = self.charts.get_mut(id).ok_or_else(|| js_err(format!("chart \"{id}\" is not drawn yet")))?;
         let value = value.filter(|i| *i < d.geometry.marks.len());
@@ -571,21 +603,48 @@ impl Story {
             return Ok(false);
         }
         *slot = value;
-        self.paint(id)?;
+        match repaint {
+            Repaint::Chart => self.paint(id)?,
+            Repaint::Pointer => self.paint_pointer(id)?,
+        }
         Ok(true)
     }
 
     /// Redraws a chart from its stored layout: no re-parsing, no re-layout, only the view changes.
     fn paint(&self, id: &str) -> Result<(), JsError> {
         let d = self.charts.get(id).ok_or_else(|| js_err(format!("chart \"{id}\" is not drawn yet")))?;
-        let view = View {
+        let view = self.view_of(d);
+        let marks = &d.geometry.marks;
+        match self.layers.get(id).filter(|_| d.model.body.layered()) {
+            Some(layer) => {
+                canvas::render_on(&d.surface, Part::Chart, &d.model, marks, d.dpr, &view, &d.paths)?;
+                canvas::render_on(layer, Part::Pointer, &d.model, marks, d.dpr, &view, &d.paths)
+            }
+            None => canvas::render_on(&d.surface, Part::Whole, &d.model, marks, d.dpr, &view, &d.paths),
+        }
+    }
+
+    /// Redraws what follows the pointer: on its layer alone where the chart has one, else the chart.
+    fn paint_pointer(&self, id: &str) -> Result<(), JsError> {
+        let d = self.charts.get(id).ok_or_else(|| js_err(format!("chart \"{id}\" is not drawn yet")))?;
+        match self.layers.get(id).filter(|_| d.model.body.layered()) {
+            Some(layer) => {
+                let view = self.view_of(d);
+                canvas::render_on(layer, Part::Pointer, &d.model, &d.geometry.marks, d.dpr, &view, &d.paths)
+            }
+            None => self.paint(id),
+        }
+    }
+
+    /// What the reader is doing with chart `d`, as its drawing wants it.
+    fn view_of<'a>(&'a self, d: &Drawn) -> View<'a> {
+        View {
             selected: if d.shows_selection { self.view.region.as_deref() } else { None },
             hover: d.hover,
             focus: d.focus,
             pinned: d.pinned,
             time: d.time,
-        };
-        canvas::render_on(&d.canvas, &d.context, &d.model, &d.geometry.marks, d.dpr, &view, &d.paths)
+        }
     }
 }
 
