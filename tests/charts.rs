@@ -581,3 +581,45 @@ fn columns_hang_below_a_zero_line_for_negative_values() {
         }
     }
 }
+
+/// Grouped columns of an indicator's series: the example's five supersectors at three months. A
+/// group per month, a column per supersector in the legend's order and the supersector's colour,
+/// the legend's names written (colour is never alone), nothing overlapping from 280 to 1200 px, in
+/// English and in Chinese; golden files at 320 and 640 px.
+#[test]
+fn grouped_columns_of_series_in_english_and_chinese() {
+    use datastory::kinds::Body;
+    let (_, d) = common::examples().into_iter().find(|(f, _)| f == "us-employment.json").expect("us-employment");
+    let chart = "sectors-three-months";
+    let c = d.charts.iter().find(|c| c.id == chart).expect("the grouped chart");
+    for lang in [datastory::i18n::Lang::En, datastory::i18n::Lang::Zh] {
+        let mut d = d.clone();
+        d.lang = lang;
+        for px in (280..=1200).step_by(8) {
+            let width = f64::from(px);
+            let m = common::model(&d, chart, width);
+            let Body::Periods(l) = &m.body else { panic!("not columns") };
+            assert_eq!(l.groups.len(), 3, "{width}: three months");
+            assert_eq!(l.columns.len(), 15, "{width}: five columns a month");
+            let names: Vec<&str> = l.legend.iter().map(|e| e.label.text.as_str()).collect();
+            assert_eq!(names[0], "Construction");
+            for (i, col) in l.columns.iter().enumerate() {
+                let entity = &c.entities[i % 5];
+                assert!(col.figure.starts_with(&format!("{entity}@")), "{width}: column {i} is {}", col.figure);
+                assert_eq!(col.color, l.legend[i % 5].color, "{width}: {} not in its colour", col.figure);
+            }
+            assert_clear(&m, &format!("{lang:?} at {width}"));
+            if matches!(px, 320 | 640) {
+                let (svg, _) = common::svg(&m);
+                let all = words(&svg);
+                let (month, name) = match lang {
+                    datastory::i18n::Lang::En => ("Feb 2010", "en"),
+                    datastory::i18n::Lang::Zh => ("2010年2月", "zh"),
+                };
+                assert!(all.contains(month), "{width}: {month} not in {all}");
+                look(&format!("columns-grouped-{name}-{width}.svg"), &svg);
+                golden(&format!("columns-grouped-{name}-{width}"), &svg);
+            }
+        }
+    }
+}
