@@ -321,19 +321,22 @@ fn layout(cx: &Ctx, d: &Dataset, plan: Plan, top: f64) -> ColumnsLayout {
     // than drawn over each other. The tick texts, and so the plot's left edge, do not depend on
     // where the plot is placed.
     let mut i = 0;
-    let (style, Across { band, slot, sub, col_w, .. }, value_lines) = loop {
-        let short = STYLES[i].0 != Style::Full;
+    let (short, value_font, Across { band, slot, sub, col_w, .. }, value_lines) = loop {
+        let (style, font) = STYLES[i];
+        let short = style != Style::Full;
         let plot_left = axis::value_axis_in(cx.m, theme, &scale, unit, d.lang, (0.0, cx.width), short).plot_left;
         let at = across(cx, n, k, plot_left);
         if let Some(lines) = value_lines(cx, &plan, i, at.room) {
-            break (i, at, lines);
+            break (short, font, at, lines);
         }
         if i + 1 == STYLES.len() {
-            break (i, at, plan.groups.iter().map(|g| vec![Vec::new(); g.members.len()]).collect());
+            // No values drawn: the axis alone gives the numbers, as exactly as the width allows.
+            let plot_left = axis::value_axis(cx.m, theme, &scale, unit, d.lang, (0.0, cx.width)).plot_left;
+            let none = plan.groups.iter().map(|g| vec![Vec::new(); g.members.len()]).collect();
+            break (false, font, across(cx, n, k, plot_left), none);
         }
         i += 1;
     };
-    let value_font = STYLES[style].1;
     let lh = value_font.line_height();
     let lines_where = |negative: bool| {
         plan.groups
@@ -353,7 +356,6 @@ fn layout(cx: &Ctx, d: &Dataset, plan: Plan, top: f64) -> ColumnsLayout {
     let plot_top = legend_bottom + above.max(1) as f64 * lh + 4.0;
     let plot_bottom = plot_top + PLOT_HEIGHT;
     let scale = scale.placed(plot_bottom, plot_top);
-    let short = STYLES[style].0 != Style::Full;
     let value_axis = axis::value_axis_in(cx.m, theme, &scale, unit, d.lang, (0.0, cx.width), short);
     let period_top = plot_bottom + if below > 0 { below as f64 * lh + 4.0 } else { 0.0 } + 8.0;
 
