@@ -553,3 +553,103 @@ fn small_multiples_share_one_scale_and_reflow() {
     }
     assert!(columns.first() < columns.get(columns.len() - 3), "the grid reflows: {columns:?}");
 }
+
+/// Stated figures of both signs as columns of periods: the month-on-month change in U.S. nonfarm
+/// jobs, October 2009 to May 2010 (BLS, via vega-datasets' us-employment.csv). Each column leaves
+/// the zero line, drawn in ink, upwards or downwards; its value sits beyond its outer end; the
+/// axis spans both signs; nothing overlaps or leaves the canvas at any width.
+#[test]
+fn columns_hang_below_a_zero_line_for_negative_values() {
+    use datastory::kinds::Body;
+    use std::fmt::Write;
+    let months = [
+        ("2009-10", "Oct 2009", -209),
+        ("2009-11", "Nov 2009", 12),
+        ("2009-12", "Dec 2009", -277),
+        ("2010-01", "Jan 2010", 18),
+        ("2010-02", "Feb 2010", -73),
+        ("2010-03", "Mar 2010", 193),
+        ("2010-04", "Apr 2010", 221),
+        ("2010-05", "May 2010", 522),
+    ];
+    let mut sheet = String::from(
+        "[story]\nkey,value\nid,jobs\ntitle,Jobs\ndek,Monthly change\noverview_heading,Jobs\n\n\
+         [sources]\nid,name,description\nbls,\"U.S. Bureau of Labor Statistics, via vega-datasets\",us-employment.csv\n\n\
+         [regions]\nid,name,kind,color\nus,United States,country,#006eac\n\n\
+         [figures]\nid,region,indicator,label,value,unit,qualifier,period,source,quote\n",
+    );
+    for (id, month, v) in months {
+        let _ = writeln!(sheet, "m{id},us,change,{month},{v},thousand jobs,exact,{month},bls,nonfarm_change {v}");
+    }
+    let ids: Vec<String> = months.iter().map(|(id, ..)| format!("m{id}")).collect();
+    let _ = writeln!(
+        sheet,
+        "\n[charts]\nid,kind,region,headline,dek,figures\nchange,periods,,Jobs grew in five of eight months,\"Change in nonfarm jobs from the month before, thousands\",{}",
+        ids.join(" ")
+    );
+    let d = datastory::data::csv::from_csv(&sheet).unwrap_or_else(|e| panic!("{e}"));
+    for px in (280..=1200).step_by(8) {
+        let width = f64::from(px);
+        let m = common::model(&d, "change", width);
+        let Body::Periods(c) = &m.body else { panic!("not columns") };
+        let zero = c.value_axis.zero.expect("a zero line");
+        assert!(c.value_axis.ticks.first().is_some_and(|t| t.value < 0.0), "{width}: no gridline below zero");
+        for (col, (_, _, v)) in c.columns.iter().zip(months) {
+            let (inner, outer) = if v < 0 { (col.rect.y, col.rect.bottom()) } else { (col.rect.bottom(), col.rect.y) };
+            assert!((inner - zero).abs() < 1e-9, "{width}: {v} leaves {inner}, not the zero line at {zero}");
+            for l in &col.value {
+                let beyond = if v < 0 { l.bbox().y >= outer } else { l.bbox().bottom() <= outer };
+                assert!(beyond, "{width}: {} is not beyond its column's end", l.text);
+            }
+        }
+        assert_clear(&m, &format!("{width}"));
+        if matches!(px, 320 | 640) {
+            let (svg, _) = common::svg(&m);
+            assert!(px < 640 || words(&svg).contains("-277"), "{width}: the largest fall is written");
+            look(&format!("columns-negative-{width}.svg"), &svg);
+            golden(&format!("columns-negative-{width}"), &svg);
+        }
+    }
+}
+
+/// Grouped columns of an indicator's series: the example's five supersectors at three months. A
+/// group per month, a column per supersector in the legend's order and the supersector's colour,
+/// the legend's names written (colour is never alone), nothing overlapping from 280 to 1200 px, in
+/// English and in Chinese; golden files at 320 and 640 px.
+#[test]
+fn grouped_columns_of_series_in_english_and_chinese() {
+    use datastory::kinds::Body;
+    let (_, d) = common::examples().into_iter().find(|(f, _)| f == "us-employment.json").expect("us-employment");
+    let chart = "sectors-three-months";
+    let c = d.charts.iter().find(|c| c.id == chart).expect("the grouped chart");
+    for lang in [datastory::i18n::Lang::En, datastory::i18n::Lang::Zh] {
+        let mut d = d.clone();
+        d.lang = lang;
+        for px in (280..=1200).step_by(8) {
+            let width = f64::from(px);
+            let m = common::model(&d, chart, width);
+            let Body::Periods(l) = &m.body else { panic!("not columns") };
+            assert_eq!(l.groups.len(), 3, "{width}: three months");
+            assert_eq!(l.columns.len(), 15, "{width}: five columns a month");
+            let names: Vec<&str> = l.legend.iter().map(|e| e.label.text.as_str()).collect();
+            assert_eq!(names[0], "Construction");
+            for (i, col) in l.columns.iter().enumerate() {
+                let entity = &c.entities[i % 5];
+                assert!(col.figure.starts_with(&format!("{entity}@")), "{width}: column {i} is {}", col.figure);
+                assert_eq!(col.color, l.legend[i % 5].color, "{width}: {} not in its colour", col.figure);
+            }
+            assert_clear(&m, &format!("{lang:?} at {width}"));
+            if matches!(px, 320 | 640) {
+                let (svg, _) = common::svg(&m);
+                let all = words(&svg);
+                let (month, name) = match lang {
+                    datastory::i18n::Lang::En => ("Feb 2010", "en"),
+                    datastory::i18n::Lang::Zh => ("2010年2月", "zh"),
+                };
+                assert!(all.contains(month), "{width}: {month} not in {all}");
+                look(&format!("columns-grouped-{name}-{width}.svg"), &svg);
+                golden(&format!("columns-grouped-{name}-{width}"), &svg);
+            }
+        }
+    }
+}

@@ -97,13 +97,19 @@ fn a_wrong_type_says_what_was_expected() {
 }
 
 #[test]
-fn a_negative_value_is_refused_where_bars_start_at_zero() {
+fn a_negative_value_is_drawn_by_columns_and_refused_where_a_kind_cannot_draw_it() {
+    // Columns of periods hang it below their zero line.
+    let mut v = story_json();
+    let i = figure_index(&v, "jilin-gdp-growth-first-half");
+    v["figures"][i]["value"] = json!(-5.7);
+    from_json(&v.to_string()).unwrap_or_else(|e| panic!("a negative column refused: {e}"));
+    // A multiple ("60 times") is a ratio of two magnitudes.
     let msg = error_after(|v| {
-        let i = figure_index(v, "jilin-gdp-growth-first-half");
-        v["figures"][i]["value"] = json!(-5.7);
+        let i = figure_index(v, "jilin-auto-sales-multiple");
+        v["figures"][i]["value"] = json!(-3);
     });
-    assert!(msg.contains("jilin-gdp-growth-first-half"), "{msg}");
-    assert!(msg.contains("negative"), "{msg}");
+    assert!(msg.contains("jilin-auto-sales-multiple"), "{msg}");
+    assert!(msg.contains("must be greater than zero"), "{msg}");
 }
 
 #[test]

@@ -146,10 +146,10 @@ fn the_checks_of_the_json_format_are_placed_on_the_sheet() {
     );
     assert_says(&SHEET.replace("s,south,output", "n,south,output"), &["line 20, column A (id)", "used twice"]);
     assert_says(&SHEET.replace("#d55e00", "orange"), &["line 15, column D (color)", "#rrggbb"]);
-    // A negative value is refused by a chart that draws only from zero up (columns of periods).
+    // A value the chart's kind cannot draw (a share of more than 100%) is placed on the sheet.
     assert_says(
-        &SHEET.replace("\"5,230,000\"", "-5").replace("output,bars,", "output,periods,"),
-        &["line 24, column F (figures)", "figure \"n\" (value -5) is negative"],
+        &SHEET.replace("output,bars,", "output,share,"),
+        &["line 24, column F (figures)", "figure \"n\"", "is a share and must be a percentage from 0 to 100"],
     );
     assert_says(&SHEET.replace(",n s\n", ",n x\n"), &["line 24, column F (figures)", "\"x\""]);
     assert_says(&SHEET.replace(",office,South", ",bureau,South"), &["line 20, column I (source)", "bureau"]);

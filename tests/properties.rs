@@ -5,7 +5,6 @@
 mod common;
 
 use datastory::data::{Dataset, Qualifier};
-use datastory::kinds::periods::tick_step;
 use datastory::kinds::Body;
 use datastory::model::{ChartModel, Rect};
 use proptest::prelude::*;
@@ -42,6 +41,11 @@ fn magnitude() -> impl Strategy<Value = f64> {
         1 => prop::sample::select(vec![1e300, f64::MAX, f64::MIN_POSITIVE, 5e-324, 1e-300, 1.0, 100.0]),
         6 => (0.0..10.0f64, -300..300i32).prop_map(|(m, e)| m * 10f64.powi(e)),
     ]
+}
+
+/// A magnitude of either sign: columns of periods draw changes below zero too.
+fn signed() -> impl Strategy<Value = f64> {
+    (magnitude(), any::<bool>()).prop_map(|(m, negative)| if negative { -m } else { m })
 }
 
 fn qualifier() -> impl Strategy<Value = Qualifier> {
@@ -193,14 +197,6 @@ fn config(cases: u32) -> ProptestConfig {
 proptest! {
     #![proptest_config(config(64))]
 
-    /// The columns' scale: a round step above zero and a top at or above the largest value, for any magnitude.
-    #[test]
-    fn tick_steps_are_finite_and_cover_the_largest_value(max in magnitude()) {
-        let step = tick_step(max);
-        prop_assert!(step.is_finite() && step > 0.0, "step {step} for {max}");
-        prop_assert!(max / step <= 10.0, "{} ticks for {max}", max / step);
-    }
-
     /// End labels of lines: never on top of each other, inside the plot, in the order of the lines'
     /// ends, and a label with room to spare stays at its line's end.
     #[test]
@@ -255,23 +251,32 @@ proptest! {
         }
     }
 
-    /// Columns stand on the baseline, under the top gridline, in proportion.
+    /// Columns stand on the zero line (up for values above zero, down for those below), inside the
+    /// axis' first and last gridlines, in proportion, each value beyond its column's outer end.
     #[test]
-    fn columns_are_to_scale_and_on_the_canvas(values in prop::collection::vec(magnitude(), 2..=8), width in 240u32..=1600) {
+    fn columns_are_to_scale_and_on_the_canvas(values in prop::collection::vec(signed(), 2..=8), width in 240u32..=1600) {
         let m = columns(&values, f64::from(width));
         check(&m)?;
         let Body::Periods(c) = &m.body else { panic!("gdp is not columns") };
-        let top = c.gridlines.last().map_or(c.baseline_y, |(y, _)| *y);
-        let max = values.iter().copied().fold(0.0, f64::max);
+        let zero = c.value_axis.zero.expect("columns always have a zero line");
+        let top = c.value_axis.ticks.last().map_or(zero, |t| t.at);
+        let floor = c.value_axis.ticks.first().map_or(zero, |t| t.at);
+        let largest = values.iter().map(|v| v.abs()).fold(0.0, f64::max);
         let tallest = c.columns.iter().map(|col| col.rect.h).fold(0.0, f64::max);
         for (col, v) in c.columns.iter().zip(&values) {
-            prop_assert!((col.rect.bottom() - c.baseline_y).abs() < 1e-6);
-            // Near f64::MAX no round gridline above the largest value exists; the axis ends at the value.
-            if max < f64::MAX / 2.0 {
-                prop_assert!(col.rect.y >= top - 1e-6, "a column above the top gridline");
+            let (inner, outer) = if *v < 0.0 { (col.rect.y, col.rect.bottom()) } else { (col.rect.bottom(), col.rect.y) };
+            prop_assert!((inner - zero).abs() < 1e-6, "{v} leaves {inner}, not zero at {zero}");
+            // Near f64::MAX no round gridline beyond the largest value exists; the axis ends at the value.
+            if largest < f64::MAX / 2.0 {
+                prop_assert!(col.rect.y >= top - 1e-6 && col.rect.bottom() <= floor + 1e-6, "{v}: a column beyond the gridlines");
             }
-            if tallest > 0.0 {
-                prop_assert!((col.rect.h / tallest - v / max).abs() < 1e-6, "{} drawn {} of {tallest}", v, col.rect.h);
+            if tallest > 0.0 && largest.is_finite() && largest < f64::MAX / 2.0 {
+                prop_assert!((col.rect.h / tallest - v.abs() / largest).abs() < 1e-6, "{} drawn {} of {tallest}", v, col.rect.h);
+            }
+            for l in &col.value {
+                let b = l.bbox();
+                let beyond = if *v < 0.0 { b.y >= outer - 1e-6 } else { b.bottom() <= outer + 1e-6 };
+                prop_assert!(beyond, "{v}: its value {:?} is not beyond the column's end", l.text);
             }
         }
     }

@@ -98,13 +98,27 @@ pub fn value_axis(
     scale: &ValueScale,
     unit: &str,
     lang: Lang,
+    extent: (f64, f64),
+) -> ValueAxis {
+    value_axis_in(m, theme, scale, unit, lang, extent, false)
+}
+
+/// `value_axis`, its ticks written short ("20k") whatever the width where `short`: for marks whose
+/// values are written short, so that the marks and the axis read alike.
+pub fn value_axis_in(
+    m: &dyn Measure,
+    theme: &Theme,
+    scale: &ValueScale,
+    unit: &str,
+    lang: Lang,
     (left, right): (f64, f64),
+    short: bool,
 ) -> ValueAxis {
     let (r0, r1) = scale.range();
     let values = scale.ticks(scale::tick_count(r1 - r0));
     let widest = |texts: &[String]| texts.iter().map(|t| m.width(t, Font::SMALL)).fold(0.0, f64::max);
     let mut texts = scale.tick_texts(&values, unit, lang, Style::Full);
-    if widest(&texts) > (right - left) * LABEL_SHARE {
+    if short || widest(&texts) > (right - left) * LABEL_SHARE {
         texts = scale.tick_texts(&values, unit, lang, Style::Short(3));
     }
     let label_right = left + widest(&texts);

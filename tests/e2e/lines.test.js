@@ -133,6 +133,40 @@ test('a click pins the cursor and the nearest line into the address; a deep link
   await phoneContext.close();
 });
 
+test('grouped columns: a column under the pointer tells its entity, month, value and unit', async () => {
+  const { page, errors, context } = await open(browser, EMPLOYMENT, { width: 1280, dpr: 2 });
+  const chart = 'sectors-three-months';
+  await canvasOf(page, chart);
+  // Construction's first column, in its colour: the leftmost pixel of it is January 2008's.
+  const hex = employment.regions.find((r) => r.id === 'construction').color;
+  const spot = await page.locator(`figure[data-chart="${chart}"] canvas`).evaluate((cv, hex) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    const { width, height } = cv;
+    const px = cv.getContext('2d').getImageData(0, 0, width, height).data;
+    const box = cv.getBoundingClientRect();
+    for (let x = 0; x < width; x += 1) {
+      // Below the legend's swatch: from the middle of the canvas down.
+      for (let y = Math.round(height / 2); y < height; y += 1) {
+        const i = (y * width + x) * 4;
+        if (px[i] === r && px[i + 1] === g && px[i + 2] === b) return { x: box.left + (x + 4) * box.width / width, y: box.top + y * box.height / height };
+      }
+    }
+    return null;
+  }, hex);
+  assert.ok(spot, 'construction’s column not found');
+  await page.mouse.move(spot.x, spot.y);
+  const lines = await tooltipLines(page);
+  assert.ok(lines, 'no tooltip on the column');
+  const text = lines.join(' ');
+  const value = valueAt('construction', 'employees', '2008-01').toLocaleString('en-US');
+  for (const part of ['Construction', 'Jan 2008', value, 'thousand jobs']) {
+    assert.ok(text.includes(part), `${part} not in the tooltip: ${text}`);
+  }
+  await page.locator(`figure[data-chart="${chart}"]`).screenshot({ path: join(SCREENSHOT_DIR, 'columns-grouped-hover-1280-dpr2.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('on a phone, a tap puts the cursor where the finger is and pins it', async () => {
   const { page, errors, context } = await open(browser, EMPLOYMENT, { width: 375, dpr: 2, touch: true });
   const { box } = await canvasOf(page, 'monthly-change');
