@@ -36,7 +36,7 @@ const tooltipLines = (page) => page.evaluate(() => {
 
 /** Chart `id`'s canvas, scrolled into the middle of the view, once painted. */
 async function canvasOf(page, id) {
-  const canvas = page.locator(`figure[data-chart="${id}"] canvas`);
+  const canvas = page.locator(`figure[data-chart="${id}"] canvas[role="img"]`);
   await canvas.evaluate((c) => c.scrollIntoView({ block: 'center', behavior: 'instant' }));
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   return canvas;

@@ -31,7 +31,7 @@ const tooltipLines = (page) => page.evaluate(() => {
 
 /** The canvas of chart `id`, scrolled into the middle of the view, and its box. */
 async function canvasOf(page, id) {
-  const canvas = page.locator(`figure[data-chart="${id}"] canvas`);
+  const canvas = page.locator(`figure[data-chart="${id}"] canvas[role="img"]`);
   await canvas.evaluate((c) => c.scrollIntoView({ block: 'center', behavior: 'instant' }));
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   return { canvas, box: await canvas.boundingBox() };
@@ -53,7 +53,7 @@ for (const path of STORIES) {
         // The first coloured line's colour is on the canvas: the lines are drawn, not a blank box.
         const entity = c.highlight?.[0] ?? c.entities?.[0];
         const hex = story.regions.find((r) => r.id === entity).color;
-        const found = await page.locator(`figure[data-chart="${c.id}"] canvas`).evaluate((cv, hex) => {
+        const found = await page.locator(`figure[data-chart="${c.id}"] canvas[role="img"]`).evaluate((cv, hex) => {
           const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
           const px = cv.getContext('2d').getImageData(0, 0, cv.width, cv.height).data;
           for (let i = 0; i < px.length; i += 4) if (px[i] === r && px[i + 1] === g && px[i + 2] === b) return true;
@@ -92,12 +92,40 @@ test('the mouse moves a cursor in time that lists every line’s value there, la
   await context.close();
 });
 
+test('the cursor is drawn over the chart as the pointer moves, and goes with it', async () => {
+  const { page, errors, context } = await open(browser, EMPLOYMENT, { width: 1280, dpr: 2 });
+  const { box } = await canvasOf(page, 'sectors');
+  // The layer over the chart: how many of its pixels are drawn on, and the most in one column.
+  const inked = () => page.locator('figure[data-chart="sectors"] canvas.pointer-layer').evaluate((cv) => {
+    const px = cv.getContext('2d').getImageData(0, 0, cv.width, cv.height).data;
+    const columns = new Array(cv.width).fill(0);
+    let n = 0;
+    for (let i = 3; i < px.length; i += 4) {
+      if (px[i] > 0) {
+        n += 1;
+        columns[((i - 3) / 4) % cv.width] += 1;
+      }
+    }
+    return { n, tallest: Math.max(...columns), height: cv.height };
+  });
+  assert.equal((await inked()).n, 0, 'a cursor is drawn before the pointer came');
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.5);
+  const drawn = await inked();
+  // A rule down the plot: one column of pixels inked over much of the chart's height.
+  assert.ok(drawn.tallest > drawn.height / 3, `no cursor drawn: ${JSON.stringify(drawn)}`);
+  await page.mouse.move(5, 5);
+  await page.waitForFunction(() => document.querySelector('.tooltip')?.hidden !== false);
+  assert.equal((await inked()).n, 0, 'the cursor stayed after the pointer left');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a click pins the cursor and the nearest line into the address; a deep link restores them', async () => {
   const { page, errors, context } = await open(browser, EMPLOYMENT, { width: 1280 });
   await canvasOf(page, 'sectors');
   // Construction, drawn in its colour: click on its line.
   const hex = employment.regions.find((r) => r.id === 'construction').color;
-  const spot = await page.locator('figure[data-chart="sectors"] canvas').evaluate((cv, hex) => {
+  const spot = await page.locator('figure[data-chart="sectors"] canvas[role="img"]').evaluate((cv, hex) => {
     const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
     const { width, height } = cv;
     const px = cv.getContext('2d').getImageData(0, 0, width, height).data;
@@ -139,7 +167,7 @@ test('grouped columns: a column under the pointer tells its entity, month, value
   await canvasOf(page, chart);
   // Construction's first column, in its colour: the leftmost pixel of it is January 2008's.
   const hex = employment.regions.find((r) => r.id === 'construction').color;
-  const spot = await page.locator(`figure[data-chart="${chart}"] canvas`).evaluate((cv, hex) => {
+  const spot = await page.locator(`figure[data-chart="${chart}"] canvas[role="img"]`).evaluate((cv, hex) => {
     const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
     const { width, height } = cv;
     const px = cv.getContext('2d').getImageData(0, 0, width, height).data;
