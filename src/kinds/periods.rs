@@ -514,8 +514,11 @@ impl Kind for Periods {
     }
 
     fn layout(cx: &Ctx, i: &Input, top: f64) -> Option<ColumnsLayout> {
-        let plan =
-            if i.chart.series_indicator().is_some() { series_plan(cx, i.d, i.chart) } else { figure_plan(cx, i.d, i.figures) };
+        let plan = if i.chart.series_indicator().is_some() {
+            series_plan(cx, i.d, i.chart)
+        } else {
+            figure_plan(cx, i.d, i.figures)
+        };
         Some(layout(cx, i.d, plan, top))
     }
 

@@ -50,3 +50,17 @@ export async function open(browser, path, { width = 1280, height = 900, dpr = 1,
   await page.waitForFunction(() => document.documentElement.dataset.ready !== undefined, null, { timeout: 30000 });
   return { page, errors, context };
 }
+
+/** The visible tooltip's lines, or null when it is hidden. */
+export const tooltipLines = (page) => page.evaluate(() => {
+  const tip = document.querySelector('.tooltip');
+  return tip && !tip.hidden ? [...tip.children].map((n) => n.textContent) : null;
+});
+
+/** Chart `id`'s canvas (not the layer over it), scrolled into the middle of the view, once painted. */
+export async function chartCanvas(page, id) {
+  const canvas = page.locator(`figure[data-chart="${id}"] canvas[role="img"]`);
+  await canvas.evaluate((c) => c.scrollIntoView({ block: 'center', behavior: 'instant' }));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return canvas;
+}

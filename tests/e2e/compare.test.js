@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, open, BASE_URL, SCREENSHOT_DIR } from './browser.js';
+import { launch, open, tooltipLines, chartCanvas as canvasOf, BASE_URL, SCREENSHOT_DIR } from './browser.js';
 
 const BARLEY = 'data/examples/minnesota-barley.json';
 const DISASTERS = 'data/examples/natural-disasters.json';
@@ -26,20 +26,6 @@ function yieldText(entity, year) {
   const s = barley.series.find((x) => x.entity === entity);
   const decimals = barley.indicators.find((i) => i.id === s.indicator).decimals;
   return s.values[s.times.findIndex((t) => String(t) === String(year))].toFixed(decimals);
-}
-
-/** The visible tooltip's lines, or null when it is hidden. */
-const tooltipLines = (page) => page.evaluate(() => {
-  const tip = document.querySelector('.tooltip');
-  return tip && !tip.hidden ? [...tip.children].map((n) => n.textContent) : null;
-});
-
-/** Chart `id`'s canvas, scrolled into the middle of the view, once painted. */
-async function canvasOf(page, id) {
-  const canvas = page.locator(`figure[data-chart="${id}"] canvas[role="img"]`);
-  await canvas.evaluate((c) => c.scrollIntoView({ block: 'center', behavior: 'instant' }));
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  return canvas;
 }
 
 /**

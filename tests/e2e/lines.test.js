@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, open, BASE_URL, SCREENSHOT_DIR } from './browser.js';
+import { launch, open, tooltipLines, chartCanvas, BASE_URL, SCREENSHOT_DIR } from './browser.js';
 
 const STORIES = ['data/examples/us-employment.json', 'data/examples/natural-disasters.json'];
 const EMPLOYMENT = `/?data=${STORIES[0]}`;
@@ -23,17 +23,9 @@ function valueAt(entity, indicator, time) {
   return s.values[i];
 }
 
-/** The visible tooltip's lines, or null when it is hidden. */
-const tooltipLines = (page) => page.evaluate(() => {
-  const tip = document.querySelector('.tooltip');
-  return tip && !tip.hidden ? [...tip.children].map((n) => n.textContent) : null;
-});
-
-/** The canvas of chart `id`, scrolled into the middle of the view, and its box. */
+/** Chart `id`'s canvas, in view, and its box. */
 async function canvasOf(page, id) {
-  const canvas = page.locator(`figure[data-chart="${id}"] canvas[role="img"]`);
-  await canvas.evaluate((c) => c.scrollIntoView({ block: 'center', behavior: 'instant' }));
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const canvas = await chartCanvas(page, id);
   return { canvas, box: await canvas.boundingBox() };
 }
 

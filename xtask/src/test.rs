@@ -13,32 +13,11 @@ pub fn all() -> Result<(), String> {
 
     let cargo = env!("CARGO");
     run(Command::new(cargo).args(["fmt", "--all", "--check"]))?;
-    run(Command::new(cargo).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
-    run(Command::new(cargo).args([
-        "clippy",
-        "--package",
-        "datastory",
-        "--all-targets",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
-
+    let clippy = |what: &[&str]| run(Command::new(cargo).arg("clippy").args(what).args(["--", "-D", "warnings"]));
+    clippy(&["--workspace", "--all-targets"])?;
+    clippy(&["--package", "datastory", "--all-targets", "--target", "wasm32-unknown-unknown"])?;
     // The page's engine for stories of stated figures, as it is built (build.rs).
-    run(Command::new(cargo).args([
-        "clippy",
-        "--package",
-        "datastory",
-        "--lib",
-        "--no-default-features",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
+    clippy(&["--package", "datastory", "--lib", "--no-default-features", "--target", "wasm32-unknown-unknown"])?;
 
     run(Command::new(cargo).args(["test", "--workspace"]))?;
     // The page's engine for stories of stated figures is built without series (see build.rs).
