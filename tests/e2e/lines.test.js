@@ -84,6 +84,17 @@ test('the mouse moves a cursor in time that lists every line’s value there, la
   await context.close();
 });
 
+test('a line chart on a log scale says under it that its axis is logarithmic and does not start at zero', async () => {
+  const { page, errors, context } = await open(browser, '/?data=data/examples/natural-disasters.json', { width: 1280, dpr: 1 });
+  const figure = page.locator('figure[data-chart="deadliest-kinds-log"]');
+  assert.match(await figure.locator('.chart-note').textContent(), /logarithmic and does not start at zero/);
+  // The same chart on a linear scale would say nothing of the kind.
+  const linear = page.locator('figure[data-chart="all-disasters"] .chart-note');
+  assert.doesNotMatch((await linear.count()) ? await linear.textContent() : '', /logarithmic/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the cursor is drawn over the chart as the pointer moves, and goes with it', async () => {
   const { page, errors, context } = await open(browser, EMPLOYMENT, { width: 1280, dpr: 2 });
   const { box } = await canvasOf(page, 'sectors');

@@ -56,7 +56,8 @@ export async function waitDrawn(page, name, errors) {
     clearTimeout(timer);
   }
   const state = await page.evaluate(() => {
-    const canvases = [...document.querySelectorAll('figure[data-chart] canvas')];
+    // Our line charts' layer for the pointer is blank until the pointer comes.
+    const canvases = [...document.querySelectorAll('figure[data-chart] canvas:not(.pointer-layer)')];
     const blank = canvases.filter((c) => {
       if (!c.width || !c.height) return true;
       const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
