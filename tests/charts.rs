@@ -229,6 +229,35 @@ fn assert_layout_holds(d: &datastory::data::Dataset, widths: &[u32]) {
 }
 
 #[test]
+fn the_examples_annotations_keep_clear_of_the_lines() {
+    use datastory::kinds::{annotate, Body};
+    let mut seen = 0;
+    for (file, d) in common::examples() {
+        for c in d.charts.iter().filter(|c| !c.annotations.is_empty()) {
+            for width in [360.0, 480.0, 640.0, 960.0, 1200.0] {
+                let Body::Line(l) = common::model(&d, &c.id, width).body else { panic!("{}: not a line chart", c.id) };
+                for n in &l.notes {
+                    let label = annotate::block(&n.lines);
+                    for t in &l.lines {
+                        for run in &t.runs {
+                            assert!(
+                                !annotate::crosses(run, &label),
+                                "{file} {} at {width}: {:?} is written over the line of {}",
+                                c.id,
+                                n.lines.iter().map(|x| x.text.as_str()).collect::<Vec<_>>(),
+                                t.entity
+                            );
+                        }
+                    }
+                    seen += 1;
+                }
+            }
+        }
+    }
+    assert!(seen > 0, "no example has annotations to check");
+}
+
+#[test]
 fn no_label_overlaps_or_leaves_the_canvas_from_280_to_1200_px() {
     assert_layout_holds(&common::fixture(), &(280..=1200).step_by(8).collect::<Vec<_>>());
 }
@@ -285,6 +314,7 @@ fn golden_svgs() {
             let story = file.trim_end_matches(".json");
             for c in &d.charts {
                 let (svg, _) = common::svg(&common::model(&d, &c.id, 480.0));
+                look(&format!("{story}-{}-480.svg", c.id), &svg);
                 insta::assert_snapshot!(format!("{story}-{}-480", c.id), svg);
             }
         }

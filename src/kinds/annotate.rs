@@ -1,5 +1,6 @@
 //! Annotations on a chart over time, placed in its plot: a reference line across it, a band of time
-//! along it, a point called out with its label set clear of the other labels.
+//! along it, a point called out, each label set clear of the other labels and, where it can be, of
+//! the lines.
 
 use crate::data::{AnnotationKind, Chart, DataError, Dataset};
 use crate::model::{text, Align, Ctx, Label, Rect};
@@ -61,7 +62,8 @@ pub fn check(c: &Chart, d: &Dataset, at: &dyn Fn(&str) -> String) -> Result<(), 
 }
 
 /// The chart's annotations laid out in `plot`, their labels clear of `taken` (the labels already
-/// placed) and of each other.
+/// placed), of each other and of the `lines` drawn (polylines in CSS pixels, left to right); where
+/// the plot has no such place, under it.
 pub fn place(
     cx: &Ctx,
     d: &Dataset,
@@ -69,6 +71,7 @@ pub fn place(
     scales: (&TimeScale, &ValueScale),
     plot: Rect,
     taken: &[Rect],
+    lines: &[&[(f64, f64)]],
 ) -> Vec<Note> {
     let (times, values) = scales;
     let mut placed: Vec<Rect> = taken.to_vec();
@@ -86,6 +89,8 @@ pub fn place(
                 && r.bottom() <= plot.bottom()
                 && !placed.iter().any(|p| p.overlaps(r))
         };
+        // A label over a line would hide the line.
+        let clear = |r: &Rect, placed: &[Rect]| clear(r, placed) && !lines.iter().any(|l| crosses(l, &r.grow(2.0)));
         let note = match a.kind {
             AnnotationKind::Line => {
                 let y = values.map(a.value.unwrap_or(0.0));
@@ -159,8 +164,32 @@ pub fn block(lines: &[Label]) -> Rect {
     Rect { x: x0, y: y0, w: x1 - x0, h: y1 - y0 }
 }
 
+/// True where the polyline `line` (left to right) passes through `r`.
+pub fn crosses(line: &[(f64, f64)], r: &Rect) -> bool {
+    let (x0, x1) = (r.x, r.right());
+    // The points from the last at or left of the box to the first at or right of it.
+    let from = line.partition_point(|p| p.0 < x0).saturating_sub(1);
+    let to = (line.partition_point(|p| p.0 <= x1) + 1).min(line.len());
+    let Some(part) = line.get(from..to) else { return false };
+    if let [(x, y)] = part {
+        return r.contains(*x, *y);
+    }
+    part.windows(2).any(|w| {
+        let ((ax, ay), (bx, by)) = (w[0], w[1]);
+        // The segment's part within the box's columns, and the heights it spans there.
+        let (lo, hi) = (ax.max(x0), bx.min(x1));
+        if lo > hi {
+            return false;
+        }
+        let at = |x: f64| if bx > ax { ay + (by - ay) * (x - ax) / (bx - ax) } else { ay };
+        let (ya, yb) = (at(lo), at(hi));
+        ya.max(yb) >= r.y && ya.min(yb) <= r.bottom()
+    })
+}
+
 /// The lines of the first of `tries` (x, y of the top line, alignment) whose block is `clear`.
-/// Where none is, the label goes under the plot, below everything, rather than over another label.
+/// Where none is, the label goes under the plot, below everything, rather than over a line or
+/// another label.
 fn pick(
     cx: &Ctx,
     words: &[String],
@@ -177,4 +206,24 @@ fn pick(
             .collect()
     };
     tries.iter().map(make).find(|ls| clear(&block(ls))).unwrap_or_else(|| make(&(0.0, below, Align::Left)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BOX: Rect = Rect { x: 10.0, y: 10.0, w: 20.0, h: 10.0 };
+
+    #[test]
+    fn a_line_through_the_box_crosses_it_and_one_past_it_does_not() {
+        assert!(crosses(&[(0.0, 0.0), (40.0, 30.0)], &BOX), "diagonal through the box");
+        assert!(crosses(&[(0.0, 15.0), (5.0, 15.0), (50.0, 15.0)], &BOX), "level through the middle");
+        assert!(!crosses(&[(0.0, 5.0), (50.0, 5.0)], &BOX), "above the box");
+        assert!(!crosses(&[(0.0, 25.0), (50.0, 25.0)], &BOX), "below the box");
+        assert!(!crosses(&[(0.0, 0.0), (8.0, 30.0)], &BOX), "ends left of the box");
+        // Steep: the segment rises through the box between two of its columns.
+        assert!(crosses(&[(19.0, 40.0), (21.0, 0.0)], &BOX), "steep through the box");
+        assert!(crosses(&[(15.0, 12.0)], &BOX), "a lone point inside");
+        assert!(!crosses(&[], &BOX));
+    }
 }

@@ -172,7 +172,8 @@ fn layout(cx: &Ctx, i: &Input, top: f64) -> LineLayout {
         .map(|e| e.label.bbox())
         .chain(value_axis.labels().chain(time_axis.labels()).map(Label::bbox))
         .collect();
-    let notes = annotate::place(cx, d, c, (&timescale, &scale), plot, &taken);
+    let drawn: Vec<&[(f64, f64)]> = lines.iter().flat_map(|t| t.runs.iter().map(Vec::as_slice)).collect();
+    let notes = annotate::place(cx, d, c, (&timescale, &scale), plot, &taken, &drawn);
     let bottom = notes.iter().map(|n| annotate::block(&n.lines).bottom()).fold(bottom, f64::max);
     LineLayout { value_axis, time_axis, plot, lines, ends, times, notes, bottom }
 }

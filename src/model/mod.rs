@@ -35,6 +35,11 @@ impl Rect {
         self.y + self.h
     }
 
+    /// The rectangle with `by` pixels more on every side.
+    pub fn grow(&self, by: f64) -> Rect {
+        Rect { x: self.x - by, y: self.y - by, w: self.w + 2.0 * by, h: self.h + 2.0 * by }
+    }
+
     pub fn overlaps(&self, o: &Rect) -> bool {
         self.x < o.right() && o.x < self.right() && self.y < o.bottom() && o.y < self.bottom()
     }
