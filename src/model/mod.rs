@@ -36,6 +36,7 @@ impl Rect {
     }
 
     /// The rectangle with `by` pixels more on every side.
+    #[must_use]
     pub fn grow(&self, by: f64) -> Rect {
         Rect { x: self.x - by, y: self.y - by, w: self.w + 2.0 * by, h: self.h + 2.0 * by }
     }
