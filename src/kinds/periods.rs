@@ -484,9 +484,12 @@ fn check_series(c: &Chart, d: &Dataset, id: &str, at: &dyn Fn(&str) -> String) -
         return fail(
             if c.times.is_empty() { "indicator" } else { "times" },
             format!(
-                "chart \"{}\" would draw {n} periods × {k} entities = {} columns ({given}), each under {MIN_COLUMN} pixels wide on a phone; list fewer periods in `times` (e.g. [\"{}\", \"{}\"]) or fewer `entities`, or draw the series as a line chart",
+                "chart \"{}\" would draw {n} periods × {k} entities = {} columns ({given}), each under {} pixels wide on a phone; list fewer periods in `times` (e.g. [\"{}\", \"{}\"]) or fewer `entities`, or draw the series as a line chart",
                 c.id,
                 n * k,
+                // Written as a whole number: printing an `f64` would bring Rust's float printing
+                // (7 kB gzipped) into the engine.
+                MIN_COLUMN as u32,
                 times.first().map_or(String::new(), ToString::to_string),
                 times.last().map_or(String::new(), ToString::to_string),
             ),
