@@ -62,10 +62,11 @@ for (const peer of ['echarts', 'chartjs', 'uplot']) {
 }
 await bundle(join(here, 'src/lines/uplot-draw.js'), join(out, 'uplot/draw.js'));
 page('draw.html', join(out, 'uplot'), 'draw.html', 'draw.css');
-// Our page as dist/ has it, with the same data, and our harness beside it with the engine the page
-// loads for a story of series.
+// Our page as `cargo xtask dist --story` makes it for the real line-chart story (xtask/src/bench.rs
+// builds it into target/dist-series/), with the same data, and our harness beside it with the
+// engine the page loads for a story of series.
 const ours = join(out, 'ours');
-cpSync(join(root, 'dist'), ours, { recursive: true });
+cpSync(join(root, 'target/dist-series'), ours, { recursive: true });
 cpSync(join(series, 'data'), join(ours, 'data'), { recursive: true });
 for (const f of ['datastory.js', 'datastory_bg.wasm']) cpSync(join(root, 'www/pkg-series', f), join(ours, 'bench/pkg', f));
 cpSync(join(here, 'src/lines/ours-draw.js'), join(ours, 'bench/draw.js'));

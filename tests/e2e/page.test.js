@@ -127,6 +127,29 @@ test('a story with series given by ?data= is drawn by the engine with series, fe
   assert.deepEqual(warnings, []);
 });
 
+test('a page made for a story with series draws it as its own, with that engine alone', { skip: !process.env.STORY_PAGE_URL && 'STORY_PAGE_URL is not set (cargo xtask test sets it)' }, async () => {
+  const base = process.env.STORY_PAGE_URL;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text()); });
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(base);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  await page.waitForTimeout(3500);
+  const story = await (await fetch(new URL('data/examples/us-employment.json', process.env.BASE_URL))).json();
+  assert.equal(await page.textContent('h1'), story.story.title);
+  assert.equal(await page.title(), story.story.title);
+  assert.equal(await page.$$eval('figure.chart', (fs) => fs.filter((f) => f.dataset.state === 'drawn').length), story.charts.length);
+  const count = (re) => requests.filter((p) => re.test(p)).length;
+  assert.equal(count(/datastory_series_bg[^/]*\.wasm$/), 1, `the engine with series was not fetched once: ${requests}`);
+  assert.equal(count(/datastory_bg[^/]*\.wasm$/), 0, `the engine for figures was fetched too: ${requests}`);
+  assert.equal(count(/\/data\//), 0, `the page asked for the story it holds: ${requests}`);
+  assert.deepEqual(warnings, []);
+  await context.close();
+});
+
 test('from its first paint, before any script has run, the page says it is loading: never a blank box', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -254,7 +277,8 @@ test('an engine that fails to load leaves a message, not a blank box', async () 
 test('an engine that fails to load on a story of its own still gives that story’s figures as a table', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.route('**/assets/datastory_bg-*.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not wasm' }));
+  // Either engine: the barley story has series, and the page's own engine is preloaded.
+  await page.route('**/assets/datastory_*bg-*.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not wasm' }));
   await page.goto(new URL('/?data=data/examples/minnesota-barley.json', process.env.BASE_URL).href);
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'error');
   assert.match(await page.textContent('[role=alert]'), /engine could not start/);

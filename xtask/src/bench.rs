@@ -10,6 +10,9 @@ use crate::{dist, root, run, serve, setup};
 /// Strings only the peer libraries' code carries: none of them may reach the bundle readers get.
 const PEER_MARKERS: [&str; 4] = ["zrender", "echarts", "chartjs-chart-geo", "uplot"];
 
+/// The real line-chart story whose page is weighed against the peers' (tests/bench/lib/series.mjs).
+const LINE_STORY: &str = "data/examples/us-employment.json";
+
 /// Which parts run: both, or (`cargo xtask bench lines`) the line charts alone.
 pub fn all(args: &[String]) -> Result<(), String> {
     let only = match args {
@@ -23,6 +26,11 @@ pub fn all(args: &[String]) -> Result<(), String> {
     dist::all()?;
     let root = root();
     no_peer_code(&root.join("dist"))?;
+    // The line charts are measured on a page made for a story of series, as a newsroom publishes
+    // one: the engine with series is the one it preloads (docs/performance.md).
+    let series_page = root.join("target/dist-series");
+    dist::build_with(&dist::Options { story: root.join(LINE_STORY), out: series_page.clone() })?;
+    no_peer_code(&series_page)?;
     let peers = root.join("target/bench-peers");
     run(Command::new("node").arg("tests/bench/build.mjs").arg(&peers))?;
     // Served alike: each file as it is, none of our compressed copies, which the peers do not have.
@@ -30,7 +38,7 @@ pub fn all(args: &[String]) -> Result<(), String> {
     let echarts = serve::spawn_dir(peers.join("echarts"), "/", serve::CSP_INLINE_STYLES)?;
     let chartjs = serve::spawn_dir(peers.join("chartjs"), "/", serve::CSP_INLINE_STYLES)?;
     let uplot = serve::spawn_dir(peers.join("uplot"), "/", serve::CSP_INLINE_STYLES)?;
-    // dist/ again, with the generated series and our draw harness beside it.
+    // The page made for a story of series, with the generated series and our draw harness beside it.
     let ours_lines = serve::spawn_dir(peers.join("ours"), "/", serve::CSP)?;
     let json = root.join("target/bench.json");
     run(Command::new("node")

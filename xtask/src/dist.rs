@@ -292,13 +292,43 @@ pub struct Bundle {
     pub stories: Vec<String>,
 }
 
+/// What a bundle is built of, and where it goes.
+pub struct Options {
+    /// The page's own story: written into the page, and served as `data/story.json`.
+    pub story: PathBuf,
+    /// The folder the bundle is written to, emptied first.
+    pub out: PathBuf,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { story: root().join("data/story.json"), out: root().join("dist") }
+    }
+}
+
+/// `cargo xtask dist [--story FILE]`: the bundle in dist/, its page made for FILE (a story of the
+/// format, relative to the repository) or, by default, for data/story.json.
+pub fn run(args: &[String]) -> Result<(), String> {
+    let options = match args {
+        [] => Options::default(),
+        [flag, file] if flag == "--story" => Options { story: root().join(file), ..Options::default() },
+        _ => return Err("dist takes nothing, or `--story FILE` to make the page for another story".into()),
+    };
+    build_with(&options).map(|_| ())
+}
+
+/// The bundle of the default story in dist/.
 pub fn all() -> Result<Bundle, String> {
+    build_with(&Options::default())
+}
+
+pub fn build_with(o: &Options) -> Result<Bundle, String> {
     build::wasm(build::Profile::Release)?;
     let root = root();
     let www = root.join("www");
-    let dist = root.join("dist");
+    let dist = o.out.clone();
     if dist.exists() {
-        std::fs::remove_dir_all(&dist).map_err(|e| format!("clearing dist/: {e}"))?;
+        std::fs::remove_dir_all(&dist).map_err(|e| format!("clearing {}: {e}", dist.display()))?;
     }
 
     let (wasm_name, page) = engine(&dist, &www.join("pkg"), "datastory")?;
@@ -322,14 +352,16 @@ pub fn all() -> Result<Bundle, String> {
 
     // The data keeps its names: editors replace it, and the page names it in `?data=`. The page
     // also carries a copy of each (see `data_block`).
-    let story_text = read(&root.join("data/story.json"))?;
-    let dataset = data::from_json(&story_text).map_err(|e| format!("data/story.json: {e}"))?;
+    let story_text = read(&o.story)?;
+    let dataset = data::from_json(&story_text).map_err(|e| format!("{}: {e}", o.story.display()))?;
+    // A story names its map relative to its own file; the page's copy sits beside `data/story.json`.
+    let story_dir = o.story.parent().unwrap_or(&root).to_path_buf();
     let story_min = minify_json(&story_text);
     write(&dist.join("data/story.json"), story_min.as_bytes())?;
     let mut blocks = data_block("data/story.json", &story_min);
     let map = match &dataset.story.map {
         Some(rel) => {
-            let text = read(&root.join("data").join(rel))?;
+            let text = read(&story_dir.join(rel))?;
             let map_min = minify_json(&text);
             write(&dist.join("data").join(rel), map_min.as_bytes())?;
             blocks.push_str(&data_block(&format!("data/{rel}"), &map_min));
@@ -361,18 +393,11 @@ pub fn all() -> Result<Bundle, String> {
         write(&dist.join(&rel), text.as_bytes())?;
     }
 
-    // A stable name for RSS and AMP readers, drawn by the same code as the canvas.
-    let picture = datastory::export::story_svg(&dataset, map.as_ref(), FALLBACK_WIDTH, &ApproxMeasure, &Theme::LIGHT)?;
-    write(&dist.join("fallback/northeast-china.svg"), picture.as_bytes())?;
-
-    // Lazy: hidden while the page's script runs, the picture is never fetched.
-    let (width, height) = svg_size(&picture).ok_or("the fallback picture has no width and height")?;
-    let fallback = format!(
-        "<img src=\"fallback/northeast-china.svg\" alt=\"{}\" width=\"{width}\" height=\"{height}\" loading=\"lazy\">\n{}",
-        escape(&format!("{}. {}", dataset.story.title, dataset.story.dek)),
-        figures_table(&dataset)
-    );
+    let fallback = fallback(&dist, &dataset, map.as_ref())?;
     let mut index = read(&www.join("index.html"))?;
+    // The page is named for its story, in search results and tabs as in its heading.
+    index = between(&index, "<title>", "</title>", &escape(&dataset.story.title))?;
+    index = between(&index, "<meta name=\"description\" content=\"", "\">", &escape(&dataset.story.dek))?;
     index = replace(&index, "href=\"style.css\"", &format!("href=\"{style_name}\""), "index.html")?;
     let preloads = preloads(&scripts.preload, [("figures", &wasm_name), ("series", &series_wasm_name)], &dataset);
     let main_name = &scripts.main;
@@ -405,8 +430,37 @@ pub fn all() -> Result<Bundle, String> {
         "xtask: wrote dist/ (index.html, article.html, embed.js, assets/, data/, fallback/; {} for hosts; {copies} compressed copies)",
         hosting::FILES.join(", ")
     );
-    size::report(false)?;
+    if o.out == root.join("dist") {
+        size::report(false)?;
+    }
     Ok(Bundle { stories })
+}
+
+/// What the page shows where its script cannot run: a picture of the story, drawn by the same code
+/// as the canvas, under a stable name for RSS and AMP readers (the story's id), and its figures as
+/// a table. Writes the picture; returns the HTML.
+fn fallback(dist: &Path, dataset: &Dataset, map: Option<&GeoMap>) -> Result<String, String> {
+    let picture = datastory::export::story_svg(dataset, map, FALLBACK_WIDTH, &ApproxMeasure, &Theme::LIGHT)?;
+    let picture_name = format!("fallback/{}.svg", dataset.story.id);
+    write(&dist.join(&picture_name), picture.as_bytes())?;
+    // Lazy: hidden while the page's script runs, the picture is never fetched.
+    let (width, height) = svg_size(&picture).ok_or("the fallback picture has no width and height")?;
+    Ok(format!(
+        "<img src=\"{picture_name}\" alt=\"{}\" width=\"{width}\" height=\"{height}\" loading=\"lazy\">\n{}",
+        escape(&format!("{}. {}", dataset.story.title, dataset.story.dek)),
+        figures_table(dataset)
+    ))
+}
+
+/// `text` with what stands between the first `start` and the `end` after it replaced by `with`.
+fn between(text: &str, start: &str, end: &str, with: &str) -> Result<String, String> {
+    let from = text.find(start).map(|i| i + start.len()).ok_or_else(|| format!("index.html has no {start}"))?;
+    let to = text
+        .get(from..)
+        .and_then(|rest| rest.find(end))
+        .map(|i| from + i)
+        .ok_or_else(|| format!("index.html has no {end}"))?;
+    Ok(format!("{}{with}{}", text.get(..from).unwrap_or_default(), text.get(to..).unwrap_or_default()))
 }
 
 /// What a file under data/ is to the page.
@@ -574,6 +628,30 @@ fn figures_table(d: &Dataset) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_page_takes_its_story_s_title_and_the_engine_it_needs() {
+        let page = "<title>Old</title>\n<meta name=\"description\" content=\"Old dek\">";
+        let page = between(page, "<title>", "</title>", &escape("Jobs & <wages>")).expect("a title");
+        let page = between(&page, "<meta name=\"description\" content=\"", "\">", "New dek").expect("a description");
+        assert_eq!(page, "<title>Jobs &amp; &lt;wages&gt;</title>\n<meta name=\"description\" content=\"New dek\">");
+        assert!(between("<p>", "<title>", "</title>", "x").is_err(), "a page without a title is an error");
+
+        let read = |path: &str| {
+            data::from_json(&std::fs::read_to_string(root().join(path)).expect("an example")).expect("a story")
+        };
+        let modules = ["assets/main.js".to_string()];
+        let (f, s) = ("f.wasm".to_string(), "s.wasm".to_string());
+        let engines = || [("figures", &f), ("series", &s)];
+        let figures = preloads(&modules, engines(), &read("data/story.json"));
+        assert!(
+            figures.contains(r#"href="f.wasm" as="fetch" type="application/wasm" crossorigin data-engine="figures""#)
+        );
+        assert!(figures.contains(r#"content="s.wasm" data-engine="series""#), "{figures}");
+        let series = preloads(&modules, engines(), &read("data/examples/us-employment.json"));
+        assert!(series.contains(r#"href="s.wasm" as="fetch" type="application/wasm" crossorigin data-engine="series""#));
+        assert!(series.contains(r#"content="f.wasm" data-engine="figures""#), "{series}");
+    }
 
     #[test]
     fn hashes_are_stable_and_short() {

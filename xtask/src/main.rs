@@ -22,8 +22,10 @@ usage: cargo xtask <command>
 
 commands:
   serve [--port N]   build dist/ and serve the infographic on http://127.0.0.1:8080/
-  dist               write the self-contained static bundle to dist/ (what `serve` serves), with every
-                     dataset of data/, headers files for static hosts and precompressed copies
+  dist [--story FILE]
+                     write the self-contained static bundle to dist/ (what `serve` serves), with every
+                     dataset of data/, headers files for static hosts and precompressed copies; its
+                     page made for FILE (a story of the format) instead of data/story.json
   size               print what each file of dist/ weighs raw, gzipped and brotli-compressed
   build [--dev]      build the wasm packages into www/pkg/, www/pkg-series/ and www/pkg-svg/
   test               install what the tests need, then run every test (native, wasm in Chromium, end to end)
@@ -46,7 +48,7 @@ fn main() -> ExitCode {
             let bundle = dist::all()?;
             serve::run(port, &bundle.stories)
         }),
-        Some("dist") => dist::all().map(|_| ()),
+        Some("dist") => dist::run(&args[1..]),
         Some("size") => size::report(true).map(|_| ()),
         Some("build") => {
             let profile = if args.iter().any(|a| a == "--dev") { build::Profile::Dev } else { build::Profile::Release };

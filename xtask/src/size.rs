@@ -29,11 +29,20 @@ struct Entry {
 /// words (`assets/i18n-zh-<hash>.js`, for a Chinese page), the code of the embed box, of the
 /// downloads and of the tables (`assets/share-<hash>.js`, `assets/download-<hash>.js`,
 /// `assets/tables-<hash>.js`, on the first click of their buttons), the engine that writes SVG (`assets/datastory_svg-<hash>.js` and its wasm, loaded
-/// on the first SVG download), the engine that draws indicator series (`assets/datastory_series-<hash>.js`
-/// and its wasm, loaded instead of the page's for a story with series), and the host files.
+/// on the first SVG download), of the two engines that draw the story the one its page does not
+/// preload (for stories of figures `assets/datastory_bg-<hash>.wasm`, for stories with series
+/// `assets/datastory_series-<hash>.js` and its wasm: the other is fetched only for a story given by
+/// `?data=` that needs it), and the host files.
 fn on_page(path: &str, index: &str) -> bool {
     if path.starts_with("assets/app-") {
         return index.contains(path);
+    }
+    let series_page = index.contains(r#"crossorigin data-engine="series""#);
+    if path.starts_with("assets/datastory_series") {
+        return series_page;
+    }
+    if path.starts_with("assets/datastory_bg-") {
+        return !series_page;
     }
     !(path == "article.html"
         || hosting::FILES.contains(&path)
@@ -44,7 +53,6 @@ fn on_page(path: &str, index: &str) -> bool {
         || path.starts_with("assets/tables-")
         || path.starts_with("fallback/")
         || path.starts_with("assets/datastory_svg")
-        || path.starts_with("assets/datastory_series")
         || path.starts_with("data/")
         || path.starts_with("assets/article-"))
 }
@@ -158,6 +166,13 @@ mod tests {
                 !on_page("_headers", index) && !on_page(".htaccess", index) && !on_page("nginx.conf.example", index)
             );
         }
+        // A page made for a story with series preloads that engine, and not the other.
+        let series = r#"<link rel="preload" href="assets/datastory_series_bg-0123456789.wasm" as="fetch" type="application/wasm" crossorigin data-engine="series">
+<meta name="datastory:engine" content="assets/datastory_bg-0123456789.wasm" data-engine="figures">"#;
+        assert!(on_page("assets/datastory_series_bg-0123456789.wasm", series));
+        assert!(on_page("assets/datastory_series-0123456789.js", series));
+        assert!(!on_page("assets/datastory_bg-0123456789.wasm", series));
+        assert!(!on_page("assets/datastory_series_bg-0123456789.wasm", bundled));
         // The entry embed.js loads is the page's own module only when the page names it.
         assert!(!on_page("assets/app-0123456789.js", bundled));
         assert!(on_page("assets/app-0123456789.js", one_by_one));

@@ -38,6 +38,13 @@ pub fn all() -> Result<(), String> {
         .env("CHROMEDRIVER", setup::CHROMEDRIVER)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
 
+    // A page made for a story with series (`cargo xtask dist --story`), beside the default bundle.
+    let story_page = root().join("target/dist-series");
+    dist::build_with(&dist::Options {
+        story: root().join("data/examples/us-employment.json"),
+        out: story_page.clone(),
+    })?;
+    let story_port = serve::spawn_dir(story_page, "/", serve::CSP)?;
     dist::all()?;
     let port = serve::spawn("/")?;
     // The same bundle again under a deep path, as a CDN or a newsroom's static host would serve it.
@@ -47,6 +54,7 @@ pub fn all() -> Result<(), String> {
         .args(["--test", "--test-concurrency=1", "tests/e2e/"])
         .env("BASE_URL", format!("http://127.0.0.1:{port}/"))
         .env("PREFIXED_URL", format!("http://127.0.0.1:{prefixed}/news/graphics/northeast/"))
+        .env("STORY_PAGE_URL", format!("http://127.0.0.1:{story_port}/"))
         .env("CHROMIUM", setup::CHROMIUM)
         .env("SCREENSHOT_DIR", &shots))?;
     eprintln!("xtask: screenshots are in {}", shots.strip_prefix(root()).unwrap_or(&shots).display());

@@ -15,8 +15,12 @@ const BIGGEST = SIZES.at(-1)[1];
 const median = (xs) => percentile(xs, 50);
 const stats = (t) => ({ p50: percentile(t, 50), p95: percentile(t, 95), max: Math.max(...t), n: t.length });
 
-/** The address of page `p` showing story file `data`. */
-const at = (p, data) => `${p.url}${p.ours ? '' : 'lines.html'}?data=${data}`;
+/**
+ * The address of page `p` showing story file `data`. Our page is made for the real story, as each
+ * peer's page is made for the stories it draws: that one is its own, the others it opens with
+ * `?data=`.
+ */
+const at = (p, data) => (p.ours && data === `data/${REAL_STORY}` ? p.url : `${p.url}${p.ours ? '' : 'lines.html'}?data=${data}`);
 
 /** Cold loads of `data` on every page, taking turns: when the chart was drawn, and when the last response before that came. */
 async function loads(browser, pages, data, n, log) {
