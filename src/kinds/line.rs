@@ -216,17 +216,21 @@ pub(super) fn trace(s: &Series, place: &Place, color: Rgb, highlighted: bool) ->
     let Place { time: timescale, value: scale, plot, step } = *place;
     let (plot_left, plot_right) = (plot.x, plot.right());
 
+    // One pass, each time placed once: on a million points every extra pass is felt in each draw.
     // A period the data skip is a gap too: a missing value where the step says one was due.
     let mut points: Vec<decimate::Point> = Vec::with_capacity(s.points.len());
-    for (k, (t, v)) in s.points.iter().enumerate() {
-        if k > 0
-            && s.points
-                .get(k - 1)
-                .is_some_and(|prev| prev.1.is_some() && v.is_some() && series::breaks(prev, &(*t, *v), step))
-        {
-            points.push((t.position(), None));
+    let mut at = Vec::with_capacity(s.points.len());
+    let mut before: Option<f64> = None;
+    for (t, v) in &s.points {
+        let x = t.position();
+        if v.is_some() && before.is_some_and(|b| series::skips(b, x, step)) {
+            points.push((x, None));
         }
-        points.push((t.position(), *v));
+        points.push((x, *v));
+        before = v.map(|_| x);
+        if let Some(v) = v.filter(|v| v.is_finite()) {
+            at.push((*t, (timescale.map(x), scale.map(v))));
+        }
     }
     // Pixels bound the work: more points than columns are reduced to what draws the same picture.
     let kept = if points.len() > 4 * plot.w as usize {
@@ -245,11 +249,6 @@ pub(super) fn trace(s: &Series, place: &Place, color: Rgb, highlighted: bool) ->
     }
     runs.retain(|r| !r.is_empty());
     let bbox = bounds(&runs);
-    let at = s
-        .points
-        .iter()
-        .filter_map(|(t, v)| v.filter(|v| v.is_finite()).map(|v| (*t, (timescale.map(t.position()), scale.map(v)))))
-        .collect();
     Trace { entity: s.entity.clone(), color, highlighted, runs, bbox, at }
 }
 

@@ -90,6 +90,12 @@ pub fn step(series: &[&Series]) -> f64 {
 /// True when a line breaks between neighbouring points `a` and `b` of a chart whose step is `step`:
 /// a value missing at `a` or `b`, or a period between them that the data skip.
 pub fn breaks(a: &(Time, Option<f64>), b: &(Time, Option<f64>), step: f64) -> bool {
+    a.1.is_none() || b.1.is_none() || skips(a.0.position(), b.0.position(), step)
+}
+
+/// True when the data skip a period between times placed at `a` and `b` (`Time::position`), where
+/// the chart's step is `step`.
+pub fn skips(a: f64, b: f64, step: f64) -> bool {
     // Months and dates are not evenly spaced in years: a tenth of a step of slack.
-    a.1.is_none() || b.1.is_none() || b.0.position() - a.0.position() > step * 1.1
+    b - a > step * 1.1
 }
