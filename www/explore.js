@@ -312,13 +312,26 @@ export function explore(story, charts, ui) {
   function showCursor(chart, pointed, at) {
     const cursor = safely(() => story.cursorInfo(chart.id));
     if (!cursor) return hideTooltip();
-    tipFor = { chart, index: -1, pointer: Boolean(at), cursor: true, pointed };
+    // Following the pointer, the tooltip keeps the width it was last laid out at: reading it afresh
+    // would make the browser lay the page out on every move (a few ms of each, on 50 lines).
+    const following = tipFor?.cursor && tipFor.chart === chart && Boolean(at) && tipFor.width;
+    const [width, viewport] = following ? [tipFor.width, tipFor.viewport] : [0, 0];
+    tipFor = { chart, index: -1, pointer: Boolean(at), cursor: true, pointed, width, viewport };
     tooltip.replaceChildren(...cursorNodes(cursor, pointed, t));
     tooltip.hidden = false;
-    const box = chart.canvas.getBoundingClientRect();
-    const anchor = at ?? { x: box.left + cursor.x, y: box.top + 24 };
-    const tw = tooltip.offsetWidth;
-    const vw = document.documentElement.clientWidth;
+    const anchor = at ?? (() => {
+      const box = chart.canvas.getBoundingClientRect();
+      return { x: box.left + cursor.x, y: box.top + 24 };
+    })();
+    const tw = width || tooltip.offsetWidth;
+    const vw = viewport || document.documentElement.clientWidth;
+    if (width) {
+      const shown = tipFor;
+      // Read once the browser lays the frame out anyway.
+      requestAnimationFrame(() => { if (tipFor === shown) shown.width = tooltip.offsetWidth; });
+    } else {
+      Object.assign(tipFor, { width: tw, viewport: vw });
+    }
     // Beside the cursor, on the side with room, so the lines it speaks of stay in view.
     const right = anchor.x + 16;
     tooltip.style.left = `${right + tw <= vw - 8 ? right : Math.max(8, anchor.x - tw - 16)}px`;
