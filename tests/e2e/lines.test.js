@@ -240,7 +240,7 @@ test('a story of series reads as tables: a chart’s, the whole story’s, and t
   assert.ok(chartTable.includes('Construction') && chartTable.includes(latest) && chartTable.includes('Dec 2015'), chartTable);
   assert.doesNotMatch(chartTable, /null|undefined/);
   await page.click('.table-toggle >> text=/all figures/i');
-  const whole = await page.locator('table').last().textContent();
+  const whole = await page.locator('.all-figures table').textContent();
   assert.ok(whole.includes('All nonfarm jobs') && whole.includes('Construction'), whole);
   assert.deepEqual(errors, []);
   await context.close();
