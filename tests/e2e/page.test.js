@@ -68,8 +68,12 @@ for (const width of [375, 1280]) {
   }
 }
 
-/** Loads `path` holding the data back until the map has been asked for (or three seconds have passed); returns the page's requests and what it logged. */
-async function requestsOf(path) {
+/**
+ * Loads `path` (on `base`) holding the data back until the map has been asked for (or three seconds
+ * have passed); returns the page's requests, what it logged, its heading and title, and how many
+ * charts it drew.
+ */
+async function requestsOf(path, base = process.env.BASE_URL) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const warnings = [];
@@ -82,14 +86,16 @@ async function requestsOf(path) {
     mapBeforeData = requests.some((p) => p.startsWith('/data/map/'));
     await route.continue();
   });
-  await page.goto(new URL(path, process.env.BASE_URL).href);
+  await page.goto(new URL(path, base).href);
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
   // Preloads that went unused would show up as second requests and as console warnings.
   await page.waitForTimeout(3500);
   const title = await page.textContent('h1');
+  const pageTitle = await page.title();
+  const drawn = await page.$$eval('figure.chart', (fs) => fs.filter((f) => f.dataset.state === 'drawn').length);
   await context.close();
   const count = (re) => requests.filter((p) => re.test(p)).length;
-  return { requests, count, warnings, mapBeforeData, title };
+  return { requests, count, warnings, mapBeforeData, title, pageTitle, drawn };
 }
 
 test('the page draws its own story and map from the copies written into it, and asks for neither', async () => {
@@ -128,26 +134,15 @@ test('a story with series given by ?data= is drawn by the engine with series, fe
 });
 
 test('a page made for a story with series draws it as its own, with that engine alone', { skip: !process.env.STORY_PAGE_URL && 'STORY_PAGE_URL is not set (cargo xtask test sets it)' }, async () => {
-  const base = process.env.STORY_PAGE_URL;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const warnings = [];
-  page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text()); });
-  const requests = [];
-  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-  await page.goto(base);
-  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
-  await page.waitForTimeout(3500);
+  const { requests, count, warnings, title, pageTitle, drawn } = await requestsOf('/', process.env.STORY_PAGE_URL);
   const story = await (await fetch(new URL('data/examples/us-employment.json', process.env.BASE_URL))).json();
-  assert.equal(await page.textContent('h1'), story.story.title);
-  assert.equal(await page.title(), story.story.title);
-  assert.equal(await page.$$eval('figure.chart', (fs) => fs.filter((f) => f.dataset.state === 'drawn').length), story.charts.length);
-  const count = (re) => requests.filter((p) => re.test(p)).length;
+  assert.equal(title, story.story.title);
+  assert.equal(pageTitle, story.story.title);
+  assert.equal(drawn, story.charts.length);
   assert.equal(count(/datastory_series_bg[^/]*\.wasm$/), 1, `the engine with series was not fetched once: ${requests}`);
   assert.equal(count(/datastory_bg[^/]*\.wasm$/), 0, `the engine for figures was fetched too: ${requests}`);
   assert.equal(count(/\/data\//), 0, `the page asked for the story it holds: ${requests}`);
   assert.deepEqual(warnings, []);
-  await context.close();
 });
 
 test('from its first paint, before any script has run, the page says it is loading: never a blank box', async () => {
