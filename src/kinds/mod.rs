@@ -58,6 +58,12 @@ pub trait Kind {
     /// rather than sharing a row with another chart.
     const WIDE: bool = false;
 
+    /// True where chart `c` takes the column's whole width: by default as the kind's `WIDE` says;
+    /// a kind whose charts differ in breadth says per chart.
+    fn wide(_c: &Chart) -> bool {
+        Self::WIDE
+    }
+
     /// True where the chart has a time cursor that the pointer and the arrow keys move (`times`).
     const TIMED: bool = false;
 
@@ -238,9 +244,9 @@ macro_rules! kinds {
                 match self { $(ChartKind::$variant => <$kind as Kind>::ONE_AXIS),+ }
             }
 
-            /// True where the chart takes the column's whole width on a wide page.
-            pub fn wide(self) -> bool {
-                match self { $(ChartKind::$variant => <$kind as Kind>::WIDE),+ }
+            /// True where chart `c`, of this kind, takes the column's whole width on a wide page.
+            pub fn wide(self, c: &Chart) -> bool {
+                match self { $(ChartKind::$variant => <$kind as Kind>::wide(c)),+ }
             }
 
             /// True where the chart has a time cursor.

@@ -507,6 +507,12 @@ impl Kind for Periods {
     const FIGURES: (usize, usize) = (2, 8);
     const ONE_AXIS: bool = true;
 
+    /// Grouped columns take the whole width: a group of columns per period needs the room to write
+    /// its values.
+    fn wide(c: &Chart) -> bool {
+        c.series_indicator().is_some()
+    }
+
     /// A chart of series draws a group of columns per period: the periods must be given by the
     /// series and few enough for columns a phone can show.
     fn check(c: &Chart, d: &Dataset, at: &dyn Fn(&str) -> String) -> Result<(), DataError> {

@@ -29,6 +29,8 @@ pub struct Section {
 pub struct ChartEntry {
     pub id: String,
     pub kind: ChartKind,
+    /// True where the chart takes the column's whole width on a wide page.
+    pub wide: bool,
     /// The headline, written above the canvas and used as its accessible name.
     pub headline: String,
     pub dek: String,
@@ -71,7 +73,7 @@ impl Outline {
             object(&[
                 ("id", (&c.id).into()),
                 ("kind", c.kind.word().into()),
-                ("wide", Json::Bool(c.kind.wide())),
+                ("wide", Json::Bool(c.wide)),
                 ("timed", Json::Bool(c.kind.timed())),
                 ("layered", Json::Bool(c.kind.layered())),
                 ("headline", (&c.headline).into()),
@@ -120,6 +122,7 @@ pub fn outline(d: &Dataset, map: Option<&GeoMap>) -> Outline {
                 ChartEntry {
                     id: c.id.clone(),
                     kind: c.kind,
+                    wide: c.kind.wide(c),
                     headline: c.headline.clone(),
                     dek: c.dek.clone(),
                     note: super::key::note(&crate::kinds::Input { d, chart: c, figures: &figures, map }),
