@@ -263,9 +263,15 @@ fn no_label_overlaps_or_leaves_the_canvas_from_280_to_1200_px() {
 }
 
 #[test]
-fn every_example_story_lays_out_from_280_to_1200_px() {
-    for (_, d) in common::examples() {
-        assert_layout_holds(&d, &(280..=1200).step_by(16).collect::<Vec<_>>());
+fn every_example_story_lays_out_from_280_to_1200_px_in_each_of_its_languages() {
+    for (file, d) in common::examples() {
+        let widths: Vec<u32> = (280..=1200).step_by(16).collect();
+        assert_layout_holds(&d, &widths);
+        for lang in d.languages.iter().filter(|l| l.as_str() != "en") {
+            let lang = datastory::i18n::Lang::parse(lang).unwrap_or_else(|| panic!("{file}: {lang}"));
+            let translated = datastory::data::localize::localize(&d, lang).unwrap_or_else(|e| panic!("{file}: {e}"));
+            assert_layout_holds(&translated, &widths);
+        }
     }
 }
 

@@ -108,6 +108,28 @@ for (const [width, dpr] of [[375, 2], [1280, 1]]) {
   });
 }
 
+test('the barley story in Chinese: its headlines, site names and yields in Chinese, the slope drawn, with no console error', async () => {
+  const zh = barley.translations.zh;
+  const { page, errors, context } = await open(browser, `/?data=${BARLEY}&lang=zh`, { width: 375, dpr: 2 });
+  const c = slopeChart();
+  const figure = page.locator(`figure[data-chart="${c.id}"]`);
+  assert.equal(await figure.locator('h3').textContent(), zh[`charts.${c.id}.headline`]);
+  assert.equal(await figure.getAttribute('data-state'), 'drawn');
+  for (const id of c.highlight) {
+    assert.ok((await inColour(page, c.id, colour(barley, id))).count > 20, `${id}'s line is not in its colour`);
+  }
+  // The description speaks Chinese: each site by its Chinese name, each yield to one decimal.
+  const description = await page.textContent(`#description-${c.id}`);
+  for (const r of barley.regions) {
+    assert.ok(description.includes(zh[`regions.${r.id}.name`]), `${r.id} in: ${description}`);
+    assert.ok(description.includes(yieldText(r.id, 1932)), `${r.id}'s 1932 yield in: ${description}`);
+  }
+  assert.doesNotMatch(description, /bushels|\d\.\d\d/, description);
+  await figure.screenshot({ path: join(SCREENSHOT_DIR, 'compare-slope-zh-375-dpr2.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the slope chart’s cursor steps between its two years by keyboard and lists every site there, largest first', async () => {
   const { page, errors, context } = await open(browser, `/?data=${BARLEY}`, { width: 1280 });
   const c = slopeChart();
