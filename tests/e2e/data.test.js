@@ -68,8 +68,10 @@ for (const [width, dpr] of [[375, 2], [1280, 1]]) {
     // Its charts compare every site, so they stand in one section under the story's heading for them.
     const headings = await page.$$eval('section.region h2', (hs) => hs.map((h) => h.textContent));
     assert.deepEqual(headings, [data.story.overview_heading]);
-    // The example is written in English only: no switch to a language it does not have.
-    assert.equal(await page.$('.language-switch'), null);
+    // The example is written in English and Chinese: the switch offers both, each keeping the story.
+    const links = await page.$$eval('.language-switch a', (as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+    assert.deepEqual(links.map(([name]) => name), ['English', '中文']);
+    assert.ok(links.every(([, href]) => href.includes('data=data%2Fexamples%2Fminnesota-barley.json')), JSON.stringify(links));
     // Exploring works on it too: a click on a site's line selects the site and the URL keeps it.
     const slope = data.charts.find((c) => c.kind === 'slope').id;
     const morris = data.regions.find((r) => r.id === 'morris').color;
