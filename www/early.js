@@ -80,9 +80,11 @@ if (url && url.origin === location.origin && /^https?:$/.test(url.protocol)) {
   // app.js takes this request when it asks for the same address (never a second one, whichever of
   // the two gets there first); a map the data does not name is left unused.
   const built = asked === 'data/story.json' && document.querySelector('meta[name="datastory:map"]')?.content;
-  const story = data.text.then((text) => JSON.parse(text ?? 'null'));
+  // Read here only where the story must say something now (its engine, its map): the page's own
+  // story is parsed once, by app.js.
+  const story = named !== null || !built ? data.text.then((text) => JSON.parse(text ?? 'null')) : null;
   // A failed or bad answer is app.js's to report; unheard here, it would be logged as unhandled.
-  story.catch(() => {});
+  story?.catch(() => {});
   // A story given by `?data=` starts its engine compiling as soon as its data says which it needs.
   // Where that is not the preloaded one, the preload is taken up all the same (its bytes are on
   // their way already), so that the browser does not warn of a preload left unused.

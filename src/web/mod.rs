@@ -224,12 +224,7 @@ impl Story {
     /// Only for kinds the outline calls `layered`; sized and painted from the chart's next draw.
     #[wasm_bindgen(js_name = setLayer)]
     pub fn set_layer(&mut self, id: &str, layer: &HtmlCanvasElement) -> Result<(), JsError> {
-        let context = layer
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into().ok())
-            .ok_or_else(|| js_err("this browser gave no 2D drawing context for the chart's layer"))?;
+        let context = context_of(layer, true, "layer")?;
         self.layers.set(id.to_string(), canvas::Surface { canvas: layer.clone(), context });
         Ok(())
     }
@@ -615,7 +610,7 @@ impl Story {
         let d = self.charts.get(id).ok_or_else(|| js_err(format!("chart \"{id}\" is not drawn yet")))?;
         let view = self.view_of(d);
         let marks = &d.geometry.marks;
-        match self.layers.get(id).filter(|_| d.model.body.layered()) {
+        match self.layer(id, d) {
             Some(layer) => {
                 canvas::render_on(&d.surface, Part::Chart, &d.model, marks, d.dpr, &view, &d.paths)?;
                 canvas::render_on(layer, Part::Pointer, &d.model, marks, d.dpr, &view, &d.paths)
@@ -627,13 +622,19 @@ impl Story {
     /// Redraws what follows the pointer: on its layer alone where the chart has one, else the chart.
     fn paint_pointer(&self, id: &str) -> Result<(), JsError> {
         let d = self.charts.get(id).ok_or_else(|| js_err(format!("chart \"{id}\" is not drawn yet")))?;
-        match self.layers.get(id).filter(|_| d.model.body.layered()) {
+        match self.layer(id, d) {
             Some(layer) => {
                 let view = self.view_of(d);
                 canvas::render_on(layer, Part::Pointer, &d.model, &d.geometry.marks, d.dpr, &view, &d.paths)
             }
             None => self.paint(id),
         }
+    }
+
+    /// The layer over chart `id` (drawn as `d`) that holds what follows the pointer, where its kind
+    /// draws that apart and the page gave it one.
+    fn layer(&self, id: &str, d: &Drawn) -> Option<&canvas::Surface> {
+        self.layers.get(id).filter(|_| d.model.body.layered())
     }
 
     /// What the reader is doing with chart `d`, as its drawing wants it.
@@ -648,15 +649,22 @@ impl Story {
     }
 }
 
+/// The chart canvas' 2D context. Opaque: every chart paints its background first, and an opaque
+/// canvas needs no blending with the page. Only the first call's settings count; plotters-canvas'
+/// own call gets the same.
 fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsError> {
-    // Opaque: every chart paints its background first, and an opaque canvas needs no blending
-    // with the page. Only the first call's settings count; plotters-canvas' own call gets the same.
+    context_of(canvas, false, "canvas")
+}
+
+/// `canvas`' 2D context, with an alpha channel where `transparent` (a layer over a chart); `what`
+/// names the canvas in the message where the browser gives none.
+fn context_of(canvas: &HtmlCanvasElement, transparent: bool, what: &str) -> Result<CanvasRenderingContext2d, JsError> {
     let settings = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&settings, &JsValue::from_str("alpha"), &JsValue::FALSE);
+    let _ = js_sys::Reflect::set(&settings, &JsValue::from_str("alpha"), &JsValue::from_bool(transparent));
     canvas
         .get_context_with_context_options("2d", &settings)
         .ok()
         .flatten()
         .and_then(|c| c.dyn_into().ok())
-        .ok_or_else(|| js_err("this browser gave no 2D drawing context for the chart's canvas"))
+        .ok_or_else(|| js_err(format!("this browser gave no 2D drawing context for the chart's {what}")))
 }
