@@ -70,7 +70,7 @@ pub fn series_csv(d: &crate::data::Dataset, series: &[&crate::data::Series]) -> 
         let name = ind.map_or(s.indicator.as_str(), |i| i.name.as_str());
         let unit = ind.map_or("", |i| i.unit.as_str());
         let source = ind.and_then(|i| d.sources.iter().find(|x| x.id == i.source)).map_or("", |x| x.name.as_str());
-        for (t, v) in &s.points {
+        for (t, v) in s.points() {
             let (time, value) = (t.to_string(), v.map(crate::host::number_text).unwrap_or_default());
             out.push_str(&line(&[entity, &time, name, &value, unit, source]));
         }

@@ -112,7 +112,7 @@ fn series_csv_imports_back_to_the_same_series() {
                 .unwrap_or_else(|e| {
                     panic!("{file} {}: {e}\n{}", c.id, text.lines().take(3).collect::<Vec<_>>().join("\n"))
                 });
-            let points = |s: &[&datastory::data::Series]| s.iter().map(|s| s.points.clone()).collect::<Vec<_>>();
+            let points = |s: &[&datastory::data::Series]| s.iter().map(|s| s.points().to_vec()).collect::<Vec<_>>();
             let mut want = points(&drawn);
             let mut got = points(&back.series.iter().collect::<Vec<_>>());
             want.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));

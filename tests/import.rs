@@ -199,7 +199,7 @@ fn series_examples_keep_their_tables_values() {
             std::fs::read_to_string(&table).unwrap_or_else(|e| panic!("{file}: its table {}: {e}", table.display()));
         let imported = datastory::data::import::from_table(&text, &file).unwrap_or_else(|e| panic!("{file}: {e}"));
         let key = |d: &datastory::data::Dataset| {
-            let mut v: Vec<String> = d.series.iter().map(|s| format!("{:?}", s.points)).collect();
+            let mut v: Vec<String> = d.series.iter().map(|s| format!("{:?}", s.points())).collect();
             v.sort();
             v
         };

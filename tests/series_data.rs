@@ -72,8 +72,11 @@ fn says(msg: &str, parts: &[&str]) {
 fn series_are_read_with_their_gaps_negatives_and_times_in_either_spelling() {
     let d = load(&story_json());
     let jilin = d.series_of("growth").find(|s| s.entity == "jilin").expect("jilin");
-    assert_eq!(jilin.points, [(Time::Year(2019), Some(3.0)), (Time::Year(2020), None), (Time::Year(2021), Some(-2.5))]);
-    assert_eq!(d.series[2].points[1], (Time::Quarter(2021, 2), Some(2.25)));
+    assert_eq!(
+        jilin.points(),
+        [(Time::Year(2019), Some(3.0)), (Time::Year(2020), None), (Time::Year(2021), Some(-2.5))]
+    );
+    assert_eq!(d.series[2].points()[1], (Time::Quarter(2021, 2), Some(2.25)));
     assert_eq!(d.indicator("growth").and_then(|x| x.decimals), Some(1));
     assert_eq!(d.indicator("output").and_then(|x| x.decimals), None);
     assert_eq!(d.sources[1].link.as_deref(), Some("https://example.org/yearbook"));
@@ -180,8 +183,8 @@ fn an_indicator_keeps_one_granularity_and_names_both_where_it_does_not() {
     let msg = refused(|v| v["series"][1]["times"] = json!(["2019-Q1", "2019-Q2"]));
     says(&msg, &["series[1].times[0]", "2019-Q1 (a quarter)", "\"growth\" is given by year"]);
     assert!(
-        load(&story_json()).series[2].points[0].0.granularity()
-            != load(&story_json()).series[0].points[0].0.granularity()
+        load(&story_json()).series[2].points()[0].0.granularity()
+            != load(&story_json()).series[0].points()[0].0.granularity()
     );
 }
 
@@ -201,7 +204,10 @@ fn a_series_times_ascend_each_once() {
 fn values_are_finite_or_gaps() {
     // JSON cannot spell NaN; data built by a script or a tool can hold one.
     let mut d = load(&story_json());
-    d.series[1].points[0].1 = Some(f64::NAN);
+    let s = &d.series[1];
+    let mut points = s.points().to_vec();
+    points[0].1 = Some(f64::NAN);
+    d.series[1] = datastory::data::Series::new(s.indicator.clone(), s.entity.clone(), points);
     let msg = validate(&d).map_err(|e| e.to_string()).expect_err("accepted NaN");
     says(&msg, &["series[1].values[0]", "finite number", "null for a gap"]);
 }

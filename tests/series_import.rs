@@ -29,7 +29,7 @@ fn imported(text: &str, name: &str) -> Dataset {
 
 /// The values of `entity`'s series of `indicator`, by time.
 fn values(d: &Dataset, indicator: &str, entity: &str) -> Vec<(Time, Option<f64>)> {
-    d.series_of(indicator).find(|s| s.entity == entity).map(|s| s.points.clone()).unwrap_or_default()
+    d.series_of(indicator).find(|s| s.entity == entity).map(|s| s.points().to_vec()).unwrap_or_default()
 }
 
 #[test]
@@ -212,7 +212,7 @@ fn a_hundred_thousand_row_long_table_imports() {
     let d = imported(&text, "big.csv");
     eprintln!("100,000 rows ({} kB) imported, validated and read back in {:?}", text.len() / 1000, start.elapsed());
     assert_eq!(d.regions.len(), 100);
-    let points: usize = d.series.iter().map(|s| s.points.len()).sum();
+    let points: usize = d.series.iter().map(|s| s.points().len()).sum();
     assert!(points > 90_000, "{points} values");
 }
 

@@ -74,8 +74,11 @@ pub fn layout_render(bytes: &[u8]) {
     for c in &d.charts {
         let m = built(&d, map.as_ref(), c, width, Titles::OnPage);
         // A chart over time is drawn with its cursor at one of its times.
-        let times = m.body.times();
-        let time = input.hover.and_then(|i| times.get(usize::from(i) % times.len().max(1))).map(|p| p.0);
+        let time = input
+            .hover
+            .zip(m.body.times())
+            .and_then(|(i, times)| times.get(usize::from(i) % times.len().max(1)))
+            .map(|p| p.0);
         let view = View { time, ..view };
         let (svg, g) = datastory::export::svg(&m, &view).unwrap_or_else(|e| panic!("{e}"));
         assert!(svg.starts_with("<svg"), "{} drew no SVG", c.id);

@@ -762,7 +762,7 @@ impl<'t> Builder<'t> {
             }
             values_of[m].extend(pts.iter().filter_map(|p| p.1));
             has_series[e] = true;
-            out_series.push(Series { indicator: indicator_ids[m].clone(), entity: region_ids[e].clone(), points: pts });
+            out_series.push(Series::new(indicator_ids[m].clone(), region_ids[e].clone(), pts));
         }
         // A long table's indicator with no value in any row (a column's is caught by `check_columns`).
         if let Some((m, _)) = values_of.iter().enumerate().find(|(_, v)| v.is_empty()) {
@@ -1029,7 +1029,7 @@ fn charts(indicators: &[Indicator], series: &[Series], by_category: bool) -> Vec
 
 /// The first and last time with a value in any of `series`.
 fn span<'a>(series: impl Iterator<Item = &'a Series> + Clone) -> (Option<Time>, Option<Time>) {
-    let times = series.flat_map(|s| s.points.iter().filter(|p| p.1.is_some()).map(|p| p.0));
+    let times = series.flat_map(|s| s.points().iter().filter(|p| p.1.is_some()).map(|p| p.0));
     (times.clone().min(), times.max())
 }
 

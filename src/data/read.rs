@@ -172,11 +172,7 @@ impl Read for Series {
                 times.len()
             )));
         }
-        Ok(Series {
-            indicator: f.req("indicator")?,
-            entity: f.req("entity")?,
-            points: times.into_iter().zip(values).collect(),
-        })
+        Ok(Series::new(f.req("indicator")?, f.req("entity")?, times.into_iter().zip(values).collect()))
     }
 }
 

@@ -3,6 +3,7 @@
 
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
+use std::sync::Arc;
 
 use crate::time::Time;
 
@@ -31,8 +32,50 @@ pub struct Series {
     /// Id of an entry in `regions`.
     pub entity: String,
     /// Each time with its value; `None` is a gap, never interpolated. Read from and written as the
-    /// lists `times` and `values`.
-    pub points: Vec<(Time, Option<f64>)>,
+    /// lists `times` and `values`. Shared, never copied: a chart's layout keeps the series it draws
+    /// to find the value under a cursor, and a series may hold a million points.
+    points: Arc<[(Time, Option<f64>)]>,
+    /// What every layout of the series asks, worked out once, when it is made: each time's
+    /// position (`Time::position`), the lowest and highest finite values, and the shortest step
+    /// between two times. On a million points, each is a pass a draw no longer makes.
+    positions: Box<[f64]>,
+    extent: (f64, f64),
+    step: f64,
+}
+
+impl Series {
+    pub fn new(indicator: String, entity: String, points: Vec<(Time, Option<f64>)>) -> Series {
+        let positions: Box<[f64]> = points.iter().map(|p| p.0.position()).collect();
+        let finite = points.iter().filter_map(|p| p.1).filter(|v| v.is_finite());
+        let extent = finite.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        let step = positions.windows(2).map(|w| w[1] - w[0]).filter(|d| *d > 0.0).fold(f64::INFINITY, f64::min);
+        Series { indicator, entity, points: points.into(), positions, extent, step }
+    }
+
+    /// Each time with its value, in time order.
+    pub fn points(&self) -> &[(Time, Option<f64>)] {
+        &self.points
+    }
+
+    /// The points, shared with whatever keeps them (a chart's layout), not copied.
+    pub fn shared_points(&self) -> Arc<[(Time, Option<f64>)]> {
+        Arc::clone(&self.points)
+    }
+
+    /// Each point's time placed along a time axis (`Time::position`), in the points' order.
+    pub fn positions(&self) -> &[f64] {
+        &self.positions
+    }
+
+    /// The lowest and highest finite values; `(∞, −∞)` where there are none.
+    pub fn extent(&self) -> (f64, f64) {
+        self.extent
+    }
+
+    /// The shortest distance between two consecutive times (in positions); ∞ with fewer than two.
+    pub fn step(&self) -> f64 {
+        self.step
+    }
 }
 
 /// A note drawn on a chart of series, in its words: a reference value across the plot (`line`),

@@ -74,7 +74,7 @@ pub(super) fn check(d: &Dataset, regions: &Ids, sources: &Ids) -> Result<(), Fai
             let not = "is not in `regions` (add it there, of kind \"category\" for what is not a place)";
             return Err(unknown(path, &who, "entity", &s.entity, not, &sorted(regions)));
         }
-        if !s.points.is_empty() {
+        if !s.points().is_empty() {
             let like = *first[x].get_or_insert(i);
             check_points(i, s, &d.series[like], like)?;
         }
@@ -97,9 +97,9 @@ pub(super) fn check(d: &Dataset, regions: &Ids, sources: &Ids) -> Result<(), Fai
 /// ascending and each once, and its values finite or gaps.
 #[inline(never)]
 fn check_points(i: usize, s: &Series, like: &Series, like_at: usize) -> Result<(), Fail> {
-    let Some(&(example, _)) = like.points.first() else { return Ok(()) };
+    let Some(&(example, _)) = like.points().first() else { return Ok(()) };
     let mut before = None;
-    for (j, &(t, v)) in s.points.iter().enumerate() {
+    for (j, &(t, v)) in s.points().iter().enumerate() {
         let problem = if t.granularity() != example.granularity() {
             format!(
                 "gives {t} (a {}), but indicator {} is given by {} (series[{like_at}] starts at {example}); give one indicator's times at one granularity, or make a second indicator",

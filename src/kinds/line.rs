@@ -2,6 +2,8 @@
 //! highlighted entities in their colours and named at their lines' ends (nudged apart, with a
 //! leader where moved), the rest as grey context; a gap in the data is a gap in the line.
 
+use std::sync::Arc;
+
 use plotters::coord::Shift;
 use plotters::drawing::DrawingArea;
 use plotters::element::PathElement;
@@ -12,6 +14,7 @@ use crate::data::{Chart, DataError, Dataset, ScaleKind, Series};
 use crate::describe::MarkInfo;
 use crate::i18n::Lang;
 use crate::model::axis::{self, HorizontalAxis, ValueAxis};
+use crate::model::timeline::Timeline;
 use crate::model::{decimate, dodge, text, Align, Ctx, Label, Mark, Rect, View};
 use crate::render::{self, tone, write_in, DrawResult};
 use crate::scale::{tick_count, Linear, Log, TimeScale, ValueScale};
@@ -40,7 +43,7 @@ pub struct LineLayout {
     pub lines: Vec<Trace>,
     pub ends: Vec<EndLabel>,
     /// Every time of the drawn series, in order, with its x: where a cursor can stand.
-    pub times: Vec<(Time, f64)>,
+    pub times: Timeline,
     /// The chart's annotations.
     pub notes: Vec<annotate::Note>,
     pub bottom: f64,
@@ -55,8 +58,28 @@ pub struct Trace {
     pub runs: Vec<Vec<(f64, f64)>>,
     /// The drawn points' box.
     pub bbox: Rect,
-    /// Each time with a value and where that value is drawn: the cursor's dots.
-    pub at: Vec<(Time, (f64, f64))>,
+    /// The series' points and the scales that place them: where a cursor's dot goes is looked up
+    /// when a cursor stands somewhere, not kept for each of a million points at every layout.
+    pub data: Arc<[(Time, Option<f64>)]>,
+    pub time: TimeScale,
+    pub value: ValueScale,
+}
+
+impl Trace {
+    /// Where the line's value at time `t` is drawn, if it has one then.
+    pub fn dot(&self, t: Time) -> Option<(f64, f64)> {
+        let i = self.data.binary_search_by(|p| p.0.cmp(&t)).ok()?;
+        self.data.get(i).and_then(|p| self.place(p))
+    }
+
+    /// Where the line's last value is drawn.
+    pub fn last_dot(&self) -> Option<(f64, f64)> {
+        self.data.iter().rev().find_map(|p| self.place(p))
+    }
+
+    fn place(&self, (t, v): &(Time, Option<f64>)) -> Option<(f64, f64)> {
+        v.filter(|v| v.is_finite()).map(|v| (self.time.map(t.position()), self.value.map(v)))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -96,11 +119,9 @@ fn layout(cx: &Ctx, i: &Input, top: f64) -> LineLayout {
     let series = drawn(d, c);
     let ind = c.indicator.as_deref().and_then(|id| d.indicator(id));
     let unit = ind.map_or("", |x| x.unit.as_str());
-    let values = || series.iter().flat_map(|s| s.points.iter().filter_map(|p| p.1)).filter(|v| v.is_finite());
-    let lo = values().fold(f64::INFINITY, f64::min);
-    let hi = values().fold(f64::NEG_INFINITY, f64::max);
-    let first = series.iter().filter_map(|s| s.points.first().map(|p| p.0)).min().unwrap_or(Time::Year(0));
-    let last = series.iter().filter_map(|s| s.points.last().map(|p| p.0)).max().unwrap_or(first);
+    let (lo, hi) = series::extent(&series);
+    let first = series.iter().filter_map(|s| s.points().first().map(|p| p.0)).min().unwrap_or(Time::Year(0));
+    let last = series.iter().filter_map(|s| s.points().last().map(|p| p.0)).max().unwrap_or(first);
     let granularity = first.granularity();
     let step = series::step(&series);
 
@@ -109,7 +130,7 @@ fn layout(cx: &Ctx, i: &Input, top: f64) -> LineLayout {
     let room = (cx.width * END_SHARE).floor();
     let names: Vec<(&Series, String)> = series
         .iter()
-        .filter(|s| highlighted(c, &s.entity, count) && s.points.iter().any(|p| p.1.is_some()))
+        .filter(|s| highlighted(c, &s.entity, count) && s.points().iter().any(|p| p.1.is_some()))
         .map(|s| (*s, text::fit(cx.m, name(d, &s.entity), room - 8.0, END_FONT)))
         .collect();
     let ends_w = names.iter().map(|(_, n)| cx.m.width(n, END_FONT)).fold(0.0, f64::max);
@@ -147,7 +168,7 @@ fn layout(cx: &Ctx, i: &Input, top: f64) -> LineLayout {
     let h = END_FONT.line_height();
     let wanted: Vec<f64> = names
         .iter()
-        .map(|(s, _)| s.points.iter().rev().find_map(|p| p.1).map_or(plot_bottom, |v| scale.map(v)))
+        .map(|(s, _)| s.points().iter().rev().find_map(|p| p.1).map_or(plot_bottom, |v| scale.map(v)))
         .collect();
     let tops = dodge::dodge(&wanted, h, plot_top - axis::OVERHANG, plot_bottom + h / 2.0);
     let ends = names
@@ -157,7 +178,7 @@ fn layout(cx: &Ctx, i: &Input, top: f64) -> LineLayout {
             // The name in its line's colour (as dark as text needs): the colour ties name and line.
             let ink = colour(d, &s.entity, theme.context).readable_on(theme.background, theme.ink);
             let label = cx.label(n.clone(), plot_right + 8.0, at, END_FONT, ink, Align::Left);
-            let end = s.points.iter().rev().find(|p| p.1.is_some()).map(|p| timescale.map(p.0.position()));
+            let end = s.points().iter().rev().find(|p| p.1.is_some()).map(|p| timescale.map(p.0.position()));
             let mid = at + h / 2.0;
             let leader =
                 end.filter(|_| (mid - want).abs() > LEADER_FROM).map(|x| [(x + 2.0, *want), (plot_right + 6.0, mid)]);
@@ -166,7 +187,10 @@ fn layout(cx: &Ctx, i: &Input, top: f64) -> LineLayout {
         .collect::<Vec<_>>();
     let below_ends = ends.iter().map(|e| e.label.bbox().bottom()).fold(0.0, f64::max);
     let bottom = time_axis.bottom.max(below_ends);
-    let times = all_times(&series).into_iter().map(|t| (t, timescale.map(t.position()))).collect();
+    let times = match series.as_slice() {
+        [one] => Timeline::Scaled(one.shared_points(), timescale),
+        _ => Timeline::Placed(all_times(&series).into_iter().map(|t| (t, timescale.map_time(t))).collect()),
+    };
     let taken: Vec<Rect> = ends
         .iter()
         .map(|e| e.label.bbox())
@@ -180,10 +204,13 @@ fn layout(cx: &Ctx, i: &Input, top: f64) -> LineLayout {
 
 /// Every time of `series`, each once, in order: the series' own ordered times merged.
 pub(super) fn all_times(series: &[&Series]) -> Vec<Time> {
+    if let [one] = series {
+        return one.points().iter().map(|p| p.0).collect();
+    }
     let mut all: Vec<Time> = Vec::new();
     for s in series {
-        let mut merged = Vec::with_capacity(all.len().max(s.points.len()));
-        let (mut a, mut b) = (all.iter().copied().peekable(), s.points.iter().map(|p| p.0).peekable());
+        let mut merged = Vec::with_capacity(all.len().max(s.points().len()));
+        let (mut a, mut b) = (all.iter().copied().peekable(), s.points().iter().map(|p| p.0).peekable());
         loop {
             let next = match (a.peek(), b.peek()) {
                 (Some(x), Some(y)) if x < y => a.next(),
@@ -214,42 +241,48 @@ pub(super) struct Place<'a> {
 /// One series as the runs of its line, gaps kept; a long series reduced to what its pixels show.
 pub(super) fn trace(s: &Series, place: &Place, color: Rgb, highlighted: bool) -> Trace {
     let Place { time: timescale, value: scale, plot, step } = *place;
-    let (plot_left, plot_right) = (plot.x, plot.right());
-
-    // One pass, each time placed once: on a million points every extra pass is felt in each draw.
-    // A period the data skip is a gap too: a missing value where the step says one was due.
-    let mut points: Vec<decimate::Point> = Vec::with_capacity(s.points.len());
-    let mut at = Vec::with_capacity(s.points.len());
+    // Pixels bound the work: more points than columns are reduced to what draws the same picture,
+    // as they are placed, in one pass: on a million points every extra pass is felt in each draw.
+    let mut m4 = (s.points().len() > 4 * plot.w as usize).then(|| decimate::M4::new((plot.x, plot.right())));
+    let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
     let mut before: Option<f64> = None;
-    for (t, v) in &s.points {
-        let x = t.position();
-        if v.is_some() && before.is_some_and(|b| series::skips(b, x, step)) {
-            points.push((x, None));
-        }
-        points.push((x, *v));
+    for (&(_, v), &x) in s.points().iter().zip(s.positions()) {
+        let px = timescale.map(x);
+        // A period the data skip is a gap too: a missing value where the step says one was due.
+        let skipped = v.is_some() && before.is_some_and(|b| series::skips(b, x, step));
         before = v.map(|_| x);
-        if let Some(v) = v.filter(|v| v.is_finite()) {
-            at.push((*t, (timescale.map(x), scale.map(v))));
+        // Half a pixel on: M4 keeps points by the floor of their column, the drawing rounds.
+        if let Some(m4) = &mut m4 {
+            if skipped {
+                m4.push(x, px + 0.5, None);
+            }
+            m4.push(x, px + 0.5, v);
+        } else {
+            if skipped {
+                extend(&mut runs, px, None, scale);
+            }
+            extend(&mut runs, px, v, scale);
         }
     }
-    // Pixels bound the work: more points than columns are reduced to what draws the same picture.
-    let kept = if points.len() > 4 * plot.w as usize {
-        // Half a pixel on: M4 keeps points by the floor of their column, the drawing rounds.
-        decimate::m4(&points, |x| timescale.map(x) + 0.5, (plot_left, plot_right))
-    } else {
-        points
-    };
-    let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
-    for (x, v) in kept {
-        match (v.filter(|v| v.is_finite()), runs.last_mut()) {
-            (Some(v), Some(run)) => run.push((timescale.map(x), scale.map(v))),
-            (None, Some(run)) if !run.is_empty() => runs.push(Vec::new()),
-            _ => {}
+    if let Some(m4) = m4 {
+        for (x, v) in m4.finish() {
+            extend(&mut runs, timescale.map(x), v, scale);
         }
     }
     runs.retain(|r| !r.is_empty());
     let bbox = bounds(&runs);
-    Trace { entity: s.entity.clone(), color, highlighted, runs, bbox, at }
+    let (time, value) = (*timescale, *scale);
+    Trace { entity: s.entity.clone(), color, highlighted, runs, bbox, data: s.shared_points(), time, value }
+}
+
+/// Adds a point at `px` to the last of `runs`, its value `v` placed by `scale`; where `v` is none
+/// (or not finite), a gap: the next point starts a new run.
+fn extend(runs: &mut Vec<Vec<(f64, f64)>>, px: f64, v: Option<f64>, scale: &ValueScale) {
+    match (v.filter(|v| v.is_finite()), runs.last_mut()) {
+        (Some(v), Some(run)) => run.push((px, scale.map(v))),
+        (None, Some(run)) if !run.is_empty() => runs.push(Vec::new()),
+        _ => {}
+    }
 }
 
 fn bounds(runs: &[Vec<(f64, f64)>]) -> Rect {
@@ -351,7 +384,7 @@ fn draw<DB: DrawingBackend>(
     if let Some(line) = view.focus.and_then(|i| l.lines.get(i)) {
         let ring = match l.ends.iter().find(|e| e.entity == line.entity) {
             Some(e) => e.label.bbox(),
-            None => line.at.last().map_or(line.bbox, |(_, (x, y))| Rect { x: x - 5.0, y: y - 5.0, w: 10.0, h: 10.0 }),
+            None => line.last_dot().map_or(line.bbox, |(x, y)| Rect { x: x - 5.0, y: y - 5.0, w: 10.0, h: 10.0 }),
         };
         focus_ring(area, ring, theme)?;
     }
@@ -449,14 +482,10 @@ fn cursor<DB: DrawingBackend>(
     theme: &Theme,
 ) -> DrawResult<(), DB> {
     // Both lists are in time order: a cursor on a million points looks up, it does not scan.
-    let Some(&(_, x)) = l.times.binary_search_by(|p| p.0.cmp(&t)).ok().and_then(|i| l.times.get(i)) else {
-        return Ok(());
-    };
+    let Some(x) = l.times.x_of(t) else { return Ok(()) };
     render::vline(area, x, l.plot.y, l.plot.bottom(), theme.muted)?;
     for line in &l.lines {
-        let Some((_, (px, py))) = line.at.binary_search_by(|p| p.0.cmp(&t)).ok().and_then(|i| line.at.get(i)) else {
-            continue;
-        };
+        let Some((px, py)) = line.dot(t) else { continue };
         let base = if line.highlighted || view.selected == Some(&line.entity) { line.color } else { theme.context };
         let c = tone(base, Some(&line.entity), view, theme);
         render::fill(area, &Rect { x: px - 4.0, y: py - 4.0, w: 8.0, h: 8.0 }, theme.background)?;
@@ -487,7 +516,7 @@ impl Kind for Line {
             });
         };
         let series = drawn(d, c);
-        if series.iter().all(|s| s.points.iter().all(|p| p.1.is_none())) {
+        if series.iter().all(|s| s.points().iter().all(|p| p.1.is_none())) {
             return Err(DataError {
                 path: at("indicator"),
                 message: format!(
@@ -498,7 +527,7 @@ impl Kind for Line {
         }
         annotate::check(c, d, at)?;
         if c.scale == Some(ScaleKind::Log) {
-            let low = series.iter().flat_map(|s| s.points.iter()).find(|p| p.1.is_some_and(|v| v <= 0.0));
+            let low = series.iter().flat_map(|s| s.points().iter()).find(|p| p.1.is_some_and(|v| v <= 0.0));
             if let Some((t, Some(v))) = low {
                 return Err(DataError {
                     path: at("scale"),
@@ -569,8 +598,8 @@ impl Kind for Line {
         Ok(())
     }
 
-    fn times(l: &LineLayout) -> &[(Time, f64)] {
-        &l.times
+    fn times(l: &LineLayout) -> Option<&Timeline> {
+        Some(&l.times)
     }
 
     fn at_time(i: &Input, t: Time) -> Vec<MarkInfo> {
@@ -602,7 +631,7 @@ impl Kind for Line {
         drawn(i.d, i.chart)
             .iter()
             .map(|s| {
-                let known: Vec<&(Time, Option<f64>)> = s.points.iter().filter(|p| p.1.is_some()).collect();
+                let known: Vec<&(Time, Option<f64>)> = s.points().iter().filter(|p| p.1.is_some()).collect();
                 let at = |p: &&(Time, Option<f64>)| {
                     let v = value_words(p.1.unwrap_or(0.0), ind, i.d.lang);
                     match i.d.lang {
@@ -652,7 +681,7 @@ impl Kind for Line {
         // A gap between two values: missing values, or skipped periods, between known ones.
         let gaps = lines.iter().any(|s| {
             let known: Vec<(usize, &(Time, Option<f64>))> =
-                s.points.iter().enumerate().filter(|(_, p)| p.1.is_some()).collect();
+                s.points().iter().enumerate().filter(|(_, p)| p.1.is_some()).collect();
             known.windows(2).any(|w| w[1].0 > w[0].0 + 1 || series::breaks(w[0].1, w[1].1, step))
         });
         if gaps {

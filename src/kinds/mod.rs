@@ -25,6 +25,7 @@ use crate::data::{Chart, DataError, Dataset, Figure};
 use crate::describe::{self, MarkInfo};
 use crate::geo::GeoMap;
 use crate::i18n::Lang;
+use crate::model::timeline::Timeline;
 use crate::model::{Ctx, Label, Mark, View};
 use crate::render::DrawResult;
 use crate::theme::Theme;
@@ -102,9 +103,9 @@ pub trait Kind {
     }
 
     /// The times a cursor can stand at, in order, with where each is across the chart (CSS pixels);
-    /// empty for kinds without a time axis.
-    fn times(_l: &Self::Layout) -> &[(Time, f64)] {
-        &[]
+    /// none for kinds without a time axis.
+    fn times(_l: &Self::Layout) -> Option<&Timeline> {
+        None
     }
 
     /// What the chart shows at time `t`, one row per thing drawn, largest value first: the list a
@@ -165,26 +166,18 @@ pub trait Kind {
 impl Body {
     /// The time nearest `x` (CSS pixels across the chart) where the chart has a time axis.
     pub fn time_at(&self, x: f64) -> Option<Time> {
-        let times = self.times();
-        let after = times.partition_point(|(_, px)| *px < x);
-        let near = |i: usize| times.get(i).map(|(t, px)| (*t, (px - x).abs()));
-        match (after.checked_sub(1).and_then(near), near(after)) {
-            (Some(a), Some(b)) => Some(if a.1 <= b.1 { a.0 } else { b.0 }),
-            (a, b) => a.or(b).map(|p| p.0),
-        }
+        self.times()?.nearest(x)
     }
 
     /// The time `step` places after (before, when negative) `from`, kept within the chart's times;
     /// from no time, the last (stepping back) or the first.
     pub fn step_time(&self, from: Option<Time>, step: isize) -> Option<Time> {
-        let times = self.times();
-        let last = times.len().checked_sub(1)?;
-        let i = match from.and_then(|t| times.iter().position(|p| p.0 == t)) {
-            Some(i) => i.saturating_add_signed(step).min(last),
-            None if step < 0 => last,
-            None => 0,
-        };
-        times.get(i).map(|p| p.0)
+        self.times()?.step(from, step)
+    }
+
+    /// Where time `t` stands across the chart, where the chart has it.
+    pub fn time_x(&self, t: Time) -> Option<f64> {
+        self.times()?.x_of(t)
     }
 }
 
@@ -324,7 +317,7 @@ macro_rules! kinds {
                 match self { $($(#[cfg(feature = $feat)])? Body::$variant(l) => <$kind as Kind>::hit(l, marks, x, y)),+ }
             }
 
-            pub fn times(&self) -> &[(Time, f64)] {
+            pub fn times(&self) -> Option<&Timeline> {
                 match self { $($(#[cfg(feature = $feat)])? Body::$variant(l) => <$kind as Kind>::times(l)),+ }
             }
 

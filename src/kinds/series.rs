@@ -32,8 +32,13 @@ pub fn value_words(v: f64, ind: Option<&Indicator>, lang: Lang) -> String {
 
 /// The value of `s` at time `t`, where it has one.
 pub fn value_at(s: &Series, t: Time) -> Option<f64> {
+    point_at(s, t).and_then(|p| p.1)
+}
+
+/// The point of `s` at time `t`, where it has one.
+fn point_at(s: &Series, t: Time) -> Option<&(Time, Option<f64>)> {
     // Times are in order (validation sees to it): a cursor on a million points looks up, not scans.
-    s.points.binary_search_by(|p| p.0.cmp(&t)).ok().and_then(|i| s.points.get(i)).and_then(|p| p.1)
+    s.points().binary_search_by(|p| p.0.cmp(&t)).ok().and_then(|i| s.points().get(i))
 }
 
 pub fn name<'d>(d: &'d Dataset, entity: &'d str) -> &'d str {
@@ -46,13 +51,13 @@ pub fn colour(d: &Dataset, entity: &str, fallback: Rgb) -> Rgb {
 
 /// One series in words: the entity, its latest value and when, the indicator's source.
 pub fn series_info(d: &Dataset, c: &Chart, s: &Series) -> MarkInfo {
-    info_at(d, c, s, s.points.iter().rev().find(|p| p.1.is_some()).map(|p| p.0))
+    info_at(d, c, s, s.points().iter().rev().find(|p| p.1.is_some()).map(|p| p.0))
 }
 
 /// Series `s` in words at time `at`: the entity, its value then, the indicator and its source.
 pub fn info_at(d: &Dataset, c: &Chart, s: &Series, at: Option<Time>) -> MarkInfo {
     let ind = c.indicator.as_deref().and_then(|id| d.indicator(id));
-    let latest = at.and_then(|t| s.points.iter().find(|p| p.0 == t));
+    let latest = at.and_then(|t| point_at(s, t));
     let region = d.regions.iter().find(|r| r.id == s.entity);
     MarkInfo {
         kind: "series",
@@ -80,11 +85,15 @@ pub fn info_at(d: &Dataset, c: &Chart, s: &Series, at: Option<Time>) -> MarkInfo
 /// between two neighbours in any of `series`. Data given every five years is a line at that step;
 /// a longer distance than the step is a period with no value, drawn as a gap.
 pub fn step(series: &[&Series]) -> f64 {
+    series.iter().map(|s| s.step()).fold(f64::INFINITY, f64::min)
+}
+
+/// The lowest and highest finite values of `series`; `(∞, −∞)` where they have none.
+pub fn extent(series: &[&Series]) -> (f64, f64) {
     series
         .iter()
-        .flat_map(|s| s.points.windows(2).map(|w| w[1].0.position() - w[0].0.position()))
-        .filter(|d| *d > 0.0)
-        .fold(f64::INFINITY, f64::min)
+        .map(|s| s.extent())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), (a, b)| (lo.min(a), hi.max(b)))
 }
 
 /// True when a line breaks between neighbouring points `a` and `b` of a chart whose step is `step`:

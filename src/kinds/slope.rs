@@ -1,6 +1,8 @@
 //! Slope: many entities between two periods, each a line from its value at the first to its value
 //! at the second, named with its values at both ends; the lines' order and slant are the story.
 
+use std::sync::Arc;
+
 use plotters::coord::Shift;
 use plotters::drawing::DrawingArea;
 use plotters::prelude::DrawingBackend;
@@ -8,9 +10,10 @@ use plotters::prelude::DrawingBackend;
 use crate::data::{Chart, DataError, Dataset, Series};
 use crate::describe::MarkInfo;
 use crate::i18n::Lang;
+use crate::model::timeline::Timeline;
 use crate::model::{dodge, text, Align, Ctx, Label, Mark, Rect, View};
 use crate::render::{write, DrawResult};
-use crate::scale::{tick_count, Linear};
+use crate::scale::{tick_count, Linear, TimeScale, ValueScale};
 use crate::theme::{Font, Theme};
 use crate::time::Time;
 
@@ -34,7 +37,7 @@ pub struct SlopeLayout {
     pub left: Vec<EndLabel>,
     pub right: Vec<EndLabel>,
     pub plot: Rect,
-    pub times: Vec<(Time, f64)>,
+    pub times: Timeline,
     pub bottom: f64,
 }
 
@@ -104,7 +107,9 @@ fn layout(cx: &Ctx, i: &Input, top: f64) -> SlopeLayout {
                 highlighted: line::highlighted(c, &s.entity, count),
                 runs: vec![vec![(x0, ya), (x1, yb)]],
                 bbox: Rect { x: x0, y: ya.min(yb), w: x1 - x0, h: (ya - yb).abs() },
-                at: vec![(a, (x0, ya)), (b, (x1, yb))],
+                data: Arc::from([(a, Some(*p)), (b, Some(*q))]),
+                time: TimeScale::between(a, b, (x0, x1)),
+                value: ValueScale::Linear(scale),
             }
         })
         .collect();
@@ -126,11 +131,11 @@ fn layout(cx: &Ctx, i: &Input, top: f64) -> SlopeLayout {
             })
             .collect()
     };
-    let left = names(&lefts, &|t| t.at.first().map_or(plot_top, |p| p.1 .1), x0 - 8.0, Align::Right);
-    let right = names(&rights, &|t| t.at.last().map_or(plot_top, |p| p.1 .1), x1 + 8.0, Align::Left);
+    let left = names(&lefts, &|t| t.dot(a).map_or(plot_top, |p| p.1), x0 - 8.0, Align::Right);
+    let right = names(&rights, &|t| t.dot(b).map_or(plot_top, |p| p.1), x1 + 8.0, Align::Left);
     let bottom = left.iter().chain(&right).map(|e| e.label.bbox().bottom()).fold(plot_bottom, f64::max);
     let plot = Rect { x: x0, y: plot_top, w: x1 - x0, h: plot_h };
-    SlopeLayout { heads, lines, left, right, plot, times: vec![(a, x0), (b, x1)], bottom }
+    SlopeLayout { heads, lines, left, right, plot, times: Timeline::Placed(vec![(a, x0), (b, x1)]), bottom }
 }
 
 fn draw<DB: DrawingBackend>(
@@ -236,8 +241,8 @@ impl Kind for Slope {
         draw(area, l, view, theme)
     }
 
-    fn times(l: &SlopeLayout) -> &[(Time, f64)] {
-        &l.times
+    fn times(l: &SlopeLayout) -> Option<&Timeline> {
+        Some(&l.times)
     }
 
     fn what(n: usize, lang: Lang) -> String {

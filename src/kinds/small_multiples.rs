@@ -53,8 +53,7 @@ fn layout(cx: &Ctx, i: &Input, top: f64) -> SmallMultiplesLayout {
     let all = drawn(d, c);
     let ind = c.indicator.as_deref().and_then(|id| d.indicator(id));
     let unit = ind.map_or("", |x| x.unit.as_str());
-    let values = || all.iter().flat_map(|s| s.points.iter().filter_map(|p| p.1)).filter(|v| v.is_finite());
-    let (lo, hi) = (values().fold(f64::INFINITY, f64::min), values().fold(f64::NEG_INFINITY, f64::max));
+    let (lo, hi) = series::extent(&all);
     let times = line::all_times(&all);
     let (first, end) =
         (times.first().copied().unwrap_or(Time::Year(0)), times.last().copied().unwrap_or(Time::Year(0)));
@@ -99,7 +98,7 @@ fn layout(cx: &Ctx, i: &Input, top: f64) -> SmallMultiplesLayout {
             colour(d, &s.entity, theme.context),
             coloured,
         );
-        let latest = s.points.iter().rev().find_map(|p| p.1).map(|v| series::value_text(v, ind, d.lang));
+        let latest = s.points().iter().rev().find_map(|p| p.1).map(|v| series::value_text(v, ind, d.lang));
         let last_w = latest.as_ref().map_or(0.0, |t| cx.m.width(t, Font::SMALL) + 6.0);
         let title_text = text::fit(cx.m, name(d, &s.entity), panel_w - last_w, Font::SMALL_BOLD);
         let title = cx.label(title_text, x, y, Font::SMALL_BOLD, theme.ink, Align::Left);

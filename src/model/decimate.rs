@@ -17,44 +17,102 @@ pub fn column(x_px: f64) -> f64 {
     x_px.floor()
 }
 
-/// The first, last, lowest and highest points of one run in one column, by index.
+/// The first, last, lowest and highest points of one run in one column, each with its place in
+/// the series (to keep them in order).
 #[derive(Debug, Clone, Copy)]
 struct Bucket {
     column: i64,
-    first: usize,
-    last: usize,
-    low: (usize, f64),
-    high: (usize, f64),
+    first: (usize, f64, f64),
+    last: (usize, f64, f64),
+    low: (usize, f64, f64),
+    high: (usize, f64, f64),
 }
 
 impl Bucket {
-    fn new(column: i64, i: usize, v: f64) -> Bucket {
-        Bucket { column, first: i, last: i, low: (i, v), high: (i, v) }
+    fn new(column: i64, p: (usize, f64, f64)) -> Bucket {
+        Bucket { column, first: p, last: p, low: p, high: p }
     }
 
-    fn add(&mut self, i: usize, v: f64) {
-        self.last = i;
-        if v < self.low.1 {
-            self.low = (i, v);
+    fn add(&mut self, p: (usize, f64, f64)) {
+        self.last = p;
+        if p.2 < self.low.2 {
+            self.low = p;
         }
-        if v > self.high.1 {
-            self.high = (i, v);
+        if p.2 > self.high.2 {
+            self.high = p;
         }
     }
 
     /// The bucket's points, each once, in the series' order.
-    fn flush(self, points: &[Point], out: &mut Vec<Point>) {
-        let mut kept = [self.first, self.low.0, self.high.0, self.last];
-        super::insertion_sort(&mut kept, |a, b| a < b);
+    fn flush(self, out: &mut Vec<Point>) {
+        let mut kept = [self.first, self.low, self.high, self.last];
+        super::insertion_sort(&mut kept, |a, b| a.0 < b.0);
         let mut before = None;
-        for i in kept {
+        for (i, x, y) in kept {
             if before != Some(i) {
-                if let Some(p) = points.get(i) {
-                    out.push(*p);
-                }
+                out.push((x, Some(y)));
                 before = Some(i);
             }
         }
+    }
+}
+
+/// M4 fed one point at a time, in the series' order: a layout reduces a long series as it places
+/// it, with no copy of its points. The result is what `m4` gives.
+#[derive(Debug)]
+pub struct M4 {
+    /// The outer columns, one each side of the plot: every point beyond is held in them.
+    lo: f64,
+    hi: f64,
+    bucket: Option<Bucket>,
+    seen: usize,
+    out: Vec<Point>,
+}
+
+impl M4 {
+    /// Ready for a line whose plot runs from `left` to `right` (pixels).
+    pub fn new((left, right): (f64, f64)) -> M4 {
+        let (lo, hi) = (column(left) - 1.0, column(right) + 1.0);
+        M4 { lo, hi, bucket: None, seen: 0, out: Vec::with_capacity(4 * (hi - lo + 1.0).max(0.0) as usize) }
+    }
+
+    /// The next point: at `x`, drawn at pixel `px`, with value `y` (`None`: a gap).
+    pub fn push(&mut self, x: f64, px: f64, y: Option<f64>) {
+        let i = self.seen;
+        self.seen += 1;
+        let Some(v) = y.filter(|v| v.is_finite()).filter(|_| px.is_finite()) else {
+            if let Some(b) = self.bucket.take() {
+                b.flush(&mut self.out);
+            }
+            // One gap between two runs, however many missing values make it; none before the first.
+            if self.out.last().is_some_and(|p| p.1.is_some()) {
+                self.out.push((x, None));
+            }
+            return;
+        };
+        // Held between the two outer columns first, so the whole number fits.
+        let c = column(px).max(self.lo).min(self.hi) as i64;
+        match &mut self.bucket {
+            Some(b) if b.column == c => b.add((i, x, v)),
+            _ => {
+                if let Some(b) = self.bucket.take() {
+                    b.flush(&mut self.out);
+                }
+                self.bucket = Some(Bucket::new(c, (i, x, v)));
+            }
+        }
+    }
+
+    /// The kept points, in order, gaps between runs kept once.
+    pub fn finish(mut self) -> Vec<Point> {
+        if let Some(b) = self.bucket.take() {
+            b.flush(&mut self.out);
+        }
+        // No gap after the last run.
+        if self.out.last().is_some_and(|p| p.1.is_none()) {
+            self.out.pop();
+        }
+        self.out
     }
 }
 
@@ -64,43 +122,12 @@ impl Bucket {
 /// point whose pixel is not, is a gap too. Points left of `left` or right of `right` (pixels) are
 /// taken as one column on each side: a chart clips the lines drawn there. The result has at most
 /// 4 × (`right` − `left` + 3) points per run, and the work is one pass over the points.
-pub fn m4(points: &[Point], x_px: impl Fn(f64) -> f64, (left, right): (f64, f64)) -> Vec<Point> {
-    let (lo, hi) = (column(left) - 1.0, column(right) + 1.0);
-    let mut out: Vec<Point> = Vec::new();
-    let mut bucket: Option<Bucket> = None;
-    for (i, &(x, y)) in points.iter().enumerate() {
-        let px = x_px(x);
-        let value = y.filter(|v| v.is_finite()).filter(|_| px.is_finite());
-        let Some(v) = value else {
-            if let Some(b) = bucket.take() {
-                b.flush(points, &mut out);
-            }
-            // One gap between two runs, however many missing values make it; none before the first.
-            if out.last().is_some_and(|p| p.1.is_some()) {
-                out.push((x, None));
-            }
-            continue;
-        };
-        // Held between the two outer columns first, so the whole number fits.
-        let c = column(px).max(lo).min(hi) as i64;
-        match &mut bucket {
-            Some(b) if b.column == c => b.add(i, v),
-            _ => {
-                if let Some(b) = bucket.take() {
-                    b.flush(points, &mut out);
-                }
-                bucket = Some(Bucket::new(c, i, v));
-            }
-        }
+pub fn m4(points: &[Point], x_px: impl Fn(f64) -> f64, bounds: (f64, f64)) -> Vec<Point> {
+    let mut m4 = M4::new(bounds);
+    for &(x, y) in points {
+        m4.push(x, x_px(x), y);
     }
-    if let Some(b) = bucket {
-        b.flush(points, &mut out);
-    }
-    // No gap after the last run.
-    if out.last().is_some_and(|p| p.1.is_none()) {
-        out.pop();
-    }
-    out
+    m4.finish()
 }
 
 #[cfg(test)]

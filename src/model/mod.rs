@@ -6,6 +6,7 @@ pub mod dodge;
 pub mod key;
 pub mod outline;
 pub mod text;
+pub mod timeline;
 
 use crate::data::{Chart, ChartKind, Dataset, Figure};
 use crate::geo::GeoMap;

@@ -195,7 +195,7 @@ impl Story {
             Some(d) => (keep(d.hover), keep(d.focus), keep(d.pinned), d.time),
             None => (None, None, None, None),
         };
-        let time = time.filter(|t| model.body.times().iter().any(|p| p.0 == *t));
+        let time = time.filter(|t| model.body.time_x(*t).is_some());
         let height = model.height;
         let geometry = Geometry { width: model.width, height, marks, labels: Vec::new() };
         if let Some(layer) = self.layers.get(id) {
@@ -336,7 +336,7 @@ impl Story {
     #[allow(clippy::needless_pass_by_value)]
     pub fn set_cursor(&mut self, id: &str, time: Option<String>) -> Result<bool, JsError> {
         let d = self.charts.get_mut(id).ok_or_else(|| js_err(format!("chart \"{id}\" is not drawn yet")))?;
-        let t = time.as_deref().and_then(Time::parse).filter(|t| d.model.body.times().iter().any(|p| p.0 == *t));
+        let t = time.as_deref().and_then(Time::parse).filter(|t| d.model.body.time_x(*t).is_some());
         if d.time == t {
             return Ok(false);
         }
@@ -375,7 +375,7 @@ impl Story {
     pub fn cursor_info(&self, id: &str) -> Result<JsValue, JsError> {
         let Some((t, x)) = self.charts.get(id).and_then(|d| {
             let t = d.time?;
-            d.model.body.times().iter().find(|p| p.0 == t).copied()
+            d.model.body.time_x(t).map(|x| (t, x))
         }) else {
             return Ok(JsValue::NULL);
         };

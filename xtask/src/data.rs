@@ -119,7 +119,7 @@ pub fn to_json(d: &Dataset) -> Result<String, String> {
 
 fn summary(d: &Dataset) -> String {
     let languages = if d.languages.is_empty() { "en".to_string() } else { d.languages.join(", ") };
-    let points: usize = d.series.iter().map(|s| s.points.len()).sum();
+    let points: usize = d.series.iter().map(|s| s.points().len()).sum();
     let series = if d.series.is_empty() {
         String::new()
     } else {
