@@ -340,7 +340,7 @@ export function explore(story, charts, ui) {
   }
 
   /** The entity of line `index` of `chart`, or null. */
-  const lineId = (chart, index) => (index >= 0 ? info(chart, index)?.id ?? null : null);
+  const lineId = (chart, index) => (index >= 0 ? safely(() => story.markId(chart.id, index)) ?? null : null);
   /** The cursor the view pins on `chart`, if any. */
   const pinnedTime = (chart) => (view().chart === chart.id ? view().time : null) ?? undefined;
 

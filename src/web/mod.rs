@@ -369,8 +369,9 @@ impl Story {
         d.model.body.step_time(d.time, step as isize).map(|t| t.to_string())
     }
 
-    /// What chart `id` shows at its cursor: `{time, rows}`, the time as a reader reads it and one row
-    /// per line, largest value first (as `markInfo` gives a mark); `null` without a cursor.
+    /// What chart `id` shows at its cursor: `{time, at, x, rows}`, the time as a reader reads it and
+    /// as the address writes it, the cursor's x, and one row per line, largest value first: its
+    /// `id`, `color`, `title`, `value` and `source`, as `markInfo` says them; `null` without a cursor.
     #[wasm_bindgen(js_name = cursorInfo)]
     pub fn cursor_info(&self, id: &str) -> Result<JsValue, JsError> {
         let Some((t, x)) = self.charts.get(id).and_then(|d| {
@@ -382,7 +383,18 @@ impl Story {
         let c = self.chart(id)?;
         let figures = model::chart_figures(&self.dataset, c);
         let input = crate::kinds::Input { d: &self.dataset, chart: c, figures: &figures, map: None };
-        let rows: Vec<Json> = c.kind.at_time(&input, t).iter().map(describe::MarkInfo::to_json).collect();
+        // What the tooltip writes and no more: a cursor follows the pointer across 50 lines, and each
+        // field is a call into JavaScript.
+        let row = |r: &describe::MarkInfo| {
+            data::json::object(&[
+                ("id", (&r.id).into()),
+                ("color", r.color.as_ref().into()),
+                ("title", (&r.title).into()),
+                ("value", (&r.value).into()),
+                ("source", r.source.as_ref().into()),
+            ])
+        };
+        let rows: Vec<Json> = c.kind.at_time(&input, t).iter().map(row).collect();
         Ok(to_js(&data::json::object(&[
             ("time", t.label(self.dataset.lang).as_str().into()),
             ("at", t.to_string().as_str().into()),
@@ -497,6 +509,13 @@ impl Story {
     #[wasm_bindgen(js_name = storyId)]
     pub fn story_id(&self) -> String {
         self.dataset.story.id.clone()
+    }
+
+    /// The id of mark `i` of chart `id` (a figure's, a region's, a line's entity); `undefined` where
+    /// it has none. What `markInfo` says too, without its words.
+    #[wasm_bindgen(js_name = markId)]
+    pub fn mark_id(&self, id: &str, i: i32) -> Option<String> {
+        self.charts.get(id).and_then(|d| d.geometry.marks.get(index(i)?)).map(|m| m.id.clone())
     }
 
     /// What a tooltip or info panel says about mark `i` of chart `id`, and where the mark is.
