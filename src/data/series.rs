@@ -214,3 +214,28 @@ mod schema {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_a_series_works_out_once_is_what_its_points_say() {
+        let points = vec![
+            (Time::Month(2020, 1), Some(3.0)),
+            (Time::Month(2020, 2), None),
+            (Time::Month(2020, 3), Some(f64::INFINITY)),
+            (Time::Month(2020, 5), Some(-2.5)),
+            (Time::Month(2020, 6), Some(7.25)),
+        ];
+        let s = Series::new("i".into(), "e".into(), points.clone());
+        assert_eq!(s.points(), points.as_slice());
+        let positions: Vec<f64> = points.iter().map(|p| p.0.position()).collect();
+        assert_eq!(s.positions(), positions.as_slice());
+        // Gaps and values that are not finite are no part of the extent; a gap's time is a step.
+        assert_eq!(s.extent(), (-2.5, 7.25));
+        assert!((s.step() - 1.0 / 12.0).abs() < 1e-12, "{}", s.step());
+        let one = Series::new("i".into(), "e".into(), vec![(Time::Year(2000), None)]);
+        assert_eq!((one.extent(), one.step()), ((f64::INFINITY, f64::NEG_INFINITY), f64::INFINITY));
+    }
+}
