@@ -84,6 +84,23 @@ test('the mouse moves a cursor in time that lists every line’s value there, la
   await context.close();
 });
 
+test('in Chinese, the cursor names the month and the lines in Chinese, each value with its unit', async () => {
+  const { page, errors, context } = await open(browser, `${EMPLOYMENT}&lang=zh`, { width: 1280, dpr: 1 });
+  const { box } = await canvasOf(page, 'sectors');
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
+  const lines = await tooltipLines(page);
+  assert.ok(lines, 'no tooltip at the cursor');
+  const [, year, month] = lines[0].match(/^(20\d\d)年(\d{1,2})月$/) ?? [];
+  assert.ok(year, `the month in Chinese: ${lines[0]}`);
+  const time = `${year}-${month.padStart(2, '0')}`;
+  const construction = lines.find((l) => l.startsWith('建筑业'));
+  assert.ok(construction, `construction named in Chinese: ${lines}`);
+  assert.match(construction, /千个岗位$/);
+  assert.equal(number(construction), valueAt('construction', 'employees', time), construction);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a line chart on a log scale says under it that its axis is logarithmic and does not start at zero', async () => {
   const { page, errors, context } = await open(browser, '/?data=data/examples/natural-disasters.json', { width: 1280, dpr: 1 });
   const figure = page.locator('figure[data-chart="deadliest-kinds-log"]');
