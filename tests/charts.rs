@@ -449,6 +449,18 @@ fn charts_of_real_tables_match_their_golden_files() {
     }
 }
 
+/// A chart over time says what it is in words, with how many lines it draws, in each language.
+#[test]
+fn a_chart_over_time_says_what_it_draws() {
+    let (_, d) = common::examples().into_iter().find(|(f, _)| f == "us-employment.json").expect("us-employment");
+    let sectors = d.charts.iter().find(|c| c.id == "sectors").expect("sectors");
+    let description = datastory::describe::chart(&d, sectors);
+    assert!(description.contains("Line chart of 5 series over time."), "{description}");
+    let zh = datastory::data::localize::localize(&d, datastory::i18n::Lang::Zh).expect("Chinese");
+    let description = datastory::describe::chart(&zh, zh.charts.iter().find(|c| c.id == "sectors").expect("sectors"));
+    assert!(description.contains("折线图，5条随时间变化的线。"), "{description}");
+}
+
 /// The engine's own words on a chart over time in Chinese: months as 2020年3月, counts in 万 and
 /// 亿, the description's sentence; the story's words stay as the table gave them.
 #[test]

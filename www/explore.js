@@ -17,9 +17,10 @@ const CURSOR_ROWS = 10;
 function detailNodes(info, t) {
   const nodes = [];
   const head = el('p', 'detail-title');
-  if (info.color) {
+  // A line without a colour of its own is a grey line of context: its swatch is grey (style.css).
+  if (info.color || info.kind === 'series') {
     const swatch = el('span', 'swatch');
-    swatch.style.setProperty('--region', info.color);
+    if (info.color) swatch.style.setProperty('--region', info.color);
     head.append(swatch);
   }
   head.append(el('span', '', info.title));
@@ -39,11 +40,9 @@ function cursorNodes(cursor, pointed, t) {
   const shown = cursor.rows.slice(0, CURSOR_ROWS);
   for (const row of shown) {
     const line = el('p', row.id === pointed ? 'cursor-row pointed' : 'cursor-row');
-    if (row.color) {
-      const swatch = el('span', 'swatch');
-      swatch.style.setProperty('--region', row.color);
-      line.append(swatch);
-    }
+    const swatch = el('span', 'swatch');
+    if (row.color) swatch.style.setProperty('--region', row.color);
+    line.append(swatch);
     line.append(el('span', 'cursor-name', row.title), el('span', 'cursor-value', row.value));
     nodes.push(line);
   }

@@ -114,6 +114,30 @@ pub fn highlighted(c: &Chart, entity: &str, count: usize) -> bool {
     }
 }
 
+/// `info` about a line of chart `c` of `count` lines, with the colour the line is drawn in: none for
+/// a grey line of context, so that a tooltip's swatch is grey too and never names a colour the
+/// chart does not show. (The page's selection colours a line; the engine's web part says so.)
+pub(super) fn as_drawn(mut info: MarkInfo, c: &Chart, count: usize) -> MarkInfo {
+    if !highlighted(c, &info.id, count) {
+        info.color = None;
+    }
+    info
+}
+
+/// What a cursor at time `t` lists of `series`, drawn on chart `c`: one row per series, largest value
+/// first, a series with no value then last, said as such.
+pub(super) fn rows_at(d: &Dataset, c: &Chart, series: &[&Series], t: Time) -> Vec<MarkInfo> {
+    let mut rows: Vec<(Option<f64>, MarkInfo)> = series
+        .iter()
+        .map(|s| (series::value_at(s, t), as_drawn(series::info_at(d, c, s, Some(t)), c, series.len())))
+        .collect();
+    crate::model::insertion_sort(&mut rows, |a, b| match (a.0, b.0) {
+        (Some(x), Some(y)) => x > y,
+        (x, y) => x.is_some() && y.is_none(),
+    });
+    rows.into_iter().map(|r| r.1).collect()
+}
+
 fn layout(cx: &Ctx, i: &Input, top: f64) -> LineLayout {
     let (d, c, theme) = (i.d, i.chart, cx.theme);
     let series = drawn(d, c);
@@ -606,21 +630,12 @@ impl Kind for Line {
     }
 
     fn at_time(i: &Input, t: Time) -> Vec<MarkInfo> {
-        let mut rows: Vec<(Option<f64>, MarkInfo)> = drawn(i.d, i.chart)
-            .iter()
-            .map(|s| (series::value_at(s, t), series::info_at(i.d, i.chart, s, Some(t))))
-            .collect();
-        // Largest first; a line with no value then goes last, said as such.
-        crate::model::insertion_sort(&mut rows, |a, b| match (a.0, b.0) {
-            (Some(x), Some(y)) => x > y,
-            (x, y) => x.is_some() && y.is_none(),
-        });
-        rows.into_iter().map(|r| r.1).collect()
+        rows_at(i.d, i.chart, &drawn(i.d, i.chart), t)
     }
 
     fn what(n: usize, lang: Lang) -> String {
         match lang {
-            Lang::En => format!("Trace chart of {n} series over time."),
+            Lang::En => format!("Line chart of {n} series over time."),
             Lang::Zh => format!("折线图，{n}条随时间变化的线。"),
         }
     }
@@ -661,8 +676,10 @@ impl Kind for Line {
     }
 
     fn mark_info(i: &Input, m: &Mark) -> Option<MarkInfo> {
-        let s = drawn(i.d, i.chart).into_iter().find(|s| s.entity == m.id)?;
-        Some(MarkInfo { rect: [m.rect.x, m.rect.y, m.rect.w, m.rect.h], ..series_info(i.d, i.chart, s) })
+        let all = drawn(i.d, i.chart);
+        let s = all.iter().find(|s| s.entity == m.id)?;
+        let info = as_drawn(series_info(i.d, i.chart, s), i.chart, all.len());
+        Some(MarkInfo { rect: [m.rect.x, m.rect.y, m.rect.w, m.rect.h], ..info })
     }
 
     fn key(i: &Input) -> Vec<String> {

@@ -281,16 +281,9 @@ impl Kind for Slope {
     }
 
     fn at_time(i: &Input, t: Time) -> Vec<MarkInfo> {
-        let mut rows: Vec<(Option<f64>, MarkInfo)> = pairs(i.d, i.chart)
-            .iter()
-            .map(|(s, _, _)| (series::value_at(s, t), series::info_at(i.d, i.chart, s, Some(t))))
-            .collect();
         // Largest first, as a line chart's cursor lists them: the ranking at that period is the read.
-        crate::model::insertion_sort(&mut rows, |a, b| match (a.0, b.0) {
-            (Some(x), Some(y)) => x > y,
-            (x, y) => x.is_some() && y.is_none(),
-        });
-        rows.into_iter().map(|r| r.1).collect()
+        let series: Vec<&Series> = pairs(i.d, i.chart).iter().map(|p| p.0).collect();
+        line::rows_at(i.d, i.chart, &series, t)
     }
 
     fn key(i: &Input) -> Vec<String> {

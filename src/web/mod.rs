@@ -394,7 +394,7 @@ impl Story {
                 ("source", r.source.as_ref().into()),
             ])
         };
-        let rows: Vec<Json> = c.kind.at_time(&input, t).iter().map(row).collect();
+        let rows: Vec<Json> = c.kind.at_time(&input, t).into_iter().map(|r| row(&self.as_drawn(r))).collect();
         Ok(to_js(&data::json::object(&[
             ("time", t.label(self.dataset.lang).as_str().into()),
             ("at", t.to_string().as_str().into()),
@@ -538,7 +538,7 @@ impl Story {
             .map(|r| describe::MarkInfo { rect: [mark.rect.x, mark.rect.y, mark.rect.w, mark.rect.h], ..r });
         let info =
             at_cursor.or_else(|| c.kind.mark_info(&input, mark)).unwrap_or_else(|| describe::mark(&self.dataset, mark));
-        Ok(to_js(&info.to_json()))
+        Ok(to_js(&self.as_drawn(info).to_json()))
     }
 
     /// What a tooltip or info panel says about figure `id`: for the cards, which the page writes as
@@ -551,6 +551,15 @@ impl Story {
 }
 
 impl Story {
+    /// `info` with the colour its mark is drawn in: a grey line of context is drawn in its region's
+    /// colour while that region is the page's selection, and its tooltip's swatch then is too.
+    fn as_drawn(&self, mut info: describe::MarkInfo) -> describe::MarkInfo {
+        if info.kind == "series" && info.color.is_none() && self.view.region.as_ref() == Some(&info.id) {
+            info.color = self.dataset.regions.iter().find(|r| r.id == info.id).map(|r| r.color.clone());
+        }
+        info
+    }
+
     /// Lays out chart `id` at `css_width` CSS pixels, measuring its text with `ctx`'s fonts.
     fn model(
         &self,

@@ -84,6 +84,25 @@ test('the mouse moves a cursor in time that lists every line’s value there, la
   await context.close();
 });
 
+test('the cursor\'s swatches are the lines\' colours as drawn: a grey line of context has a grey one', async () => {
+  const { page, errors, context } = await open(browser, EMPLOYMENT, { width: 1280, dpr: 1 });
+  const { box } = await canvasOf(page, 'sectors');
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.5);
+  const swatches = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('.tooltip .cursor-row')]
+    .map((row) => [row.querySelector('.cursor-name').textContent, getComputedStyle(row.querySelector('.swatch')).backgroundColor])));
+  const rgb = (hex) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+  const colour = (id) => rgb(employment.regions.find((r) => r.id === id).color);
+  const name = (id) => employment.regions.find((r) => r.id === id).name;
+  // The chart highlights construction and education and health; manufacturing is drawn grey.
+  assert.equal(swatches[name('construction')], colour('construction'), JSON.stringify(swatches));
+  assert.equal(swatches[name('education-and-health-services')], colour('education-and-health-services'));
+  const grey = swatches[name('manufacturing')];
+  assert.notEqual(grey, colour('manufacturing'), 'a grey line\'s swatch is not its region\'s colour');
+  assert.equal(grey, swatches[name('government')], 'every grey line has the same grey swatch');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('in Chinese, the cursor names the month and the lines in Chinese, each value with its unit', async () => {
   const { page, errors, context } = await open(browser, `${EMPLOYMENT}&lang=zh`, { width: 1280, dpr: 1 });
   const { box } = await canvasOf(page, 'sectors');
