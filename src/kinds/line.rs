@@ -17,7 +17,7 @@ use crate::model::axis::{self, HorizontalAxis, ValueAxis};
 use crate::model::timeline::Timeline;
 use crate::model::{decimate, dodge, text, Align, Ctx, Label, Mark, Rect, View};
 use crate::render::{self, tone, write_in, DrawResult};
-use crate::scale::{tick_count, Linear, Log, TimeScale, ValueScale};
+use crate::scale::{TimeScale, ValueScale};
 use crate::theme::{Font, Rgb, Theme};
 use crate::time::Time;
 
@@ -164,15 +164,8 @@ fn layout(cx: &Ctx, i: &Input, top: f64) -> LineLayout {
     let plot_h = (cx.width * 0.55).max(200.0).min(340.0);
     let plot_bottom = plot_top + plot_h;
     let range = (plot_bottom, plot_top);
-    let count_ticks = tick_count(plot_h);
     // Magnitudes start at zero; a log axis cannot, and the chart's key says so.
-    let scale = match c.scale {
-        Some(ScaleKind::Log) => match Log::new((lo, hi), range) {
-            Ok(l) => ValueScale::Log(l.nice()),
-            Err(_) => ValueScale::Linear(Linear::new((lo, hi), range).include_zero().nice(count_ticks)),
-        },
-        _ => ValueScale::Linear(Linear::new((lo, hi), range).include_zero().nice(count_ticks)),
-    };
+    let scale = ValueScale::of_magnitudes(c.scale == Some(ScaleKind::Log), (lo, hi), range);
     let value_axis = axis::value_axis(cx.m, theme, &scale, unit, d.lang, (0.0, plot_right));
     let plot_left = value_axis.plot_left;
     let timescale = TimeScale::between(first, last, (plot_left, plot_right));

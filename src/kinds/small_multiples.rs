@@ -63,12 +63,7 @@ fn layout(cx: &Ctx, i: &Input, top: f64) -> SmallMultiplesLayout {
 
     // One scale for every panel, stated once above them.
     let range = (PLOT_HEIGHT, 0.0);
-    let scale = match c.scale {
-        Some(ScaleKind::Log) => {
-            ValueScale::log((lo, hi), range).unwrap_or_else(|_| ValueScale::linear((lo, hi), range, true))
-        }
-        _ => ValueScale::linear((lo, hi), range, true),
-    };
+    let scale = ValueScale::of_magnitudes(c.scale == Some(ScaleKind::Log), (lo, hi), range);
     let (d0, d1) = scale.domain();
     // The scale's ends are round numbers: written as they are, not to the indicator's decimals.
     let round = |v: f64| crate::format::number_with_symbol(v, unit, d.lang);

@@ -7,12 +7,15 @@
 
 pub mod band;
 pub mod linear;
+// Only charts of series draw a log axis: the engine for stories of figures leaves it out.
+#[cfg(feature = "series")]
 pub mod log;
 pub mod tick_text;
 pub mod time;
 
 pub use band::Band;
 pub use linear::Linear;
+#[cfg(feature = "series")]
 pub use log::{Log, NotPositive};
 pub use time::TimeScale;
 
@@ -36,6 +39,7 @@ pub fn tick_count(length: f64) -> usize {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ValueScale {
     Linear(Linear),
+    #[cfg(feature = "series")]
     Log(Log),
 }
 
@@ -50,13 +54,27 @@ impl ValueScale {
     }
 
     /// A value axis' log scale, widened to powers of ten; an error for values at or below zero.
+    #[cfg(feature = "series")]
     pub fn log(domain: (f64, f64), range: (f64, f64)) -> Result<ValueScale, NotPositive> {
         Log::new(domain, range).map(|s| ValueScale::Log(s.nice()))
+    }
+
+    /// The value axis of a chart of magnitudes: log where the chart asks (`log`) and every value is
+    /// above zero, else linear from zero. Only charts of series may ask, so the engine built
+    /// without them draws every axis linear.
+    pub fn of_magnitudes(log: bool, domain: (f64, f64), range: (f64, f64)) -> ValueScale {
+        #[cfg(feature = "series")]
+        if let Some(s) = log.then(|| ValueScale::log(domain, range).ok()).flatten() {
+            return s;
+        }
+        let _ = log;
+        ValueScale::linear(domain, range, true)
     }
 
     pub fn map(&self, v: f64) -> f64 {
         match self {
             ValueScale::Linear(s) => s.map(v),
+            #[cfg(feature = "series")]
             ValueScale::Log(s) => s.map(v),
         }
     }
@@ -64,6 +82,7 @@ impl ValueScale {
     pub fn invert(&self, px: f64) -> f64 {
         match self {
             ValueScale::Linear(s) => s.invert(px),
+            #[cfg(feature = "series")]
             ValueScale::Log(s) => s.invert(px),
         }
     }
@@ -73,6 +92,7 @@ impl ValueScale {
     pub fn placed(&self, r0: f64, r1: f64) -> ValueScale {
         match self {
             ValueScale::Linear(s) => ValueScale::Linear(Linear::new(s.domain(), (r0, r1))),
+            #[cfg(feature = "series")]
             ValueScale::Log(s) => ValueScale::Log(Log::new(s.domain(), (r0, r1)).unwrap_or(*s)),
         }
     }
@@ -80,6 +100,7 @@ impl ValueScale {
     pub fn domain(&self) -> (f64, f64) {
         match self {
             ValueScale::Linear(s) => s.domain(),
+            #[cfg(feature = "series")]
             ValueScale::Log(s) => s.domain(),
         }
     }
@@ -87,6 +108,7 @@ impl ValueScale {
     pub fn range(&self) -> (f64, f64) {
         match self {
             ValueScale::Linear(s) => s.range(),
+            #[cfg(feature = "series")]
             ValueScale::Log(s) => s.range(),
         }
     }
@@ -94,6 +116,7 @@ impl ValueScale {
     pub fn ticks(&self, count: usize) -> Vec<f64> {
         match self {
             ValueScale::Linear(s) => s.ticks(count),
+            #[cfg(feature = "series")]
             ValueScale::Log(s) => s.ticks(count),
         }
     }
@@ -103,6 +126,7 @@ impl ValueScale {
     pub fn tick_texts(&self, ticks: &[f64], unit: &str, lang: Lang, style: Style) -> Vec<String> {
         match self {
             ValueScale::Linear(_) => tick_text::linear(ticks, unit, lang, style),
+            #[cfg(feature = "series")]
             ValueScale::Log(_) => tick_text::each(ticks, unit, lang, style),
         }
     }
@@ -111,6 +135,7 @@ impl ValueScale {
     pub fn zero(&self) -> Option<f64> {
         match self {
             ValueScale::Linear(s) => s.zero(),
+            #[cfg(feature = "series")]
             ValueScale::Log(_) => None,
         }
     }
@@ -169,8 +194,18 @@ mod tests {
         assert_eq!(s.domain(), (0.0, 100.0));
         assert_eq!(s.ticks(tick_count(200.0)), [0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
         assert_eq!(ValueScale::linear((43.7, 81.2), (200.0, 0.0), false).domain(), (40.0, 90.0));
+    }
+
+    #[cfg(feature = "series")]
+    #[test]
+    fn a_log_axis_is_for_values_above_zero() {
         assert_eq!(ValueScale::log((-1.0, 5.0), (200.0, 0.0)), Err(NotPositive { min: -1.0 }));
         assert_eq!(ValueScale::log((3.0, 70.0), (200.0, 0.0)).map(|s| s.domain()), Ok((1.0, 100.0)));
+        // A chart of magnitudes falls back to linear from zero where a value is not above it.
+        let log = ValueScale::of_magnitudes(true, (3.0, 70.0), (200.0, 0.0));
+        assert!(matches!(log, ValueScale::Log(_)), "{log:?}");
+        assert_eq!(ValueScale::of_magnitudes(true, (-3.0, 70.0), (200.0, 0.0)).domain(), (-20.0, 80.0));
+        assert_eq!(ValueScale::of_magnitudes(false, (3.0, 70.0), (200.0, 0.0)).domain(), (0.0, 80.0));
     }
 
     #[test]

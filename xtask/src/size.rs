@@ -57,7 +57,8 @@ fn on_page(path: &str, index: &str) -> bool {
         || path.starts_with("assets/article-"))
 }
 
-/// Gzip at level 9 and brotli at quality 11: what a host that precompresses static files serves.
+/// Gzip by Zopfli and brotli at quality 11, as dist/ writes its copies: what a host that serves
+/// precompressed files sends.
 fn compressed(bytes: &[u8]) -> Result<(u64, u64), String> {
     Ok((Encoding::Gzip.encode(bytes)?.len() as u64, Encoding::Brotli.encode(bytes)?.len() as u64))
 }
