@@ -116,16 +116,17 @@ async function useMap(story, pending) {
 
 /**
  * The engine of `kind` (engine.js) made ready, from the module `compiled(kind)` gives (early.js
- * compiles it) where there is one; resolves to its `Story` class. The engine with series is a chunk of its own, fetched
- * only by a page whose story has series.
+ * compiles it) where there is one; resolves to its `Story` class and, for the engine with series,
+ * the wiring of charts over time (`wireTimeChart`). The engine with series is a chunk of its own,
+ * fetched only by a page whose story has series.
  */
 async function startEngine(kind, compiled) {
   // Named imports for the page's engine: a namespace object of it would cost the page a request
   // for esbuild's helper, shared with the series engine's chunk.
-  const { default: init, Story } = kind === 'series' ? await import('./pkg-series/datastory.js') : { default: initFigures, Story: FiguresStory };
+  const { default: init, Story, wireTimeChart } = kind === 'series' ? await import('./datastory_series.js') : { default: initFigures, Story: FiguresStory };
   const module = await compiled(kind);
   await init(module ? { module_or_path: module } : undefined);
-  return Story;
+  return { Story, wireTimeChart };
 }
 
 /** A wasm panic leaves its message in a global; after one, the engine cannot be trusted to draw again. */
@@ -195,6 +196,7 @@ export async function mount(container, options = {}) {
   let story;
   let data;
   let text;
+  let wireTimeChart;
   let mapText = null;
   let loading;
   try {
@@ -209,7 +211,7 @@ export async function mount(container, options = {}) {
     }));
     const map = loading.then((d) => fetchMap(d, url, t, early?.map), () => null);
     let Story;
-    [Story, { text, data }] = await Promise.all([engine, loading]);
+    [{ Story, wireTimeChart }, { text, data }] = await Promise.all([engine, loading]);
     try {
       story = new Story(text, o.lang);
     } catch (e) {
@@ -256,7 +258,7 @@ export async function mount(container, options = {}) {
     story.setTheme(themeName());
     redrawAll(true);
   }, { signal: life.signal });
-  const view = explore(story, charts, { root: container, tooltip, announcer, outline, useUrl: o.useUrl, region: o.region, onChange: changed, t, signal: life.signal });
+  const view = explore(story, charts, { root: container, tooltip, announcer, outline, useUrl: o.useUrl, region: o.region, onChange: changed, t, signal: life.signal, wireTimeChart });
   done('true');
   const languages = Array.isArray(data.languages) && data.languages.length ? data.languages : [lang];
   // The story's engine memory is freed here, not left to wasm-bindgen's finalizer, which would let

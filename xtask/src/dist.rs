@@ -142,17 +142,18 @@ fn bundled(esbuild: &Path, dist: &Path, www: &Path, glues: &Glues) -> Result<Scr
         }
     }
     write(&stage.join("pkg/datastory.js"), glues.page.as_bytes())?;
-    // Named for their chunks (`datastory_series-<hash>.js`, `datastory_svg-<hash>.js`), which
-    // `cargo xtask size` counts as not on the default story's page.
+    // Named for their chunks (`datastory_series-<hash>.js` with `datastory_series.js`, which adds the
+    // code of charts over time, and `datastory_svg-<hash>.js`), which `cargo xtask size` counts as
+    // not on the default story's page.
     write(&stage.join("pkg-series/datastory_series.js"), glues.series.as_bytes())?;
     write(&stage.join("pkg-svg/datastory_svg.js"), glues.svg.as_bytes())?;
-    let app = replace(
-        &read(&stage.join("app.js"))?,
+    let series = replace(
+        &read(&stage.join("datastory_series.js"))?,
         "'./pkg-series/datastory.js'",
         "'./pkg-series/datastory_series.js'",
-        "app.js",
+        "datastory_series.js",
     )?;
-    write(&stage.join("app.js"), app.as_bytes())?;
+    write(&stage.join("datastory_series.js"), series.as_bytes())?;
     let download = replace(
         &read(&stage.join("download.js"))?,
         "'./pkg-svg/datastory.js'",
@@ -244,7 +245,7 @@ fn bundle_entry(esbuild: &Path, dist: &Path, stage: &Path, entry: &str) -> Resul
 fn one_by_one(dist: &Path, www: &Path, glues: &Glues) -> Result<Scripts, String> {
     // Leaves first, so each file's hash covers the hashed names it refers to.
     let glue_name = hashed(dist, "datastory.js", glues.page.as_bytes())?;
-    let series_glue_name = hashed(dist, "datastory_series.js", glues.series.as_bytes())?;
+    let series_glue_name = hashed(dist, "datastory_series_glue.js", glues.series.as_bytes())?;
     let svg_glue_name = hashed(dist, "datastory_svg.js", glues.svg.as_bytes())?;
     let engine_name = hashed(dist, "engine.js", read(&www.join("engine.js"))?.as_bytes())?;
     let engine_import = format!("'./{}'", file_name(&engine_name));
@@ -252,6 +253,13 @@ fn one_by_one(dist: &Path, www: &Path, glues: &Glues) -> Result<Scripts, String>
     let dom_import = format!("'./{}'", file_name(&dom_name));
     let explore = replace(&read(&www.join("explore.js"))?, "'./dom.js'", &dom_import, "explore.js")?;
     let explore_name = hashed(dist, "explore.js", explore.as_bytes())?;
+    let time_chart_name = hashed(dist, "time-chart.js", read(&www.join("time-chart.js"))?.as_bytes())?;
+    let mut series = read(&www.join("datastory_series.js"))?;
+    let series_glue = format!("'./{}'", file_name(&series_glue_name));
+    series = replace(&series, "'./pkg-series/datastory.js'", &series_glue, "datastory_series.js")?;
+    let time_chart_import = format!("'./{}'", file_name(&time_chart_name));
+    series = replace(&series, "'./time-chart.js'", &time_chart_import, "datastory_series.js")?;
+    let series_name = hashed(dist, "datastory_series.js", series.as_bytes())?;
     let share_name = hashed(dist, "share.js", read(&www.join("share.js"))?.as_bytes())?;
     let download = replace(
         &read(&www.join("download.js"))?,
@@ -268,7 +276,7 @@ fn one_by_one(dist: &Path, www: &Path, glues: &Glues) -> Result<Scripts, String>
     let mut app = read(&www.join("app.js"))?;
     app = replace(&app, "'./i18n.js'", &format!("'./{}'", file_name(&i18n_name)), "app.js")?;
     app = replace(&app, "'./pkg/datastory.js'", &format!("'./{}'", file_name(&glue_name)), "app.js")?;
-    app = replace(&app, "'./pkg-series/datastory.js'", &format!("'./{}'", file_name(&series_glue_name)), "app.js")?;
+    app = replace(&app, "'./datastory_series.js'", &format!("'./{}'", file_name(&series_name)), "app.js")?;
     app = replace(&app, "'./engine.js'", &engine_import, "app.js")?;
     app = replace(&app, "'./explore.js'", &format!("'./{}'", file_name(&explore_name)), "app.js")?;
     app = replace(&app, "'./dom.js'", &dom_import, "app.js")?;
