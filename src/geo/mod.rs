@@ -1,4 +1,4 @@
-//! Map geometry: the boundary file's types, an Albers projection for Northeast China, point-in-polygon and label points.
+//! Map geometry: the boundary file's types, the projection it names, point-in-polygon and label points.
 
 use crate::data::json::{self, Fail, Fields, Json, Path, Read};
 use crate::data::{DataError, Dataset};
@@ -12,6 +12,9 @@ pub struct MapData {
     pub attribution: String,
     /// West, south, east, north: the window the context shapes were clipped to.
     pub bbox: [f64; 4],
+    /// How the file's longitudes and latitudes are laid flat: chosen for the map's extent when the
+    /// file is built, so that the engine knows no particular place.
+    pub projection: Albers,
     pub regions: Vec<Shape>,
     pub context: Vec<Shape>,
 }
@@ -32,7 +35,7 @@ impl MapData {
 
 impl Read for MapData {
     fn read(v: &Json, at: Path) -> Result<Self, Fail> {
-        let f = Fields::of(v, at, &["attribution", "bbox", "units_per_degree", "regions", "context"])?;
+        let f = Fields::of(v, at, &["attribution", "bbox", "projection", "units_per_degree", "regions", "context"])?;
         let bbox: Vec<f64> = f.req("bbox")?;
         let bbox: [f64; 4] = bbox.try_into().map_err(|b: Vec<f64>| {
             Path::Key(&f.at, "bbox").error(format!("invalid length {}, expected west, south, east, north", b.len()))
@@ -40,6 +43,7 @@ impl Read for MapData {
         let mut map = MapData {
             attribution: f.req("attribution")?,
             bbox,
+            projection: f.req("projection")?,
             regions: f.req("regions")?,
             context: f.req("context")?,
         };
@@ -80,9 +84,10 @@ impl Read for Shape {
 /// A point in projected units (x east, y south, so it maps straight onto screen axes).
 pub type Pt = (f64, f64);
 
-/// Albers equal-area conic with standard parallels 40°N and 50°N, centred on 116°E 45°N:
-/// areas stay comparable across the wide span from Inner Mongolia to Heilongjiang.
-#[derive(Debug, Clone, Copy)]
+/// Albers equal-area conic: areas stay comparable across a map, as a choropleth's colours need.
+/// The boundaries file gives its centre and standard parallels (`cargo xtask map` fits them to the
+/// map's extent): `{"kind": "albers", "center": [116, 45], "parallels": [40, 50]}`.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Albers {
     n: f64,
     c: f64,
@@ -90,11 +95,37 @@ pub struct Albers {
     lon0: f64,
 }
 
-impl Albers {
-    pub fn northeast_china() -> Albers {
-        Albers::new(116.0, 45.0, 40.0, 50.0)
+impl Read for Albers {
+    fn read(v: &Json, at: Path) -> Result<Self, Fail> {
+        let f = Fields::of(v, at, &["kind", "center", "parallels"])?;
+        let kind: String = f.req("kind")?;
+        if kind != "albers" {
+            return Err(Path::Key(&f.at, "kind")
+                .error("expected \"albers\", the equal-area conic this engine draws maps with".into()));
+        }
+        let pair = |key: &'static str, what: &str, ok: &dyn Fn(f64, f64) -> bool| -> Result<(f64, f64), Fail> {
+            let v: Vec<f64> = f.req(key)?;
+            match v.as_slice() {
+                [a, b] if a.is_finite() && b.is_finite() && ok(*a, *b) => Ok((*a, *b)),
+                _ => Err(Path::Key(&f.at, key).error(format!("expected {what}"))),
+            }
+        };
+        let latitude = |p: f64| p.abs() < 90.0;
+        let (lon0, lat0) =
+            pair("center", "[longitude, latitude] of the map's centre, such as [116, 45]", &|lon, lat| {
+                lon.abs() <= 180.0 && latitude(lat)
+            })?;
+        // Parallels symmetric about the equator make the cone a cylinder of zero slope: no conic.
+        let (lat1, lat2) = pair(
+            "parallels",
+            "the two standard parallels in degrees, such as [40, 50], not opposite each other",
+            &|a, b| latitude(a) && latitude(b) && (a + b).abs() > 1e-6,
+        )?;
+        Ok(Albers::new(lon0, lat0, lat1, lat2))
     }
+}
 
+impl Albers {
     pub fn new(lon0: f64, lat0: f64, lat1: f64, lat2: f64) -> Albers {
         let (p0, p1, p2) = (lat0.to_radians(), lat1.to_radians(), lat2.to_radians());
         let n = (host::sin(p1) + host::sin(p2)) / 2.0;
@@ -159,7 +190,7 @@ fn project_rings(p: &Albers, shape: &Shape, path: &str) -> Result<Vec<Vec<Pt>>, 
 impl GeoMap {
     /// Joins the boundaries to the dataset's regions by their `geo` ids and projects them.
     pub fn new(data: &MapData, d: &Dataset) -> Result<GeoMap, DataError> {
-        let p = Albers::northeast_china();
+        let p = data.projection;
         let mut regions = Vec::new();
         for (i, r) in d.regions.iter().enumerate() {
             let Some(geo) = &r.geo else { continue };
@@ -349,7 +380,30 @@ mod tests {
         vec![(x, y), (x + s, y), (x + s, y + s), (x, y + s)]
     }
 
-    const PLAIN: &str = r#"{"attribution":"a","bbox":[80,28,152,62],"regions":[{"id":"A","rings":[[131.25,43.47,131.17,43.78,-0.05,44.05]]}],"context":[]}"#;
+    const PLAIN: &str = r#"{"attribution":"a","bbox":[80,28,152,62],"projection":{"kind":"albers","center":[116,45],"parallels":[40,50]},"regions":[{"id":"A","rings":[[131.25,43.47,131.17,43.78,-0.05,44.05]]}],"context":[]}"#;
+
+    #[test]
+    fn the_projection_is_the_files_and_a_bad_one_is_refused_by_name() {
+        let map = MapData::from_json(PLAIN).expect("valid");
+        assert_eq!(map.projection, Albers::new(116.0, 45.0, 40.0, 50.0));
+        let projection = r#"{"kind":"albers","center":[116,45],"parallels":[40,50]}"#;
+        for (bad, path, says) in [
+            (r#"{"kind":"mercator","center":[116,45],"parallels":[40,50]}"#, "projection.kind", "albers"),
+            (r#"{"kind":"albers","center":[116],"parallels":[40,50]}"#, "projection.center", "[longitude, latitude]"),
+            (r#"{"kind":"albers","center":[200,45],"parallels":[40,50]}"#, "projection.center", "centre"),
+            (r#"{"kind":"albers","center":[116,45],"parallels":[30,-30]}"#, "projection.parallels", "not opposite"),
+            (
+                r#"{"kind":"albers","center":[116,45],"parallels":[40,95]}"#,
+                "projection.parallels",
+                "standard parallels",
+            ),
+        ] {
+            let e = MapData::from_json(&PLAIN.replace(projection, bad)).expect_err(bad).to_string();
+            assert!(e.starts_with(&format!("at `{path}`:")) && e.contains(says), "{bad}: {e}");
+        }
+        let e = MapData::from_json(&PLAIN.replace(&format!(r#""projection":{projection},"#), "")).expect_err("none");
+        assert!(e.to_string().contains("projection"), "{e}");
+    }
 
     #[test]
     fn rings_in_steps_of_units_read_as_the_same_degrees() {
@@ -443,7 +497,7 @@ mod tests {
 
     #[test]
     fn the_projection_keeps_north_up_and_east_right() {
-        let p = Albers::northeast_china();
+        let p = Albers::new(116.0, 45.0, 40.0, 50.0);
         let (x_w, _) = p.project(100.0, 45.0);
         let (x_e, _) = p.project(130.0, 45.0);
         let (_, y_n) = p.project(116.0, 53.0);
