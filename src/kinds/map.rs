@@ -36,12 +36,15 @@ pub struct MapRegion {
     pub rings: Vec<Vec<Pt>>,
     pub bbox: Rect,
     pub color: Rgb,
-    pub label: Label,
+    /// The region's name on the map, where it fits on or beside the region clear of the other
+    /// names; none where it does not (a small region among many): the tooltip, the table and the
+    /// description still name it.
+    pub label: Option<Label>,
 }
 
 impl MapLayout {
     pub fn labels(&self) -> impl Iterator<Item = &Label> {
-        self.regions.iter().map(|r| &r.label).chain(self.message.iter())
+        self.regions.iter().filter_map(|r| r.label.as_ref()).chain(self.message.iter())
     }
 
     pub fn marks(&self) -> impl Iterator<Item = Mark> + '_ {
@@ -100,23 +103,27 @@ fn layout(cx: &Ctx, d: &Dataset, map: Option<&GeoMap>, top: f64) -> MapLayout {
             let x = x.max(text_w / 2.0 + 2.0).min(w - text_w / 2.0 - 2.0);
             cx.label(&name, x, y - text_h / 2.0, font, cx.theme.ink, Align::Center)
         };
-        let clear = |l: &Label| !regions.iter().any(|o| o.label.bbox().overlaps(&l.bbox()));
+        let clear = |l: &Label| !regions.iter().filter_map(|o| o.label.as_ref()).any(|o| o.bbox().overlaps(&l.bbox()));
         let (whole, partly) = label_spots(&rings, text_w, text_h);
-        let label = most_inside_first(whole).map(place).find(|l| clear(l)).unwrap_or_else(|| {
+        let label = most_inside_first(whole).map(place).find(|l| clear(l)).or_else(|| {
             // Nowhere inside fits the name whole (small regions at narrow widths): the spot where
             // most of its box is inside (at 375 px the point farthest from the edges puts
             // Heilongjiang's name half over its neighbour), else that point; then step away from
-            // any name already placed. That point is searched for only here, where it is needed:
-            // searched for every region, it would be a fifth of setting the map up in the page.
-            let mut l = place(partly.unwrap_or_else(|| geo::label_point(&rings)));
-            for k in 1..200 {
-                if clear(&l) {
-                    break;
-                }
-                let dy = if k % 2 == 0 { 2.0 } else { -2.0 } * f64::from(k);
-                l.y += dy;
-            }
-            l
+            // any name already placed, as long as the name's middle stays within the region's
+            // box: farther, it would name another region. That point is searched for only here,
+            // where it is needed: searched for every region, it would be a fifth of setting the
+            // map up in the page.
+            let start = place(partly.unwrap_or_else(|| geo::label_point(&rings)));
+            (0u32..200)
+                .map(|k| {
+                    let dy = if k % 2 == 0 { 1.0 } else { -1.0 } * f64::from(k.div_ceil(2)) * 2.0;
+                    Label { y: start.y + dy, ..start.clone() }
+                })
+                .take_while(|l| {
+                    let mid = l.y + text_h / 2.0;
+                    mid >= bbox.y - text_h / 2.0 && mid <= bbox.bottom() + text_h / 2.0
+                })
+                .find(|l| clear(l))
         });
         let color = Rgb::from_hex(&r.color).unwrap_or(cx.theme.context);
         regions.push(MapRegion { region: r.id.clone(), rings, bbox, color, label });
@@ -277,7 +284,9 @@ fn draw<DB: DrawingBackend>(
     }
     for r in &m.regions {
         let fill = tone(r.color, Some(&r.region), view, theme);
-        write_in(area, &r.label, fill.text_on(theme.background, theme.ink))?;
+        if let Some(label) = &r.label {
+            write_in(area, label, fill.text_on(theme.background, theme.ink))?;
+        }
     }
     Ok(())
 }

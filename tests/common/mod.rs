@@ -89,3 +89,20 @@ pub fn svg(m: &ChartModel) -> (String, Geometry) {
 pub fn svg_with(m: &ChartModel, view: &View) -> (String, Geometry) {
     datastory::export::svg(m, view).unwrap_or_else(|e| panic!("{e}"))
 }
+
+/// Writes `svg` as `name` into the folder `SVG_DIR` names, when it names one: to look at what a
+/// test drew (`SVG_DIR=/tmp/svg cargo test --test charts`).
+pub fn look(name: &str, svg: &str) {
+    if let Some(dir) = std::env::var_os("SVG_DIR") {
+        let _ = std::fs::write(std::path::Path::new(&dir).join(name), svg);
+    }
+}
+
+/// Compares `svg` with the golden file `tests/snapshots/<name>.snap`.
+pub fn golden(name: &str, svg: &str) {
+    let mut settings = insta::Settings::clone_current();
+    // Relative to this file, in tests/common/.
+    settings.set_snapshot_path("../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!(name.to_string(), svg));
+}

@@ -33,7 +33,7 @@ commands:
                      run each cargo-fuzz target for N seconds (default 60; installs nightly's cargo-fuzz)
   bench [lines]      measure our page against ECharts and Chart.js pages of the same charts (size, load, clicks, memory),
                      and line charts against ECharts, Chart.js and uPlot (size, load, draw, cursor); `lines`: those alone
-  map                rebuild data/map/northeast-china.json from Natural Earth boundaries
+  map [NAME…]        build the boundaries files of data/map/ (every NAME.recipe.json, or those named) from Natural Earth
   data check FILE    validate a dataset (JSON or CSV) and say what is wrong and where
   data import FILE   convert a table to the JSON format (printed), checked on the way: the section
                      layout, Our World in Data's download, a wide or a long table (FILE `-`: standard input)
@@ -57,7 +57,7 @@ fn main() -> ExitCode {
         Some("test") => test::all(),
         Some("bench") => bench::all(&args[1..]),
         Some("fuzz") => fuzz::run_all(&args[1..]),
-        Some("map") => map::rebuild(),
+        Some("map") => map::rebuild(&args[1..]),
         Some("data") => data::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
