@@ -42,6 +42,10 @@ mod imp {
         js_sys::Math::cos(x)
     }
 
+    pub fn asin(x: f64) -> f64 {
+        js_sys::Math::asin(x)
+    }
+
     pub fn pow(x: f64, y: f64) -> f64 {
         js_sys::Math::pow(x, y)
     }
@@ -73,6 +77,10 @@ mod imp {
         x.cos()
     }
 
+    pub fn asin(x: f64) -> f64 {
+        x.asin()
+    }
+
     pub fn pow(x: f64, y: f64) -> f64 {
         x.powf(y)
     }
@@ -86,7 +94,7 @@ pub use imp::exponential_digits;
 pub use imp::fixed;
 /// The number a JSON number's text stands for (infinite when beyond a 64-bit float).
 pub use imp::parse_number;
-pub use imp::{cos, pow, sin};
+pub use imp::{asin, cos, pow, sin};
 
 /// A number as short text for messages and for data handed to the page's script.
 pub fn number_text(v: f64) -> String {

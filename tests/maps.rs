@@ -7,7 +7,6 @@ mod common;
 
 use datastory::data::{Chart, ChartKind, Region, RegionKind};
 use datastory::geo::{self, GeoMap, MapData};
-use datastory::hit::hit_test;
 use datastory::model::{self, ApproxMeasure};
 use datastory::theme::Theme;
 
@@ -37,9 +36,23 @@ fn the_map_of_china_holds_its_34_provincial_divisions_by_their_iso_codes() {
     assert_eq!((name("CN-HE"), name("CN-HA"), name("CN-HI")), ("Hebei".into(), "Henan".into(), "Hainan".into()));
 }
 
-/// A story of the 34 divisions drawn on that map, each in a colour of its own.
-fn divisions_story() -> (datastory::data::Dataset, GeoMap) {
-    let map = map_file("china.json");
+#[test]
+fn the_map_of_the_world_holds_its_countries_by_their_iso_codes_laid_flat_by_equal_earth() {
+    let map = map_file("world.json");
+    assert!(map.regions.len() > 220, "{} countries", map.regions.len());
+    for r in &map.regions {
+        assert!(r.id.len() == 3 && r.id.bytes().all(|b| b.is_ascii_uppercase()), "{} is not an alpha-3 code", r.id);
+        assert!(r.name.as_deref().is_some_and(|n| !n.is_empty()), "{} has no name", r.id);
+    }
+    for id in ["CHN", "USA", "BRA", "IND", "NGA", "AUS", "RUS", "FRA"] {
+        assert!(map.regions.iter().any(|r| r.id == id), "{id} missing");
+    }
+    assert_eq!(map.projection, geo::Projection::EqualEarth);
+}
+
+/// A story of the regions of map file `file`, each in a colour of its own, on a map chart.
+fn regions_story(file: &str) -> (datastory::data::Dataset, GeoMap) {
+    let map = map_file(file);
     let mut d = common::fixture();
     d.regions = map
         .regions
@@ -49,19 +62,19 @@ fn divisions_story() -> (datastory::data::Dataset, GeoMap) {
             id: s.id.to_lowercase(),
             name: s.name.clone().unwrap_or_default(),
             kind: RegionKind::Province,
-            color: format!("#{:02x}{:02x}80", 40 + i * 6, 200 - i * 4),
+            color: format!("#{:02x}{:02x}80", 40 + i % 34 * 6, 200 - i % 34 * 4),
             geo: Some(s.id.clone()),
         })
         .collect();
     let chart = d.charts.iter().find(|c| c.kind == ChartKind::Map).cloned().expect("the fixture's map chart");
     d.charts = vec![Chart { id: "provinces".into(), ..chart }];
-    let geo = GeoMap::new(&map, &d).unwrap_or_else(|e| panic!("the 34 regions join the map: {e}"));
+    let geo = GeoMap::new(&map, &d).unwrap_or_else(|e| panic!("the regions join the map {file}: {e}"));
     (d, geo)
 }
 
 #[test]
 fn every_division_is_drawn_and_hit_where_its_name_goes_at_every_width() {
-    let (d, geo) = divisions_story();
+    let (d, geo) = regions_story("china.json");
     for width in (320..=1200).step_by(40) {
         let w = f64::from(width);
         let m = model::build(&d, Some(&geo), "provinces", w, &ApproxMeasure, &Theme::LIGHT, model::Titles::Drawn)
@@ -76,7 +89,22 @@ fn every_division_is_drawn_and_hit_where_its_name_goes_at_every_width() {
         for (i, mark) in marks.iter().enumerate() {
             let p = geo::label_point(&mark.rings);
             assert!(p.0 >= 0.0 && p.0 <= w && p.1 >= 0.0 && p.1 <= m.height, "{} off the canvas at {width}", mark.id);
-            assert_eq!(hit_test(&marks, p.0, p.1), Some(i), "{} at {width}px, point {p:?}", mark.id);
+            assert_eq!(m.body.hit(&marks, p.0, p.1), Some(i), "{} at {width}px, point {p:?}", mark.id);
+        }
+    }
+}
+
+#[test]
+fn every_country_of_the_world_is_drawn_and_hit_where_its_name_goes() {
+    let (d, geo) = regions_story("world.json");
+    for width in [320.0, 640.0, 1200.0] {
+        let m = model::build(&d, Some(&geo), "provinces", width, &ApproxMeasure, &Theme::LIGHT, model::Titles::Drawn)
+            .unwrap_or_else(|| panic!("the map chart at {width}"));
+        let marks = m.marks();
+        assert_eq!(marks.len(), d.regions.len(), "every country at {width}");
+        for (i, mark) in marks.iter().enumerate() {
+            let p = geo::label_point(&mark.rings);
+            assert_eq!(m.body.hit(&marks, p.0, p.1), Some(i), "{} at {width}px, point {p:?}", mark.id);
         }
     }
 }

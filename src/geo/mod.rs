@@ -14,7 +14,7 @@ pub struct MapData {
     pub bbox: [f64; 4],
     /// How the file's longitudes and latitudes are laid flat: chosen for the map's extent when the
     /// file is built, so that the engine knows no particular place.
-    pub projection: Albers,
+    pub projection: Projection,
     pub regions: Vec<Shape>,
     pub context: Vec<Shape>,
 }
@@ -84,9 +84,61 @@ impl Read for Shape {
 /// A point in projected units (x east, y south, so it maps straight onto screen axes).
 pub type Pt = (f64, f64);
 
-/// Albers equal-area conic: areas stay comparable across a map, as a choropleth's colours need.
-/// The boundaries file gives its centre and standard parallels (`cargo xtask map` fits them to the
-/// map's extent): `{"kind": "albers", "center": [116, 45], "parallels": [40, 50]}`.
+/// How a map is laid flat, as its boundaries file says: both keep areas comparable, as a
+/// choropleth's colours need. `cargo xtask map` chooses from the map's extent: an Albers conic fitted
+/// to a country or a region (`{"kind": "albers", "center": [116, 45], "parallels": [40, 50]}`), Equal
+/// Earth for the world (`{"kind": "equal_earth"}`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Projection {
+    Albers(Albers),
+    EqualEarth,
+}
+
+impl Projection {
+    /// `(lon, lat)` in degrees laid flat: x east, y south.
+    pub fn project(&self, lon: f64, lat: f64) -> Pt {
+        match self {
+            Projection::Albers(p) => p.project(lon, lat),
+            Projection::EqualEarth => equal_earth(lon, lat),
+        }
+    }
+}
+
+impl Read for Projection {
+    fn read(v: &Json, at: Path) -> Result<Self, Fail> {
+        let Json::Obj(fields) = v else { return Err(at.error("expected an object with its `kind`".into())) };
+        let kind = fields.iter().find(|(k, _)| k == "kind").map(|(_, v)| v);
+        match kind {
+            Some(Json::Str(k)) if k == "albers" => Albers::read(v, at).map(Projection::Albers),
+            Some(Json::Str(k)) if k == "equal_earth" => {
+                Fields::of(v, at, &["kind"])?;
+                Ok(Projection::EqualEarth)
+            }
+            _ => Err(Path::Key(&at, "kind").error(
+                "expected \"albers\" (an equal-area conic, for a country or a region) or \"equal_earth\" (for the world)"
+                    .into(),
+            )),
+        }
+    }
+}
+
+/// The Equal Earth projection (Šavrič, Patterson and Jenny, 2018), centred on Greenwich, in
+/// radians of the unit sphere: equal-area, with straight parallels, for maps of the world.
+fn equal_earth(lon: f64, lat: f64) -> Pt {
+    const A1: f64 = 1.340_264;
+    const A2: f64 = -0.081_106;
+    const A3: f64 = 0.000_893;
+    const A4: f64 = 0.003_796;
+    let m = 3f64.sqrt() / 2.0;
+    let theta = host::asin(m * host::sin(lat.to_radians()));
+    let t2 = theta * theta;
+    let t6 = t2 * t2 * t2;
+    let x = lon.to_radians() * host::cos(theta) / (m * (A1 + 3.0 * A2 * t2 + t6 * (7.0 * A3 + 9.0 * A4 * t2)));
+    let y = theta * (A1 + A2 * t2 + t6 * (A3 + A4 * t2));
+    (x, -y)
+}
+
+/// Albers equal-area conic, with its centre and two standard parallels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Albers {
     n: f64,
@@ -98,11 +150,6 @@ pub struct Albers {
 impl Read for Albers {
     fn read(v: &Json, at: Path) -> Result<Self, Fail> {
         let f = Fields::of(v, at, &["kind", "center", "parallels"])?;
-        let kind: String = f.req("kind")?;
-        if kind != "albers" {
-            return Err(Path::Key(&f.at, "kind")
-                .error("expected \"albers\", the equal-area conic this engine draws maps with".into()));
-        }
         let pair = |key: &'static str, what: &str, ok: &dyn Fn(f64, f64) -> bool| -> Result<(f64, f64), Fail> {
             let v: Vec<f64> = f.req(key)?;
             match v.as_slice() {
@@ -163,7 +210,7 @@ fn err(path: String, message: String) -> DataError {
     DataError { path, message }
 }
 
-fn project_rings(p: &Albers, shape: &Shape, path: &str) -> Result<Vec<Vec<Pt>>, DataError> {
+fn project_rings(p: &Projection, shape: &Shape, path: &str) -> Result<Vec<Vec<Pt>>, DataError> {
     let mut rings = Vec::with_capacity(shape.rings.len());
     for (i, ring) in shape.rings.iter().enumerate() {
         if ring.len() < 6 || ring.len() % 2 != 0 || ring.iter().any(|v| !v.is_finite()) {
@@ -383,12 +430,29 @@ mod tests {
     const PLAIN: &str = r#"{"attribution":"a","bbox":[80,28,152,62],"projection":{"kind":"albers","center":[116,45],"parallels":[40,50]},"regions":[{"id":"A","rings":[[131.25,43.47,131.17,43.78,-0.05,44.05]]}],"context":[]}"#;
 
     #[test]
+    fn equal_earth_lays_the_world_flat_as_its_authors_give_it() {
+        // The equator's ends at ±2.70663 and the poles' line at ∓1.31736 (Šavrič et al., 2018).
+        let p = Projection::EqualEarth;
+        let near = |a: Pt, b: Pt| (a.0 - b.0).abs() < 1e-4 && (a.1 - b.1).abs() < 1e-4;
+        assert!(near(p.project(0.0, 0.0), (0.0, 0.0)));
+        assert!(near(p.project(180.0, 0.0), (2.706_63, 0.0)), "{:?}", p.project(180.0, 0.0));
+        assert!(near(p.project(-180.0, 0.0), (-2.706_63, 0.0)));
+        assert!(near(p.project(0.0, 90.0), (0.0, -1.317_36)), "{:?}", p.project(0.0, 90.0));
+        // Straight parallels: one latitude, one y.
+        assert!((p.project(-120.0, 45.0).1 - p.project(60.0, 45.0).1).abs() < 1e-12);
+    }
+
+    #[test]
     fn the_projection_is_the_files_and_a_bad_one_is_refused_by_name() {
         let map = MapData::from_json(PLAIN).expect("valid");
-        assert_eq!(map.projection, Albers::new(116.0, 45.0, 40.0, 50.0));
+        assert_eq!(map.projection, Projection::Albers(Albers::new(116.0, 45.0, 40.0, 50.0)));
+        let world =
+            PLAIN.replace(r#"{"kind":"albers","center":[116,45],"parallels":[40,50]}"#, r#"{"kind":"equal_earth"}"#);
+        assert_eq!(MapData::from_json(&world).expect("the world's").projection, Projection::EqualEarth);
         let projection = r#"{"kind":"albers","center":[116,45],"parallels":[40,50]}"#;
         for (bad, path, says) in [
-            (r#"{"kind":"mercator","center":[116,45],"parallels":[40,50]}"#, "projection.kind", "albers"),
+            (r#"{"kind":"mercator","center":[116,45],"parallels":[40,50]}"#, "projection.kind", "equal_earth"),
+            (r#"{"kind":"equal_earth","center":[116,45]}"#, "projection.center", "unknown field"),
             (r#"{"kind":"albers","center":[116],"parallels":[40,50]}"#, "projection.center", "[longitude, latitude]"),
             (r#"{"kind":"albers","center":[200,45],"parallels":[40,50]}"#, "projection.center", "centre"),
             (r#"{"kind":"albers","center":[116,45],"parallels":[30,-30]}"#, "projection.parallels", "not opposite"),

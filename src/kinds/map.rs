@@ -43,6 +43,15 @@ pub struct MapRegion {
 }
 
 impl MapLayout {
+    /// The regions, largest box first. The boundaries keep outer rings only, so a region inside
+    /// another (Lesotho in South Africa, San Marino in Italy) lies on its neighbour's shape: drawn
+    /// after it, and hit before it (`hit`), it shows and answers as itself.
+    pub fn by_size(&self) -> Vec<&MapRegion> {
+        let mut regions: Vec<&MapRegion> = self.regions.iter().collect();
+        crate::model::insertion_sort(&mut regions, |a, b| a.bbox.w * a.bbox.h > b.bbox.w * b.bbox.h);
+        regions
+    }
+
     pub fn labels(&self) -> impl Iterator<Item = &Label> {
         self.regions.iter().filter_map(|r| r.label.as_ref()).chain(self.message.iter())
     }
@@ -267,7 +276,7 @@ fn draw<DB: DrawingBackend>(
         polygon(area, ring, theme.track)?;
         outline(area, ring, theme.background, 1)?;
     }
-    for r in &m.regions {
+    for r in m.by_size() {
         let fill = tone(r.color, Some(&r.region), view, theme);
         for ring in &r.rings {
             polygon(area, ring, fill)?;
@@ -328,6 +337,17 @@ impl Kind for Map {
     fn marks(l: &MapLayout, width: f64) -> Vec<Mark> {
         let _ = width;
         l.marks().collect()
+    }
+
+    /// The region under `(x, y)`: of those whose shape holds it, the one with the smallest box, the
+    /// region inside another rather than the one around it.
+    fn hit(l: &MapLayout, marks: &[Mark], x: f64, y: f64) -> Option<usize> {
+        let _ = l;
+        let area = |m: &Mark| m.rect.w * m.rect.h;
+        let mut under = (0..marks.len())
+            .filter(|&i| marks.get(i).is_some_and(|m| crate::hit::hit_test(std::slice::from_ref(m), x, y).is_some()));
+        let first = under.next()?;
+        Some(under.fold(first, |best, i| if area(&marks[i]) < area(&marks[best]) { i } else { best }))
     }
 
     fn draw<DB: DrawingBackend>(
