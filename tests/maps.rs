@@ -129,3 +129,20 @@ fn each_map_is_laid_flat_by_a_projection_fitted_to_its_regions() {
         assert!(p.project(mid.0, north).1 < p.project(mid.0, south).1, "{file}: north is up");
     }
 }
+
+/// A region whose `geo` names no shape of the file (a code mistyped, a state too small to keep
+/// one) is left off the map and said so under it, not a reason to refuse the story.
+#[test]
+fn a_region_with_no_shape_is_named_under_the_map() {
+    let mut d = common::fixture();
+    let jilin = d.regions.iter_mut().find(|r| r.id == "jilin").expect("Jilin");
+    jilin.geo = Some("CN-XX".into());
+    let map = MapData::from_json(common::MAP).unwrap_or_else(|e| panic!("{e}"));
+    let geo = GeoMap::new(&map, &d).unwrap_or_else(|e| panic!("the other three still join: {e}"));
+    assert_eq!(geo.unmapped, ["jilin"]);
+    let m = model::build(&d, Some(&geo), "map", 640.0, &ApproxMeasure, &Theme::LIGHT, model::Titles::Drawn)
+        .unwrap_or_else(|| panic!("the map chart"));
+    assert_eq!(m.marks().len(), 3);
+    let words = common::svg(&m).0;
+    assert!(words.contains("Not on the map, as its boundaries file has no shape for them: Jilin."), "{words}");
+}

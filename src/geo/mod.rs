@@ -201,6 +201,9 @@ pub struct RegionShape {
 pub struct GeoMap {
     pub attribution: String,
     pub regions: Vec<RegionShape>,
+    /// The dataset's regions whose `geo` names no shape of the file (a state too small to keep a
+    /// shape, a code mistyped): drawn nowhere, and said so under the map.
+    pub unmapped: Vec<String>,
     pub context: Vec<Vec<Vec<Pt>>>,
     /// Projected bounds of the regions: min x, min y, max x, max y.
     pub bounds: [f64; 4],
@@ -235,23 +238,18 @@ fn project_rings(p: &Projection, shape: &Shape, path: &str) -> Result<Vec<Vec<Pt
 }
 
 impl GeoMap {
-    /// Joins the boundaries to the dataset's regions by their `geo` ids and projects them.
+    /// Joins the boundaries to the dataset's regions by their `geo` ids and projects them. A region
+    /// whose `geo` names no shape of the file is kept in `unmapped`, not refused: a world map leaves
+    /// out states too small to draw, and real data names them.
     pub fn new(data: &MapData, d: &Dataset) -> Result<GeoMap, DataError> {
         let p = data.projection;
         let mut regions = Vec::new();
-        for (i, r) in d.regions.iter().enumerate() {
+        let mut unmapped = Vec::new();
+        for r in &d.regions {
             let Some(geo) = &r.geo else { continue };
             let Some((j, shape)) = data.regions.iter().enumerate().find(|(_, s)| &s.id == geo) else {
-                // Owned, as the other lists joined into messages are: one instance of `join` in the wasm.
-                let known: Vec<String> = data.regions.iter().map(|s| s.id.clone()).collect();
-                return Err(err(
-                    format!("regions[{i}].geo"),
-                    format!(
-                        "region \"{}\" names shape \"{geo}\", which the map file does not have; use one of: {}",
-                        r.id,
-                        known.join(", ")
-                    ),
-                ));
+                unmapped.push(r.id.clone());
+                continue;
             };
             let rings = project_rings(&p, shape, &format!("map.regions[{j}]"))?;
             regions.push(RegionShape { region: r.id.clone(), rings });
@@ -265,12 +263,17 @@ impl GeoMap {
             bounds = [bounds[0].min(*x), bounds[1].min(*y), bounds[2].max(*x), bounds[3].max(*y)];
         }
         if regions.is_empty() {
+            // Owned, as the other lists joined into messages are: one instance of `join` in the wasm.
+            let known: Vec<String> = data.regions.iter().take(12).map(|s| s.id.clone()).collect();
             return Err(err(
                 "regions".into(),
-                "no region names a shape of the map (`geo`); give each region the id of its shape".into(),
+                format!(
+                    "no region names a shape of the map (`geo`); give each region the id of its shape, such as {}",
+                    known.join(", ")
+                ),
             ));
         }
-        Ok(GeoMap { attribution: data.attribution.clone(), regions, context, bounds })
+        Ok(GeoMap { attribution: data.attribution.clone(), regions, unmapped, context, bounds })
     }
 }
 

@@ -339,6 +339,20 @@ impl Kind for Map {
         l.marks().collect()
     }
 
+    /// What the map leaves out: the regions whose `geo` names no shape of its file.
+    fn key(i: &Input) -> Vec<String> {
+        let Some(map) = i.map.filter(|m| !m.unmapped.is_empty()) else { return Vec::new() };
+        let names: Vec<String> = map
+            .unmapped
+            .iter()
+            .map(|id| i.d.regions.iter().find(|r| &r.id == id).map_or_else(|| id.clone(), |r| r.name.clone()))
+            .collect();
+        vec![match i.d.lang {
+            Lang::En => format!("Not on the map, as its boundaries file has no shape for them: {}.", names.join(", ")),
+            Lang::Zh => format!("地图边界文件中没有以下地区的形状，图上未画出：{}。", names.join("、")),
+        }]
+    }
+
     /// The region under `(x, y)`: of those whose shape holds it, the one with the smallest box, the
     /// region inside another rather than the one around it.
     fn hit(l: &MapLayout, marks: &[Mark], x: f64, y: f64) -> Option<usize> {

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use datastory::data::{self, Dataset};
+use datastory::geo::{GeoMap, MapData};
 
 use crate::root;
 
@@ -29,6 +30,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
             eprintln!("{file}: {}", summary(&d));
             if quotes > 0 {
                 eprintln!("{file}: {quotes} quotes found word for word in their source documents");
+            }
+            for line in check_map(&d, Path::new(file))? {
+                eprintln!("{file}: {line}");
             }
             Ok(())
         }
@@ -87,6 +91,48 @@ pub fn check_quotes(d: &Dataset, file: &Path) -> Result<usize, String> {
     let dir = file.parent().unwrap_or(Path::new("."));
     data::quotes::check(d, |path| std::fs::read_to_string(dir.join(path)).map_err(|e| e.to_string()))
         .map_err(|e| format!("{}: {e}", file.display()))
+}
+
+/// What the story's map (`story.map`, read relative to the story `file`) leaves out: the regions
+/// whose `geo` names no shape of it, and how many of its shapes no region names (the map draws
+/// those grey, as land without data). Nothing without a map.
+pub fn check_map(d: &Dataset, file: &Path) -> Result<Vec<String>, String> {
+    let Some(rel) = &d.story.map else { return Ok(Vec::new()) };
+    let path = file.parent().unwrap_or(Path::new(".")).join(rel);
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: the story's map: {e}", path.display()))?;
+    let map = MapData::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let joined = GeoMap::new(&map, d).map_err(|e| format!("{}: {e}", file.display()))?;
+    let mut lines = Vec::new();
+    if !joined.unmapped.is_empty() {
+        let named: Vec<String> = joined
+            .unmapped
+            .iter()
+            .filter_map(|id| d.regions.iter().find(|r| &r.id == id))
+            .map(|r| format!("{} ({})", r.name, r.geo.as_deref().unwrap_or_default()))
+            .collect();
+        let what = if named.len() == 1 { "region has" } else { "regions have" };
+        lines.push(format!(
+            "{} {what} no shape on the map {rel}, and the map says so under it: {}",
+            named.len(),
+            named.join(", ")
+        ));
+    }
+    let unused: Vec<&str> = map
+        .regions
+        .iter()
+        .filter(|s| !d.regions.iter().any(|r| r.geo.as_ref() == Some(&s.id)))
+        .map(|s| s.id.as_str())
+        .collect();
+    if !unused.is_empty() {
+        let shown: Vec<&str> = unused.iter().take(10).copied().collect();
+        let more = if unused.len() > shown.len() {
+            format!(" and {} more", unused.len() - shown.len())
+        } else {
+            String::new()
+        };
+        lines.push(format!("{} shapes of {rel} have no region in the story: {}{more}", unused.len(), shown.join(", ")));
+    }
+    Ok(lines)
 }
 
 /// The dataset as pretty JSON, with each series' `times` and `values` on one line: a series of
@@ -153,6 +199,38 @@ mod tests {
         std::fs::write(&broken, "{\"story\": {\"id\": 1}}").unwrap_or_default();
         let msg = load(&broken).err().unwrap_or_default();
         assert!(msg.contains("story.id") && msg.contains("expected a string"), "{msg}");
+    }
+
+    #[test]
+    fn the_check_says_which_regions_the_map_has_no_shape_for_and_which_shapes_no_region_names() {
+        // The story on the map of China's 34 divisions, Inner Mongolia's code mistyped.
+        let dir = std::env::temp_dir().join("datastory-check-map");
+        std::fs::create_dir_all(dir.join("map")).unwrap_or_default();
+        std::fs::copy(root().join("data/map/china.json"), dir.join("map/china.json")).unwrap_or_default();
+        let mut story: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(root().join("data/story.json")).unwrap_or_default())
+                .unwrap_or_default();
+        story["story"]["map"] = "map/china.json".into();
+        story["regions"][3]["geo"] = "CN-XX".into();
+        let file = dir.join("story.json");
+        std::fs::write(&file, story.to_string()).unwrap_or_default();
+        let d = load(&file).unwrap_or_else(|e| panic!("{e}"));
+        let lines = check_map(&d, &file).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(
+            lines[0].starts_with("1 region has no shape") && lines[0].ends_with("Inner Mongolia (CN-XX)"),
+            "{}",
+            lines[0]
+        );
+        assert!(
+            lines[1].starts_with("31 shapes of map/china.json have no region in the story")
+                && lines[1].ends_with("and 21 more"),
+            "{}",
+            lines[1]
+        );
+        // The story as it is: every region on its own map, which has no other shape.
+        let d = load(&root().join("data/story.json")).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(check_map(&d, &root().join("data/story.json")), Ok(Vec::new()));
     }
 
     #[test]
