@@ -500,13 +500,15 @@ fn has_extension(path: &str, ext: &str) -> bool {
 }
 
 /// The datasets under `dir`: its JSON and CSV files, in every folder but Node's (`node_modules`),
-/// without npm's manifests (the map's build script has some) or hidden files. Sorted.
+/// without the maps' build inputs (npm's manifests, the recipes) or hidden files. Sorted.
 fn datasets(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(|e| format!("reading {}: {e}", dir.display()))? {
         let path = entry.map_err(|e| format!("reading {}: {e}", dir.display()))?.path();
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if name.starts_with('.') || name == "node_modules" || name == "package.json" || name == "package-lock.json" {
+        // The maps' recipes (`*.recipe.json`) are inputs of `cargo xtask map`, as npm's manifests are.
+        let build_input = name == "package.json" || name == "package-lock.json" || name.ends_with(".recipe.json");
+        if name.starts_with('.') || name == "node_modules" || build_input {
             continue;
         }
         if path.is_dir() {
