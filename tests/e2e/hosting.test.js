@@ -244,10 +244,10 @@ test('cargo xtask serve sends text and wasm compressed, as a host that precompre
   await context.close();
 });
 
-/** The datasets under data/ as `cargo xtask dist` picks them: JSON and CSV, outside node_modules and npm's manifests. */
+/** The datasets under data/ as `cargo xtask dist` picks them: JSON and CSV, outside node_modules, npm's manifests and the maps' recipes. */
 function datasets(dir, rel = 'data') {
   return readdirSync(dir).flatMap((name) => {
-    if (name.startsWith('.') || name === 'node_modules' || name === 'package.json' || name === 'package-lock.json') return [];
+    if (name.startsWith('.') || name === 'node_modules' || name === 'package.json' || name === 'package-lock.json' || name.endsWith('.recipe.json')) return [];
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return datasets(path, `${rel}/${name}`);
     return /\.(json|csv)$/.test(name) ? [`${rel}/${name}`] : [];
@@ -256,12 +256,12 @@ function datasets(dir, rel = 'data') {
 
 test('every dataset saved under data/ is served, and a story there opens with ?data=', async () => {
   const files = datasets(join(ROOT, 'data'));
-  assert.ok(files.includes('data/examples/tables/minnesota-barley.csv') && files.includes('data/map/northeast-china.json'), `${files}`);
+  assert.ok(['data/examples/tables/minnesota-barley.csv', 'data/map/northeast-china.json', 'data/map/world.json'].every((f) => files.includes(f)), `${files}`);
   for (const file of files) {
     const response = await fetch(new URL(file, BASE_URL));
     assert.equal(response.status, 200, `${file} is not served`);
   }
-  for (const file of ['data/map/package.json', 'data/map/build.mjs']) {
+  for (const file of ['data/map/package.json', 'data/map/build.mjs', 'data/map/world.recipe.json']) {
     assert.equal((await fetch(new URL(file, BASE_URL))).status, 404, `${file} is served`);
   }
   const { page, context, messages } = await openPage(new URL('?data=data/examples/minnesota-barley.json', BASE_URL).href, { width: 1280 });
