@@ -23,7 +23,9 @@ export function budgets(pages) {
   const [ours, echarts, chartjs] = pages;
   const b = (name, value, limit, unit) => ({ name, value, limit, unit, pass: value !== null && value <= limit });
   return [
-    b('Everything the infographic transfers, gzipped', ours.bytes.gzip / KB, 100, 'KB'),
+    // 110 KB since charts over time (100 before); here every response gzipped at level 9 alike for
+    // every page, where `cargo xtask size` weighs the gzip copies dist/ ships (written by Zopfli).
+    b('Everything the infographic transfers, gzip -9', ours.bytes.gzip / KB, 110, 'KB'),
     b('Gzipped transfer, ours / ECharts', ratio(ours.bytes.gzip, echarts.bytes.gzip), 0.5, '×'),
     b('Navigation to all charts drawn, ours / ECharts', ratio(ours.load.drawn, echarts.load.drawn), 0.5, '×'),
     { ...b('Navigation to all charts drawn, ours / Chart.js (must be < 1)', ratio(ours.load.drawn, chartjs.load.drawn), 1, '×'),
