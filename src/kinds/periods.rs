@@ -291,9 +291,10 @@ struct Across {
 fn across(cx: &Ctx, n: usize, k: usize, plot_left: f64) -> Across {
     let (nf, kf) = (n.max(1) as f64, k.max(1) as f64);
     let plot_right = cx.width;
-    // One column a period: as before, no wider than a finger's reach apart. A group: a little more
-    // room per column, so that values can be written above them on a wide screen.
-    let most = if k <= 1 { 160.0 } else { 48.0 * kf + 48.0 };
+    // One column a period: as before, no wider than a finger's reach apart. A group: more room per
+    // column, so that on a wide screen each value is written whole ("13,725", not "14k" twice
+    // beside "14k") above its column.
+    let most = if k <= 1 { 160.0 } else { 64.0 * kf + 48.0 };
     let slot = ((plot_right - plot_left) / nf).min(most);
     let (inner, outer) = if k <= 1 { (0.4, 0.2) } else { (1.0 - GROUP_SHARE, (1.0 - GROUP_SHARE) / 2.0) };
     // A narrow set of columns sits in the middle of the plot rather than hugging the axis.
