@@ -9,16 +9,18 @@ pub fn hit_test(marks: &[Mark], x: f64, y: f64) -> Option<usize> {
     if !(x.is_finite() && y.is_finite()) {
         return None;
     }
-    marks.iter().enumerate().rev().find_map(|(i, m)| {
-        let on = if m.rings.is_empty() {
-            m.hit.contains(x, y)
-        } else {
-            // The box is only a quick reject; its far edges must not cut off border points the shape owns.
-            let near = x >= m.hit.x && x <= m.hit.right() && y >= m.hit.y && y <= m.hit.bottom();
-            near && geo::contains(&m.rings, (x, y))
-        };
-        on.then_some(i)
-    })
+    marks.iter().enumerate().rev().find_map(|(i, m)| holds(m, x, y).then_some(i))
+}
+
+/// True when mark `m`'s hit area (its shape, for a region) holds `(x, y)`.
+pub fn holds(m: &Mark, x: f64, y: f64) -> bool {
+    if m.rings.is_empty() {
+        m.hit.contains(x, y)
+    } else {
+        // The box is only a quick reject; its far edges must not cut off border points the shape owns.
+        let near = x >= m.hit.x && x <= m.hit.right() && y >= m.hit.y && y <= m.hit.bottom();
+        near && geo::contains(&m.rings, (x, y))
+    }
 }
 
 /// The mark after (or before, with `step` -1) `current` in reading order, wrapping around.

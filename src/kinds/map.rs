@@ -357,11 +357,18 @@ impl Kind for Map {
     /// region inside another rather than the one around it.
     fn hit(l: &MapLayout, marks: &[Mark], x: f64, y: f64) -> Option<usize> {
         let _ = l;
+        if !(x.is_finite() && y.is_finite()) {
+            return None;
+        }
         let area = |m: &Mark| m.rect.w * m.rect.h;
-        let mut under = (0..marks.len())
-            .filter(|&i| marks.get(i).is_some_and(|m| crate::hit::hit_test(std::slice::from_ref(m), x, y).is_some()));
-        let first = under.next()?;
-        Some(under.fold(first, |best, i| if area(&marks[i]) < area(&marks[best]) { i } else { best }))
+        let under = marks.iter().enumerate().filter(|(_, m)| crate::hit::holds(m, x, y));
+        // The first of the smallest, on a tie: the region listed first.
+        under
+            .fold(None, |best: Option<(usize, &Mark)>, (i, m)| match best {
+                Some((_, b)) if area(b) <= area(m) => best,
+                _ => Some((i, m)),
+            })
+            .map(|(i, _)| i)
     }
 
     fn draw<DB: DrawingBackend>(
