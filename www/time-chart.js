@@ -79,82 +79,76 @@ export function wireTimeChart(chart, ex) {
   /** The cursor the view pins on `chart`, if any. */
   const pinnedTime = (chart) => (view().chart === chart.id ? view().time : null) ?? undefined;
 
-  /**
-   * A chart over time: the pointer moves a cursor in time and points at the nearest line; a click
-   * or a tap pins both (the address keeps them); the keyboard moves the cursor with left and right
-   * and goes from line to line with up and down.
-   */
-  function wire(chart) {
-    const { canvas } = chart;
-    const follow = (e) => {
-      // One call and one repaint for the cursor and the line under the pointer.
-      const index = safely(() => story.follow(chart.id, ...point(chart, e))) ?? -1;
-      canvas.classList.add('pointing');
-      showCursor(chart, lineId(chart, index), { x: e.clientX, y: e.clientY });
-    };
-    canvas.addEventListener('pointermove', (e) => {
-      if (e.pointerType !== 'touch') follow(e);
-    });
-    canvas.addEventListener('pointerleave', () => {
-      safely(() => story.setHover(chart.id, -1));
-      safely(() => story.setCursor(chart.id, pinnedTime(chart)));
-      canvas.classList.remove('pointing');
+  // A chart over time: the pointer moves a cursor in time and points at the nearest line; a click
+  // or a tap pins both (the address keeps them); the keyboard moves the cursor with left and right
+  // and goes from line to line with up and down.
+  const { canvas } = chart;
+  const follow = (e) => {
+    // One call and one repaint for the cursor and the line under the pointer.
+    const index = safely(() => story.follow(chart.id, ...point(chart, e))) ?? -1;
+    canvas.classList.add('pointing');
+    showCursor(chart, lineId(chart, index), { x: e.clientX, y: e.clientY });
+  };
+  canvas.addEventListener('pointermove', (e) => {
+    if (e.pointerType !== 'touch') follow(e);
+  });
+  canvas.addEventListener('pointerleave', () => {
+    safely(() => story.setHover(chart.id, -1));
+    safely(() => story.setCursor(chart.id, pinnedTime(chart)));
+    canvas.classList.remove('pointing');
+    hideTooltip();
+  });
+  canvas.addEventListener('click', (e) => {
+    const [x, y] = point(chart, e);
+    const time = safely(() => story.timeAt(chart.id, x)) ?? null;
+    const mark = lineId(chart, safely(() => story.hit(chart.id, x, y)) ?? -1);
+    const v = view();
+    const same = v.chart === chart.id && v.time === time && v.mark === mark;
+    // A line clicked is its entity selected too, so the same entity stands out on every chart.
+    const region = !same && mark ? mark : v.region;
+    setState({ ...v, region, chart: same ? null : chart.id, mark: same ? null : mark, time: same ? null : time });
+    if (!same) {
+      const cursor = showCursor(chart, mark, e.pointerType === 'touch' ? undefined : { x: e.clientX, y: e.clientY });
+      if (cursor) announce(t('pinned', spokenCursor(cursor)));
+    } else {
       hideTooltip();
-    });
-    canvas.addEventListener('click', (e) => {
-      const [x, y] = point(chart, e);
-      const time = safely(() => story.timeAt(chart.id, x)) ?? null;
-      const mark = lineId(chart, safely(() => story.hit(chart.id, x, y)) ?? -1);
-      const v = view();
-      const same = v.chart === chart.id && v.time === time && v.mark === mark;
-      // A line clicked is its entity selected too, so the same entity stands out on every chart.
-      const region = !same && mark ? mark : v.region;
-      setState({ ...v, region, chart: same ? null : chart.id, mark: same ? null : mark, time: same ? null : time });
-      if (!same) {
-        const cursor = showCursor(chart, mark, e.pointerType === 'touch' ? undefined : { x: e.clientX, y: e.clientY });
-        if (cursor) announce(t('pinned', spokenCursor(cursor)));
-      } else {
-        hideTooltip();
-      }
-      e.stopPropagation();
-    });
-    canvas.addEventListener('focus', () => {
-      // The keyboard starts at the latest time, where a reader's eye starts on a line chart.
-      const time = pinnedTime(chart) ?? safely(() => story.stepCursor(chart.id, -1));
+    }
+    e.stopPropagation();
+  });
+  canvas.addEventListener('focus', () => {
+    // The keyboard starts at the latest time, where a reader's eye starts on a line chart.
+    const time = pinnedTime(chart) ?? safely(() => story.stepCursor(chart.id, -1));
+    safely(() => story.setCursor(chart.id, time));
+    const pinned = view().chart === chart.id && view().mark ? indexOf(chart, view().mark) : -1;
+    safely(() => story.setFocus(chart.id, pinned));
+    showCursor(chart, lineId(chart, pinned));
+  });
+  canvas.addEventListener('blur', () => {
+    safely(() => story.setFocus(chart.id, -1));
+    safely(() => story.setCursor(chart.id, pinnedTime(chart)));
+    hideTooltip();
+  });
+  canvas.addEventListener('keydown', (e) => {
+    if (e.key in TIME_STEPS) {
+      const time = safely(() => story.stepCursor(chart.id, TIME_STEPS[e.key]));
       safely(() => story.setCursor(chart.id, time));
-      const pinned = view().chart === chart.id && view().mark ? indexOf(chart, view().mark) : -1;
-      safely(() => story.setFocus(chart.id, pinned));
-      showCursor(chart, lineId(chart, pinned));
-    });
-    canvas.addEventListener('blur', () => {
-      safely(() => story.setFocus(chart.id, -1));
-      safely(() => story.setCursor(chart.id, pinnedTime(chart)));
-      hideTooltip();
-    });
-    canvas.addEventListener('keydown', (e) => {
-      if (e.key in TIME_STEPS) {
-        const time = safely(() => story.stepCursor(chart.id, TIME_STEPS[e.key]));
-        safely(() => story.setCursor(chart.id, time));
-        const cursor = showCursor(chart, lineId(chart, safely(() => story.focused(chart.id)) ?? -1));
-        if (cursor) announce(spokenCursor(cursor));
-        e.preventDefault();
-      } else if (e.key in LINE_STEPS) {
-        const index = safely(() => story.stepFocus(chart.id, LINE_STEPS[e.key])) ?? -1;
-        safely(() => story.setFocus(chart.id, index));
-        const cursor = showCursor(chart, lineId(chart, index));
-        const row = cursor?.rows.find((r) => r.id === lineId(chart, index));
-        if (row) announce(`${row.title}, ${cursor.time}: ${row.value}.`);
-        e.preventDefault();
-      } else if (e.key === 'Enter' || e.key === ' ') {
-        const cursor = safely(() => story.cursorInfo(chart.id));
-        const mark = lineId(chart, safely(() => story.focused(chart.id)) ?? -1);
-        // As a click does: a line pinned is its entity selected.
-        setState({ ...view(), region: mark ?? view().region, chart: chart.id, mark, time: cursor?.at ?? null });
-        if (cursor) announce(t('pinned', spokenCursor(cursor)));
-        e.preventDefault();
-      }
-    });
-  }
-
-  wire(chart);
+      const cursor = showCursor(chart, lineId(chart, safely(() => story.focused(chart.id)) ?? -1));
+      if (cursor) announce(spokenCursor(cursor));
+      e.preventDefault();
+    } else if (e.key in LINE_STEPS) {
+      const index = safely(() => story.stepFocus(chart.id, LINE_STEPS[e.key])) ?? -1;
+      safely(() => story.setFocus(chart.id, index));
+      const cursor = showCursor(chart, lineId(chart, index));
+      const row = cursor?.rows.find((r) => r.id === lineId(chart, index));
+      if (row) announce(`${row.title}, ${cursor.time}: ${row.value}.`);
+      e.preventDefault();
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      const cursor = safely(() => story.cursorInfo(chart.id));
+      const mark = lineId(chart, safely(() => story.focused(chart.id)) ?? -1);
+      // As a click does: a line pinned is its entity selected.
+      setState({ ...view(), region: mark ?? view().region, chart: chart.id, mark, time: cursor?.at ?? null });
+      if (cursor) announce(t('pinned', spokenCursor(cursor)));
+      e.preventDefault();
+    }
+  });
 }

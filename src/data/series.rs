@@ -37,15 +37,16 @@ pub struct Series {
     points: Arc<[(Time, Option<f64>)]>,
     /// What every layout of the series asks, worked out once, when it is made: each time's
     /// position (`Time::position`), the lowest and highest finite values, and the shortest step
-    /// between two times. On a million points, each is a pass a draw no longer makes.
-    positions: Box<[f64]>,
+    /// between two times. On a million points, each is a pass a draw no longer makes; shared, as
+    /// the points are, so that the story put in another language copies none of it.
+    positions: Arc<[f64]>,
     extent: (f64, f64),
     step: f64,
 }
 
 impl Series {
     pub fn new(indicator: String, entity: String, points: Vec<(Time, Option<f64>)>) -> Series {
-        let positions: Box<[f64]> = points.iter().map(|p| p.0.position()).collect();
+        let positions: Arc<[f64]> = points.iter().map(|p| p.0.position()).collect();
         let finite = points.iter().filter_map(|p| p.1).filter(|v| v.is_finite());
         let extent = finite.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
         let step = positions.windows(2).map(|w| w[1] - w[0]).filter(|d| *d > 0.0).fold(f64::INFINITY, f64::min);

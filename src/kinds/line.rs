@@ -144,8 +144,7 @@ fn layout(cx: &Ctx, i: &Input, top: f64) -> LineLayout {
     let ind = c.indicator.as_deref().and_then(|id| d.indicator(id));
     let unit = ind.map_or("", |x| x.unit.as_str());
     let (lo, hi) = series::extent(&series);
-    let first = series.iter().filter_map(|s| s.points().first().map(|p| p.0)).min().unwrap_or(Time::Year(0));
-    let last = series.iter().filter_map(|s| s.points().last().map(|p| p.0)).max().unwrap_or(first);
+    let (first, last) = series::span(&series);
     let granularity = first.granularity();
     let step = series::step(&series);
 

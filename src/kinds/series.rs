@@ -88,6 +88,14 @@ pub fn step(series: &[&Series]) -> f64 {
     series.iter().map(|s| s.step()).fold(f64::INFINITY, f64::min)
 }
 
+/// The first and last times of `series`: each series is in time order, so its ends suffice, with no
+/// list of every time merged. The year 0 where they have none.
+pub fn span(series: &[&Series]) -> (Time, Time) {
+    let first = series.iter().filter_map(|s| s.points().first().map(|p| p.0)).min().unwrap_or(Time::Year(0));
+    let last = series.iter().filter_map(|s| s.points().last().map(|p| p.0)).max().unwrap_or(first);
+    (first, last)
+}
+
 /// The lowest and highest finite values of `series`; `(∞, −∞)` where they have none.
 pub fn extent(series: &[&Series]) -> (f64, f64) {
     series

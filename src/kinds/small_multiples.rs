@@ -12,7 +12,6 @@ use crate::model::{text, Align, Ctx, Label, Mark, Rect, View};
 use crate::render::{self, tone, write, write_in, DrawResult};
 use crate::scale::{TimeScale, ValueScale};
 use crate::theme::{Font, Theme};
-use crate::time::Time;
 
 use super::line::{self, Place, Trace};
 use super::series::{self, colour, drawn, name};
@@ -54,9 +53,7 @@ fn layout(cx: &Ctx, i: &Input, top: f64) -> SmallMultiplesLayout {
     let ind = c.indicator.as_deref().and_then(|id| d.indicator(id));
     let unit = ind.map_or("", |x| x.unit.as_str());
     let (lo, hi) = series::extent(&all);
-    let times = line::all_times(&all);
-    let (first, end) =
-        (times.first().copied().unwrap_or(Time::Year(0)), times.last().copied().unwrap_or(Time::Year(0)));
+    let (first, end) = series::span(&all);
     let cols =
         (((cx.width + GUTTER) / (MIN_PANEL + GUTTER)).floor() as usize).clamp(1, MAX_COLUMNS).min(all.len().max(1));
     let panel_w = (cx.width - GUTTER * (cols as f64 - 1.0)) / cols as f64;
