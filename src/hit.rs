@@ -23,6 +23,23 @@ pub fn holds(m: &Mark, x: f64, y: f64) -> bool {
     }
 }
 
+/// The index of the smallest mark whose shape holds `(x, y)`, the first of them on a tie: on a map,
+/// a region inside another (Lesotho in South Africa) rather than the one around it, whose outer
+/// ring covers it too.
+pub fn smallest(marks: &[Mark], x: f64, y: f64) -> Option<usize> {
+    if !(x.is_finite() && y.is_finite()) {
+        return None;
+    }
+    let area = |m: &Mark| m.rect.w * m.rect.h;
+    let under = marks.iter().enumerate().filter(|(_, m)| holds(m, x, y));
+    under
+        .fold(None, |best: Option<(usize, &Mark)>, (i, m)| match best {
+            Some((_, b)) if area(b) <= area(m) => best,
+            _ => Some((i, m)),
+        })
+        .map(|(i, _)| i)
+}
+
 /// The mark after (or before, with `step` -1) `current` in reading order, wrapping around.
 pub fn step(count: usize, current: Option<usize>, step: isize) -> Option<usize> {
     if count == 0 {

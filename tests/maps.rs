@@ -44,7 +44,8 @@ fn the_map_of_the_world_holds_its_countries_by_their_iso_codes_laid_flat_by_equa
         assert!(r.id.len() == 3 && r.id.bytes().all(|b| b.is_ascii_uppercase()), "{} is not an alpha-3 code", r.id);
         assert!(r.name.as_deref().is_some_and(|n| !n.is_empty()), "{} has no name", r.id);
     }
-    for id in ["CHN", "USA", "BRA", "IND", "NGA", "AUS", "RUS", "FRA"] {
+    // Cuba by its own code, not the Guantánamo base's (USG) that the package gives its shape.
+    for id in ["CHN", "USA", "BRA", "IND", "NGA", "AUS", "RUS", "FRA", "CUB"] {
         assert!(map.regions.iter().any(|r| r.id == id), "{id} missing");
     }
     assert_eq!(map.projection, geo::Projection::EqualEarth);
@@ -109,9 +110,32 @@ fn every_country_of_the_world_is_drawn_and_hit_where_its_name_goes() {
     }
 }
 
+/// The story's map takes its four regions and their neighbours from the map of China's 34 divisions,
+/// point for point: one border, drawn alike on both maps.
+#[test]
+fn the_northeast_map_takes_its_shapes_from_the_map_of_china() {
+    let (ne, china) = (map_file("northeast-china.json"), map_file("china.json"));
+    for id in ["CN-HL", "CN-JL", "CN-LN", "CN-NM"] {
+        let shape = |m: &MapData| m.regions.iter().find(|r| r.id == id).map(|r| r.rings.clone());
+        assert_eq!(shape(&ne), shape(&china), "{id}");
+    }
+    // Every other shape is a division of China, named, and no region of the story: a grey neighbour.
+    let story = common::story();
+    for r in &ne.regions {
+        let claimed = story.regions.iter().any(|s| s.geo.as_ref() == Some(&r.id));
+        assert!(claimed || china.regions.iter().any(|c| c.id == r.id && c.name == r.name), "{}", r.id);
+    }
+    let geo = common::map();
+    assert_eq!(geo.others.len(), 11, "the neighbours");
+    let m = common::model(&story, "map", 640.0);
+    let datastory::kinds::Body::Map(l) = &m.body else { panic!("not a map") };
+    let names: Vec<&str> = l.neighbours.iter().map(|n| n.text.as_str()).collect();
+    assert!(names.len() >= 3 && names.contains(&"Hebei"), "the neighbours are named at 640 px: {names:?}");
+}
+
 #[test]
 fn each_map_is_laid_flat_by_a_projection_fitted_to_its_regions() {
-    for (file, regions) in [("northeast-china.json", 4), ("china.json", 34)] {
+    for (file, regions) in [("northeast-china.json", 15), ("china.json", 34)] {
         let map = map_file(file);
         assert_eq!(map.regions.len(), regions, "{file}");
         // North up, east right across the regions' own extent.

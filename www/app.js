@@ -117,16 +117,16 @@ async function useMap(story, pending) {
 /**
  * The engine of `kind` (engine.js) made ready, from the module `compiled(kind)` gives (early.js
  * compiles it) where there is one; resolves to its `Story` class and, for the engine with series,
- * the wiring of charts over time (`wireTimeChart`). The engine with series is a chunk of its own,
+ * the wiring of charts over time (`wireTimeChart`) and of sliders (`wireSlider`). The engine with series is a chunk of its own,
  * fetched only by a page whose story has series.
  */
 async function startEngine(kind, compiled) {
   // Named imports for the page's engine: a namespace object of it would cost the page a request
   // for esbuild's helper, shared with the series engine's chunk.
-  const { default: init, Story, wireTimeChart } = kind === 'series' ? await import('./datastory_series.js') : { default: initFigures, Story: FiguresStory };
+  const { default: init, Story, wireTimeChart, wireSlider } = kind === 'series' ? await import('./datastory_series.js') : { default: initFigures, Story: FiguresStory };
   const module = await compiled(kind);
   await init(module ? { module_or_path: module } : undefined);
-  return { Story, wireTimeChart };
+  return { Story, wireTimeChart, wireSlider };
 }
 
 /** A wasm panic leaves its message in a global; after one, the engine cannot be trusted to draw again. */
@@ -197,6 +197,7 @@ export async function mount(container, options = {}) {
   let data;
   let text;
   let wireTimeChart;
+  let wireSlider;
   let mapText = null;
   let loading;
   try {
@@ -211,7 +212,7 @@ export async function mount(container, options = {}) {
     }));
     const map = loading.then((d) => fetchMap(d, url, t, early?.map), () => null);
     let Story;
-    [{ Story, wireTimeChart }, { text, data }] = await Promise.all([engine, loading]);
+    [{ Story, wireTimeChart, wireSlider }, { text, data }] = await Promise.all([engine, loading]);
     try {
       story = new Story(text, o.lang);
     } catch (e) {
@@ -258,7 +259,7 @@ export async function mount(container, options = {}) {
     story.setTheme(themeName());
     redrawAll(true);
   }, { signal: life.signal });
-  const view = explore(story, charts, { root: container, tooltip, announcer, outline, useUrl: o.useUrl, region: o.region, onChange: changed, t, signal: life.signal, wireTimeChart });
+  const view = explore(story, charts, { root: container, tooltip, announcer, outline, useUrl: o.useUrl, region: o.region, onChange: changed, t, signal: life.signal, wireTimeChart, wireSlider });
   done('true');
   const languages = Array.isArray(data.languages) && data.languages.length ? data.languages : [lang];
   // The story's engine memory is freed here, not left to wasm-bindgen's finalizer, which would let
@@ -326,7 +327,16 @@ function toggle(label, build, t) {
     holder.hidden = !holder.hidden;
     button.setAttribute('aria-expanded', String(!holder.hidden));
   });
-  return [button, holder];
+  // Builds a table already made again, from what the story shows now.
+  const refresh = async () => {
+    if (!holder.firstChild) return;
+    try {
+      holder.replaceChildren(build(await import('./tables.js')));
+    } catch {
+      // The table made before stays; the next press of the button tries again.
+    }
+  };
+  return [button, holder, refresh];
 }
 
 /** Says in place that a download failed, and why. */
@@ -380,10 +390,12 @@ function buildSections(box, outline, only, story, source, t) {
       const panel = el('div', 'pin-panel');
       panel.hidden = true;
       // Charts outside the regions' sections (the overview) show the selection mark by mark.
-      const chart = { id: c.id, kind: c.kind, timed: c.timed, figure, canvas: null, layer: null, cards: null, panel, showsSelection: !s.color, width: 0, dpr: 0 };
+      const chart = { id: c.id, kind: c.kind, timed: c.timed, slider: c.slider, figure, canvas: null, layer: null, cards: null, panel, showsSelection: !s.color, width: 0, dpr: 0 };
       // What shows the figures, and what is only read out (a canvas' long description).
       const [body, unseen] = c.cards?.length ? [cardList(c, chart), []] : chartCanvas(c, chart, story);
-      const [tableButton, tableHolder] = toggle(t('table'), (m) => m.chartTable(story, c, t), t);
+      const [tableButton, tableHolder, refresh] = toggle(t('table'), (m) => m.chartTable(story, c, t), t);
+      // A chart whose slider changes its time lists that time's values in an open table.
+      chart.refreshTable = refresh;
       tableButton.setAttribute('aria-label', t('tableLabel', c.headline));
       const tools = el('div', 'chart-tools');
       const files = (d, f) => d.chartFile(f, story, source, chart);

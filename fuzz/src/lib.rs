@@ -387,6 +387,7 @@ impl StoryIn {
                 entities: Vec::new(),
                 highlight: Vec::new(),
                 scale: None,
+                colors: None,
                 times: Vec::new(),
                 annotations: Vec::new(),
                 note: c.note.as_ref().map(TextIn::text),

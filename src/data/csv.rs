@@ -451,6 +451,7 @@ fn read_chart(r: &Row) -> Result<Chart, ImportError> {
         entities: Vec::new(),
         highlight: Vec::new(),
         scale: None,
+        colors: None,
         times: Vec::new(),
         annotations: Vec::new(),
         note: r.optional("note"),

@@ -1017,6 +1017,7 @@ fn charts(indicators: &[Indicator], series: &[Series], by_category: bool) -> Vec
                 entities: Vec::new(),
                 highlight: Vec::new(),
                 scale: None,
+                colors: None,
                 times,
                 annotations: Vec::new(),
                 note: None,

@@ -414,6 +414,15 @@ impl Read for f64 {
     }
 }
 
+impl Read for bool {
+    fn read(v: &Json, at: Path) -> Result<Self, Fail> {
+        match v {
+            Json::Bool(b) => Ok(*b),
+            _ => Err(invalid(v, at, "true or false")),
+        }
+    }
+}
+
 impl<T: Read> Read for Option<T> {
     fn read(v: &Json, at: Path) -> Result<Self, Fail> {
         match v {

@@ -23,7 +23,7 @@ use table::Table;
 
 pub use crate::kinds::ChartKind;
 use crate::time::Time;
-pub use series::{Annotation, AnnotationKind, Indicator, ScaleKind, Series};
+pub use series::{Annotation, AnnotationKind, Colors, Indicator, ScaleKind, Scheme, Series};
 pub use validate::validate;
 
 /// One story: its words, the regions it covers, the figures it states and the charts that show them.
@@ -218,6 +218,9 @@ pub struct Chart {
     /// The value axis' scale; linear when left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scale: Option<ScaleKind>,
+    /// How a choropleth colours its regions; blues in five round steps when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub colors: Option<Colors>,
     /// The periods the chart shows, where its kind takes some (a slope's two, bars' one).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub times: Vec<Time>,

@@ -3,8 +3,8 @@
 
 use super::json::{found, word, Fail, Fields, Json, Path, Read};
 use super::{
-    Annotation, AnnotationKind, Chart, ChartKind, Dataset, Figure, Indicator, Qualifier, Region, RegionKind, ScaleKind,
-    Series, Source, SourceRef, Story,
+    Annotation, AnnotationKind, Chart, ChartKind, Colors, Dataset, Figure, Indicator, Qualifier, Region, RegionKind,
+    ScaleKind, Scheme, Series, Source, SourceRef, Story,
 };
 use crate::time::Time;
 
@@ -120,6 +120,7 @@ impl Read for Chart {
             "entities",
             "highlight",
             "scale",
+            "colors",
             "times",
             "annotations",
             "note",
@@ -138,6 +139,7 @@ impl Read for Chart {
             entities: series_part(&f, "entities")?,
             highlight: series_part(&f, "highlight")?,
             scale: scale(&f)?,
+            colors: series_part(&f, "colors")?,
             times: series_part(&f, "times")?,
             annotations: series_part(&f, "annotations")?,
             note: f.opt("note")?,
@@ -276,6 +278,35 @@ impl Read for ChartKind {
 }
 words!(ScaleKind { Linear = "linear", Log = "log" });
 words!(AnnotationKind { Line = "line", Band = "band", Point = "point" });
+words!(Scheme {
+    Blues = "blues",
+    Greens = "greens",
+    Purples = "purples",
+    Oranges = "oranges",
+    RedBlue = "red_blue",
+    BrownTeal = "brown_teal",
+    PurpleOrange = "purple_orange",
+});
+
+impl Read for Colors {
+    fn read(v: &Json, at: Path) -> Result<Self, Fail> {
+        let f = Fields::of(v, at, &["scheme", "bins", "continuous", "center"])?;
+        let bins = match f.opt::<f64>("bins")? {
+            None => None,
+            Some(n) if (3.0..=9.0).contains(&n) && n.fract() == 0.0 => Some(n as u8),
+            Some(_) => {
+                return Err(Path::Key(&f.at, "bins")
+                    .error("give how many colours the map uses, a whole number from 3 to 9".into()))
+            }
+        };
+        Ok(Colors {
+            scheme: f.req("scheme")?,
+            bins,
+            continuous: f.opt("continuous")?.unwrap_or(false),
+            center: f.opt("center")?,
+        })
+    }
+}
 
 impl Read for Annotation {
     fn read(v: &Json, at: Path) -> Result<Self, Fail> {
@@ -308,5 +339,6 @@ mod tests {
         check(RegionKind::WORDS, RegionKind::word);
         check(Qualifier::WORDS, Qualifier::word);
         check(ChartKind::WORDS, ChartKind::word);
+        check(Scheme::WORDS, Scheme::word);
     }
 }

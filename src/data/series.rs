@@ -116,6 +116,50 @@ pub enum AnnotationKind {
     Point,
 }
 
+/// How a choropleth colours its regions: a palette, and either bins of round steps or a continuous
+/// ramp. Bins are the default: a reader matches a colour to a step more surely than to a shade.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Colors {
+    pub scheme: Scheme,
+    /// How many colours, 3 to 9 (about: the steps are round numbers, see docs/data-format.md); 5
+    /// when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bins: Option<u8>,
+    /// True for one shade per value along the ramp rather than bins.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub continuous: bool,
+    /// For a diverging scheme: the value at its middle, 0 when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub center: Option<f64>,
+}
+
+/// The palettes a choropleth takes, all from ColorBrewer's colour-blind-safe sets: sequential ones
+/// for magnitudes, diverging ones for values either side of a middle.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Scheme {
+    Blues,
+    Greens,
+    Purples,
+    Oranges,
+    /// Red below the middle, blue above.
+    RedBlue,
+    /// Brown below the middle, teal above.
+    BrownTeal,
+    /// Purple below the middle, orange above.
+    PurpleOrange,
+}
+
+impl Scheme {
+    /// True for the schemes with a middle: values either side of `center` take either hue.
+    pub fn diverging(self) -> bool {
+        matches!(self, Scheme::RedBlue | Scheme::BrownTeal | Scheme::PurpleOrange)
+    }
+}
+
 /// How a chart places values on its value axis.
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -175,6 +175,29 @@ pub(super) fn chart(i: usize, c: &Chart, d: &Dataset, regions: &Ids) -> Result<b
             &c.entities.join(", "),
         ));
     }
+    if let Some(colors) = &c.colors {
+        let path = format!("charts[{i}].colors");
+        if c.kind != crate::kinds::ChartKind::Choropleth {
+            return Err(fail(
+                path,
+                format!("{who} is a `{}` chart; `colors` is for a `choropleth`, so remove it", c.kind.word()),
+            ));
+        }
+        if colors.continuous && colors.bins.is_some() {
+            return Err(fail(
+                path,
+                format!(
+                    "{who} asks for both `bins` and `continuous`; a map is coloured by one or the other, so remove one"
+                ),
+            ));
+        }
+        if colors.center.is_some() && !colors.scheme.diverging() {
+            return Err(fail(
+                format!("{path}.center"),
+                format!("{who} gives a `center`, but scheme `{}` has no middle; use a diverging scheme (red_blue, brown_teal, purple_orange) or remove `center`", colors.scheme.word()),
+            ));
+        }
+    }
     let Some(id) = id else { return Ok(false) };
     if !c.figures.is_empty() {
         let message = format!(

@@ -23,6 +23,8 @@ pub struct MapData {
 pub struct Shape {
     pub id: String,
     pub name: Option<String>,
+    /// Its name in Chinese, for a story told in Chinese.
+    pub name_zh: Option<String>,
     pub rings: Vec<Vec<f64>>,
 }
 
@@ -74,10 +76,21 @@ fn undelta(ring: &mut [f64], units: f64) {
     }
 }
 
+impl Shape {
+    /// The shape's name in `lang`: none where the file gives none in it, so that a story told in
+    /// Chinese never writes a neighbour's name in English.
+    pub fn name_in(&self, lang: crate::i18n::Lang) -> Option<String> {
+        match lang {
+            crate::i18n::Lang::En => self.name.clone(),
+            crate::i18n::Lang::Zh => self.name_zh.clone(),
+        }
+    }
+}
+
 impl Read for Shape {
     fn read(v: &Json, at: Path) -> Result<Self, Fail> {
-        let f = Fields::of(v, at, &["id", "name", "rings"])?;
-        Ok(Shape { id: f.req("id")?, name: f.opt("name")?, rings: f.req("rings")? })
+        let f = Fields::of(v, at, &["id", "name", "name_zh", "rings"])?;
+        Ok(Shape { id: f.req("id")?, name: f.opt("name")?, name_zh: f.opt("name_zh")?, rings: f.req("rings")? })
     }
 }
 
@@ -196,6 +209,17 @@ pub struct RegionShape {
     pub rings: Vec<Vec<Pt>>,
 }
 
+/// A shape of the boundaries file that no region of the dataset names (or a neighbour of its
+/// context), projected.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OtherShape {
+    /// Its id in the file (an ISO code).
+    pub id: String,
+    /// Its name in the file, where it gives one.
+    pub name: Option<String>,
+    pub rings: Vec<Vec<Pt>>,
+}
+
 /// Boundaries joined to a dataset's regions and projected once; layouts only scale and shift them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GeoMap {
@@ -204,7 +228,12 @@ pub struct GeoMap {
     /// The dataset's regions whose `geo` names no shape of the file (a state too small to keep a
     /// shape, a code mistyped): drawn nowhere, and said so under the map.
     pub unmapped: Vec<String>,
-    pub context: Vec<Vec<Vec<Pt>>>,
+    /// Neighbouring land drawn grey (other countries), with the names the file gives them.
+    pub context: Vec<OtherShape>,
+    /// The file's region shapes that no region of the dataset names: a country the data do not
+    /// cover, a province beside the story's. A choropleth draws them as "no data"; a map as land
+    /// around its regions.
+    pub others: Vec<OtherShape>,
     /// Projected bounds of the regions: min x, min y, max x, max y.
     pub bounds: [f64; 4],
 }
@@ -254,9 +283,18 @@ impl GeoMap {
             let rings = project_rings(&p, shape, &format!("map.regions[{j}]"))?;
             regions.push(RegionShape { region: r.id.clone(), rings });
         }
+        let mut others = Vec::new();
+        for (j, shape) in data.regions.iter().enumerate() {
+            if d.regions.iter().any(|r| r.geo.as_ref() == Some(&shape.id)) {
+                continue;
+            }
+            let rings = project_rings(&p, shape, &format!("map.regions[{j}]"))?;
+            others.push(OtherShape { id: shape.id.clone(), name: shape.name_in(d.lang), rings });
+        }
         let mut context = Vec::with_capacity(data.context.len());
         for (j, s) in data.context.iter().enumerate() {
-            context.push(project_rings(&p, s, &format!("map.context[{j}]"))?);
+            let rings = project_rings(&p, s, &format!("map.context[{j}]"))?;
+            context.push(OtherShape { id: s.id.clone(), name: s.name_in(d.lang), rings });
         }
         let mut bounds = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
         for (x, y) in regions.iter().flat_map(|r| r.rings.iter().flatten()) {
@@ -273,8 +311,46 @@ impl GeoMap {
                 ),
             ));
         }
-        Ok(GeoMap { attribution: data.attribution.clone(), regions, unmapped, context, bounds })
+        Ok(GeoMap { attribution: data.attribution.clone(), regions, unmapped, context, others, bounds })
     }
+}
+
+/// The diagonal hatching of a shape: segments of the lines `x + y = k × gap` (running from the
+/// lower left to the upper right on a screen) that lie inside `rings`, by the even-odd rule. The
+/// lines sit at multiples of `gap` on the whole canvas, so the hatching of neighbours lines up.
+pub fn hatch(rings: &[Vec<Pt>], gap: f64) -> Vec<(Pt, Pt)> {
+    let mut out = Vec::new();
+    if !(gap.is_finite() && gap > 0.0) {
+        return out;
+    }
+    let sums = rings.iter().flatten().map(|(x, y)| x + y);
+    let (lo, hi) = sums.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), s| (a.min(s), b.max(s)));
+    if !(lo.is_finite() && hi.is_finite()) {
+        return out;
+    }
+    let mut k = (lo / gap).ceil();
+    let mut xs: Vec<f64> = Vec::new();
+    while k * gap <= hi {
+        let c = k * gap;
+        xs.clear();
+        for ring in rings {
+            let Some(&last) = ring.last() else { continue };
+            let mut a = last;
+            for &b in ring {
+                let (ua, ub) = (a.0 + a.1, b.0 + b.1);
+                if (ua <= c) != (ub <= c) {
+                    xs.push(a.0 + (c - ua) / (ub - ua) * (b.0 - a.0));
+                }
+                a = b;
+            }
+        }
+        xs.sort_by(f64::total_cmp);
+        for pair in xs.chunks_exact(2) {
+            out.push(((pair[0], c - pair[0]), (pair[1], c - pair[1])));
+        }
+        k += 1.0;
+    }
+    out
 }
 
 /// Even-odd rule over all rings, so holes and islands count right. A point on an edge shared by
@@ -428,6 +504,22 @@ mod tests {
 
     fn square(x: f64, y: f64, s: f64) -> Vec<Pt> {
         vec![(x, y), (x + s, y), (x + s, y + s), (x, y + s)]
+    }
+
+    #[test]
+    fn hatching_stays_inside_its_shape_and_skips_its_hole() {
+        let outer = square(0.0, 0.0, 40.0);
+        let hole = square(10.0, 10.0, 20.0);
+        let lines = hatch(&[outer.clone(), hole.clone()], 6.0);
+        assert!(lines.len() > 10, "{lines:?}");
+        for (a, b) in &lines {
+            for t in [0.1, 0.5, 0.9] {
+                let p = (a.0 + t * (b.0 - a.0), a.1 + t * (b.1 - a.1));
+                assert!(contains(&[outer.clone(), hole.clone()], p), "{p:?} of {a:?}–{b:?} is outside");
+            }
+            assert!(((a.0 + a.1) / 6.0).fract().abs() < 1e-9, "lines sit at multiples of the gap");
+        }
+        assert!(hatch(&[outer], f64::NAN).is_empty());
     }
 
     const PLAIN: &str = r#"{"attribution":"a","bbox":[80,28,152,62],"projection":{"kind":"albers","center":[116,45],"parallels":[40,50]},"regions":[{"id":"A","rings":[[131.25,43.47,131.17,43.78,-0.05,44.05]]}],"context":[]}"#;

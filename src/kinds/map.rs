@@ -16,8 +16,8 @@ use crate::theme::{Font, Rgb, Theme};
 use super::{Input, Kind};
 
 const MIN_HEIGHT: f64 = 200.0;
-const MAX_HEIGHT: f64 = 480.0;
-const PAD: f64 = 8.0;
+pub const MAX_HEIGHT: f64 = 480.0;
+pub const PAD: f64 = 8.0;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapLayout {
@@ -25,6 +25,9 @@ pub struct MapLayout {
     pub frame: Rect,
     pub context: Vec<Vec<Pt>>,
     pub regions: Vec<MapRegion>,
+    /// The names of the file's other shapes (a province beside the story's) where they fit on them,
+    /// in grey, clear of the regions' names.
+    pub neighbours: Vec<Label>,
     /// Shown instead of the map when its boundaries are missing.
     pub message: Vec<Label>,
     pub bottom: f64,
@@ -53,7 +56,7 @@ impl MapLayout {
     }
 
     pub fn labels(&self) -> impl Iterator<Item = &Label> {
-        self.regions.iter().filter_map(|r| r.label.as_ref()).chain(self.message.iter())
+        self.regions.iter().filter_map(|r| r.label.as_ref()).chain(&self.neighbours).chain(self.message.iter())
     }
 
     pub fn marks(&self) -> impl Iterator<Item = Mark> + '_ {
@@ -76,31 +79,27 @@ fn layout(cx: &Ctx, d: &Dataset, map: Option<&GeoMap>, top: f64) -> MapLayout {
             frame: Rect { x: 0.0, y: top, w, h: 0.0 },
             context: Vec::new(),
             regions: Vec::new(),
+            neighbours: Vec::new(),
             message,
             bottom,
         };
     };
-    let [x0, y0, x1, y1] = g.bounds;
-    let (bw, bh) = ((x1 - x0).max(1e-9), (y1 - y0).max(1e-9));
-    let height = (w * bh / bw).max(MIN_HEIGHT).min(MAX_HEIGHT);
-    let scale = ((w - 2.0 * PAD) / bw).min((height - 2.0 * PAD) / bh);
-    let ox = (w - bw * scale) / 2.0;
-    let oy = top + (height - bh * scale) / 2.0;
-    let to_screen = |(x, y): Pt| (ox + (x - x0) * scale, oy + (y - y0) * scale);
-    let frame = Rect { x: 0.0, y: top, w, h: height };
-
+    let fit = Fit::new(g.bounds, Rect { x: 0.0, y: top, w, h: 0.0 });
+    let frame = fit.frame;
+    // The file's other shapes are land around the story's regions, as its context is.
     let context = g
         .context
         .iter()
-        .flatten()
-        .map(|ring| clip(&ring.iter().map(|p| to_screen(*p)).collect::<Vec<_>>(), &frame))
+        .chain(&g.others)
+        .flat_map(|o| o.rings.iter())
+        .map(|ring| clip(&fit.ring(ring), &frame))
         .filter(|r| r.len() >= 3)
         .collect();
 
     let mut regions: Vec<MapRegion> = Vec::new();
     for shape in &g.regions {
         let Some(r) = d.regions.iter().find(|r| r.id == shape.region) else { continue };
-        let rings: Vec<Vec<Pt>> = shape.rings.iter().map(|ring| ring.iter().map(|p| to_screen(*p)).collect()).collect();
+        let rings = fit.rings(&shape.rings);
         let bbox = bounds(&rings);
         let font = if w < 480.0 { Font { size: 12.0, bold: true } } else { Font::BODY_BOLD };
         // A name wider than the map is cut with an ellipsis: centring it on the canvas needs room for it.
@@ -137,7 +136,77 @@ fn layout(cx: &Ctx, d: &Dataset, map: Option<&GeoMap>, top: f64) -> MapLayout {
         let color = Rgb::from_hex(&r.color).unwrap_or(cx.theme.context);
         regions.push(MapRegion { region: r.id.clone(), rings, bbox, color, label });
     }
-    MapLayout { frame, context, regions, message: Vec::new(), bottom: top + height }
+    let neighbours = neighbour_names(cx, g, &fit, &regions);
+    MapLayout { frame, context, regions, neighbours, message: Vec::new(), bottom: frame.bottom() }
+}
+
+/// The names of the file's shapes that no region names, in grey, each where it fits wholly on its
+/// shape within the map's window and clear of every name placed before it; none where it does not.
+fn neighbour_names(cx: &Ctx, g: &GeoMap, fit: &Fit, regions: &[MapRegion]) -> Vec<Label> {
+    let font = Font::SMALL;
+    let mut placed: Vec<Label> = Vec::new();
+    // The divisions beside the story's regions first, then the countries around them.
+    for o in g.others.iter().chain(&g.context) {
+        let Some(name) = o.name.as_deref() else { continue };
+        let rings: Vec<Vec<Pt>> =
+            o.rings.iter().map(|r| clip(&fit.ring(r), &fit.frame)).filter(|r| r.len() >= 3).collect();
+        if rings.is_empty() {
+            continue;
+        }
+        let (w, h) = (cx.m.width(name, font), font.size * 1.2);
+        let (spots, _) = label_spots(&rings, w, h);
+        let inside = |l: &Label| {
+            let b = l.bbox();
+            b.x >= fit.frame.x && b.right() <= fit.frame.right() && b.y >= fit.frame.y && b.bottom() <= fit.frame.bottom()
+        };
+        let clear = |l: &Label| {
+            let b = l.bbox();
+            !regions.iter().filter_map(|r| r.label.as_ref()).chain(&placed).any(|o| o.bbox().overlaps(&b))
+        };
+        let label = most_inside_first(spots)
+            .map(|(x, y)| cx.label(name, x, y - h / 2.0, font, cx.theme.muted, Align::Center))
+            .find(|l| inside(l) && clear(l));
+        placed.extend(label);
+    }
+    placed
+}
+
+/// Projected shapes fitted into a box of the canvas, centred, their proportions kept.
+#[derive(Debug, Clone, Copy)]
+pub struct Fit {
+    /// The box, its height from the shapes' proportions (between `MIN_HEIGHT` and `MAX_HEIGHT`)
+    /// where the box given had none.
+    pub frame: Rect,
+    origin: Pt,
+    scale: f64,
+    offset: Pt,
+}
+
+impl Fit {
+    /// Fits projected `bounds` (min x, min y, max x, max y) into `frame`; a frame of no height
+    /// takes the height the shapes' proportions give its width.
+    pub fn new(bounds: [f64; 4], mut frame: Rect) -> Fit {
+        let [x0, y0, x1, y1] = bounds;
+        let (bw, bh) = ((x1 - x0).max(1e-9), (y1 - y0).max(1e-9));
+        if frame.h <= 0.0 {
+            frame.h = (frame.w * bh / bw).max(MIN_HEIGHT).min(MAX_HEIGHT);
+        }
+        let scale = ((frame.w - 2.0 * PAD) / bw).min((frame.h - 2.0 * PAD) / bh);
+        let offset = (frame.x + (frame.w - bw * scale) / 2.0, frame.y + (frame.h - bh * scale) / 2.0);
+        Fit { frame, origin: (x0, y0), scale, offset }
+    }
+
+    pub fn at(&self, (x, y): Pt) -> Pt {
+        (self.offset.0 + (x - self.origin.0) * self.scale, self.offset.1 + (y - self.origin.1) * self.scale)
+    }
+
+    pub fn ring(&self, ring: &[Pt]) -> Vec<Pt> {
+        ring.iter().map(|p| self.at(*p)).collect()
+    }
+
+    pub fn rings(&self, rings: &[Vec<Pt>]) -> Vec<Vec<Pt>> {
+        rings.iter().map(|r| self.ring(r)).collect()
+    }
 }
 
 /// The points, farthest from an edge first, the earlier first on a tie. Picked one at a time rather
@@ -205,7 +274,7 @@ fn label_spots(rings: &[Vec<Pt>], w: f64, h: f64) -> (Vec<(Pt, f64)>, Option<Pt>
     (spots, best)
 }
 
-fn bounds(rings: &[Vec<Pt>]) -> Rect {
+pub fn bounds(rings: &[Vec<Pt>]) -> Rect {
     let (mut a, mut b, mut c, mut e) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
     for (x, y) in rings.iter().flatten() {
         (a, b, c, e) = (a.min(*x), b.min(*y), c.max(*x), e.max(*y));
@@ -275,6 +344,9 @@ fn draw<DB: DrawingBackend>(
     for ring in &m.context {
         polygon(area, ring, theme.track)?;
         outline(area, ring, theme.background, 1)?;
+    }
+    for l in &m.neighbours {
+        write(area, l)?;
     }
     for r in m.by_size() {
         let fill = tone(r.color, Some(&r.region), view, theme);
@@ -353,22 +425,9 @@ impl Kind for Map {
         }]
     }
 
-    /// The region under `(x, y)`: of those whose shape holds it, the one with the smallest box, the
-    /// region inside another rather than the one around it.
-    fn hit(l: &MapLayout, marks: &[Mark], x: f64, y: f64) -> Option<usize> {
-        let _ = l;
-        if !(x.is_finite() && y.is_finite()) {
-            return None;
-        }
-        let area = |m: &Mark| m.rect.w * m.rect.h;
-        let under = marks.iter().enumerate().filter(|(_, m)| crate::hit::holds(m, x, y));
-        // The first of the smallest, on a tie: the region listed first.
-        under
-            .fold(None, |best: Option<(usize, &Mark)>, (i, m)| match best {
-                Some((_, b)) if area(b) <= area(m) => best,
-                _ => Some((i, m)),
-            })
-            .map(|(i, _)| i)
+    /// The region under `(x, y)`: the one inside another rather than the one around it.
+    fn hit(_l: &MapLayout, marks: &[Mark], x: f64, y: f64) -> Option<usize> {
+        crate::hit::smallest(marks, x, y)
     }
 
     fn draw<DB: DrawingBackend>(

@@ -7,6 +7,7 @@
 pub mod annotate;
 pub mod bars;
 pub mod cards;
+pub mod choropleth;
 pub mod line;
 pub mod map;
 pub mod multiple;
@@ -111,6 +112,12 @@ pub trait Kind {
     /// What the chart shows at time `t`, one row per thing drawn, largest value first: the list a
     /// cursor's tooltip reads.
     fn at_time(_i: &Input, _t: Time) -> Vec<MarkInfo> {
+        Vec::new()
+    }
+
+    /// The times a slider steps through, for a kind that shows one time at once (a choropleth,
+    /// recoloured at each): the page draws the slider; none for other kinds.
+    fn slider(_i: &Input) -> Vec<Time> {
         Vec::new()
     }
 
@@ -274,6 +281,11 @@ macro_rules! kinds {
                 match self { $(ChartKind::$variant => kinds!(@built $($feat)?; <$kind as Kind>::what(n, lang); String::new())),+ }
             }
 
+            /// The times chart `input` shows one at a time, stepped by the page's slider.
+            pub fn slider(self, input: &Input) -> Vec<Time> {
+                match self { $(ChartKind::$variant => kinds!(@built $($feat)?; <$kind as Kind>::slider(input); Vec::new())),+ }
+            }
+
             pub fn count(self, input: &Input) -> usize {
                 match self { $(ChartKind::$variant => kinds!(@built $($feat)?; <$kind as Kind>::count(input); 0)),+ }
             }
@@ -365,4 +377,6 @@ kinds! {
     Slope = "slope" => slope::Slope where feature = "series",
     /// One small line per entity, on shared scales.
     SmallMultiples = "small_multiples" => small_multiples::SmallMultiples where feature = "series",
+    /// Every region coloured by an indicator's value at one time, with a slider through the times.
+    Choropleth = "choropleth" => choropleth::Choropleth where feature = "series",
 }

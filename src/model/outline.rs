@@ -42,6 +42,9 @@ pub struct ChartEntry {
     pub description: String,
     /// A chart of big-number cards is written as HTML, not drawn: its cards, in order. Empty for other kinds.
     pub cards: Vec<CardEntry>,
+    /// The times a chart that shows one at a time (a choropleth) steps through on the page's
+    /// slider: each as the address writes it and as a reader reads it. Empty for other kinds.
+    pub slider: Vec<(String, String)>,
 }
 
 /// One big-number card as the page writes it.
@@ -82,6 +85,15 @@ impl Outline {
                 ("source", (&c.source).into()),
                 ("description", (&c.description).into()),
                 ("cards", Json::Arr(c.cards.iter().map(card).collect())),
+                (
+                    "slider",
+                    Json::Arr(
+                        c.slider
+                            .iter()
+                            .map(|(at, label)| object(&[("at", at.into()), ("label", label.into())]))
+                            .collect(),
+                    ),
+                ),
             ])
         };
         let section = |s: &Section| {
@@ -119,16 +131,19 @@ pub fn outline(d: &Dataset, map: Option<&GeoMap>) -> Outline {
                 } else {
                     (crate::describe::chart_of(d, c, &figures), Vec::new())
                 };
+                let input = crate::kinds::Input { d, chart: c, figures: &figures, map };
+                let slider = c.kind.slider(&input).into_iter().map(|t| (t.to_string(), t.label(d.lang))).collect();
                 ChartEntry {
                     id: c.id.clone(),
                     kind: c.kind,
                     wide: c.kind.wide(c),
                     headline: c.headline.clone(),
                     dek: c.dek.clone(),
-                    note: super::key::note(&crate::kinds::Input { d, chart: c, figures: &figures, map }),
+                    note: super::key::note(&input),
                     source: super::chart_source(d, c, &figures, map),
                     description,
                     cards,
+                    slider,
                 }
             })
             .collect()

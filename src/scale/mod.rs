@@ -6,6 +6,7 @@
 //! `tick_text` writes an axis' numbers. `model::axis` lays the ticks out as labels and gridlines.
 
 pub mod band;
+pub mod color;
 pub mod linear;
 // Only charts of series draw a log axis: the engine for stories of figures leaves it out.
 #[cfg(feature = "series")]

@@ -446,7 +446,14 @@ impl Story {
     #[wasm_bindgen(js_name = chartRows)]
     pub fn chart_rows(&self, id: &str) -> Result<JsValue, JsError> {
         let c = self.chart(id)?;
-        Ok(rows_to_js(&describe::rows(&self.dataset, c)))
+        // A map that shows one time at once lists every region's value at the time it shows.
+        let shown = self.charts.get(id).and_then(|d| d.time);
+        let figures = model::chart_figures(&self.dataset, c);
+        let input = crate::kinds::Input { d: &self.dataset, chart: c, figures: &figures, map: self.map.as_ref() };
+        match shown.filter(|_| !c.kind.slider(&input).is_empty()) {
+            Some(t) => Ok(rows_to_js(&c.kind.at_time(&input, t))),
+            None => Ok(rows_to_js(&describe::rows(&self.dataset, c))),
+        }
     }
 
     /// Every figure of the story in words, in the story's language, for the whole-story table.
@@ -528,16 +535,16 @@ impl Story {
             .ok_or_else(|| js_err(format!("chart \"{id}\" has no mark {i}")))?;
         let c = self.chart(id)?;
         let figures = model::chart_figures(&self.dataset, c);
-        let input = crate::kinds::Input { d: &self.dataset, chart: c, figures: &figures, map: None };
+        let input = crate::kinds::Input { d: &self.dataset, chart: c, figures: &figures, map: self.map.as_ref() };
         // On a chart over time with its cursor set, a line is told at the cursor's time.
         let at_cursor = self
             .charts
             .get(id)
             .and_then(|d| d.time)
-            .and_then(|t| c.kind.at_time(&input, t).into_iter().find(|r| r.id == mark.id))
-            .map(|r| describe::MarkInfo { rect: [mark.rect.x, mark.rect.y, mark.rect.w, mark.rect.h], ..r });
+            .and_then(|t| c.kind.at_time(&input, t).into_iter().find(|r| r.id == mark.id));
         let info =
             at_cursor.or_else(|| c.kind.mark_info(&input, mark)).unwrap_or_else(|| describe::mark(&self.dataset, mark));
+        let info = describe::MarkInfo { rect: [mark.rect.x, mark.rect.y, mark.rect.w, mark.rect.h], ..info };
         Ok(to_js(&self.as_drawn(info).to_json()))
     }
 

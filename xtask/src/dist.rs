@@ -259,6 +259,8 @@ fn one_by_one(dist: &Path, www: &Path, glues: &Glues) -> Result<Scripts, String>
     series = replace(&series, "'./pkg-series/datastory.js'", &series_glue, "datastory_series.js")?;
     let time_chart_import = format!("'./{}'", file_name(&time_chart_name));
     series = replace(&series, "'./time-chart.js'", &time_chart_import, "datastory_series.js")?;
+    let slider_name = hashed(dist, "slider.js", read(&www.join("slider.js"))?.as_bytes())?;
+    series = replace(&series, "'./slider.js'", &format!("'./{}'", file_name(&slider_name)), "datastory_series.js")?;
     let series_name = hashed(dist, "datastory_series.js", series.as_bytes())?;
     let share_name = hashed(dist, "share.js", read(&www.join("share.js"))?.as_bytes())?;
     let download = replace(
