@@ -1,19 +1,18 @@
 //! The choropleth on the example story of the world's countries (gapminder): each country coloured
 //! by its value at the time shown, by the stated rule, "no data" hatched, the legend readable at
 //! every width in both languages, every country hit where it is, and golden SVGs at 320 and 640 px.
+//! Its palettes are checked with the other colours, in tests/colours.rs.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
-use datastory::data::{self, Colors, Dataset, Scheme};
+use datastory::data::{self, Dataset};
 use datastory::geo::{self, GeoMap, MapData};
 use datastory::kinds::choropleth::{self, ChoroplethLayout};
 use datastory::kinds::{Body, Input};
 use datastory::model::{self, ApproxMeasure, ChartModel, View};
-use datastory::scale::color::ColorScale;
 use datastory::theme::Theme;
 use datastory::time::Time;
-use datastory::vision::{difference, Deficiency};
 
 const CHART: &str = "life-expectancy-map";
 
@@ -140,39 +139,6 @@ fn every_country_is_hit_where_it_is_and_the_golden_files_hold() {
             assert!(svg.contains("1980"), "the time shown is written");
             common::look(&format!("choropleth-world-{width}.svg"), &svg);
             common::golden(&format!("choropleth-world-{width}"), &svg);
-        }
-    }
-}
-
-/// Every palette at every number of bins: neighbouring bins stay apart for every kind of colour
-/// vision, a sequential ramp darkens from bin to bin, and the two sides of a diverging one differ.
-#[test]
-fn every_palette_stays_readable_for_every_kind_of_colour_vision() {
-    use Scheme::*;
-    for scheme in [Blues, Greens, Purples, Oranges, RedBlue, BrownTeal, PurpleOrange] {
-        for bins in 3..=9u8 {
-            let extent = if scheme.diverging() { (-47.0, 52.0) } else { (0.0, 97.0) };
-            let s = ColorScale::new(&Colors { scheme, bins: Some(bins), continuous: false, center: None }, extent);
-            for d in [None, Some(Deficiency::Protanopia), Some(Deficiency::Deuteranopia), Some(Deficiency::Tritanopia)]
-            {
-                for w in s.colors.windows(2) {
-                    let de = difference(w[0], w[1], d);
-                    assert!(de >= 5.0, "{scheme:?} in {bins} bins: {:?} and {:?} under {d:?}: ΔE {de:.1}", w[0], w[1]);
-                }
-            }
-            if scheme.diverging() {
-                let mid = s.edges.iter().position(|e| *e == 0.0).expect("the middle is an edge");
-                let (below, above) = (s.colors[mid - 1], s.colors[mid]);
-                for d in
-                    [None, Some(Deficiency::Protanopia), Some(Deficiency::Deuteranopia), Some(Deficiency::Tritanopia)]
-                {
-                    let de = difference(below, above, d);
-                    assert!(de >= 10.0, "{scheme:?}: the two sides' lightest under {d:?}: ΔE {de:.1}");
-                }
-            } else {
-                let lum: Vec<f64> = s.colors.iter().map(|c| c.luminance()).collect();
-                assert!(lum.windows(2).all(|w| w[1] < w[0]), "{scheme:?} in {bins} bins darkens: {lum:?}");
-            }
         }
     }
 }

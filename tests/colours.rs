@@ -1,6 +1,7 @@
 //! The story's colours against the themes they are drawn on: contrast for marks and text, and
-//! region colours that stay apart under simulated colour-vision deficiencies. Computed from the
-//! actual theme and dataset colours, so a change that breaks them fails here.
+//! region colours that stay apart under simulated colour-vision deficiencies, and a choropleth's
+//! palettes read in order by every kind of colour vision. Computed from the actual theme, dataset
+//! and palette colours, so a change that breaks them fails here.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -104,4 +105,38 @@ fn the_import_palette_reads_on_both_themes_and_stays_apart() {
         }
     }
     apart(&palette);
+}
+
+/// Every palette at every number of bins: neighbouring bins stay apart for every kind of colour
+/// vision, a sequential ramp darkens from bin to bin, and the two sides of a diverging one differ.
+#[test]
+fn every_palette_stays_readable_for_every_kind_of_colour_vision() {
+    use datastory::data::{Colors, Scheme::*};
+    use datastory::scale::color::ColorScale;
+    for scheme in [Blues, Greens, Purples, Oranges, RedBlue, BrownTeal, PurpleOrange] {
+        for bins in 3..=9u8 {
+            let extent = if scheme.diverging() { (-47.0, 52.0) } else { (0.0, 97.0) };
+            let s = ColorScale::new(&Colors { scheme, bins: Some(bins), continuous: false, center: None }, extent);
+            for d in [None, Some(Deficiency::Protanopia), Some(Deficiency::Deuteranopia), Some(Deficiency::Tritanopia)]
+            {
+                for w in s.colors.windows(2) {
+                    let de = difference(w[0], w[1], d);
+                    assert!(de >= 5.0, "{scheme:?} in {bins} bins: {:?} and {:?} under {d:?}: ΔE {de:.1}", w[0], w[1]);
+                }
+            }
+            if scheme.diverging() {
+                let mid = s.edges.iter().position(|e| *e == 0.0).expect("the middle is an edge");
+                let (below, above) = (s.colors[mid - 1], s.colors[mid]);
+                for d in
+                    [None, Some(Deficiency::Protanopia), Some(Deficiency::Deuteranopia), Some(Deficiency::Tritanopia)]
+                {
+                    let de = difference(below, above, d);
+                    assert!(de >= 10.0, "{scheme:?}: the two sides' lightest under {d:?}: ΔE {de:.1}");
+                }
+            } else {
+                let lum: Vec<f64> = s.colors.iter().map(|c| c.luminance()).collect();
+                assert!(lum.windows(2).all(|w| w[1] < w[0]), "{scheme:?} in {bins} bins darkens: {lum:?}");
+            }
+        }
+    }
 }

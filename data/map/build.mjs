@@ -28,7 +28,7 @@ const read = (path) => JSON.parse(readFileSync(path, 'utf8'));
  *   bigger one. Shapes no region of a story names are drawn as its named, grey neighbours.
  * `fit` (optional) lists the regions the projection is fitted to (by default, every region): a
  * story's own, where its neighbours reach far beyond it.
- * `context` (optional) names the countries drawn grey around them, clipped to `bbox` (the window
+ * `context` (optional) names the countries drawn grey around them (an empty name: drawn, not named), clipped to `bbox` (the window
  * the map shows: `[-180, -90, 180, 90]` for the world); `simplify`
  * keeps that share of the regions' and the context's points (`slivers`, optional, is what mapshaper's
  * sliver filter takes, such as `min-area=1km2` where a region is as small as Macao; `leave_out_lost`,
@@ -180,7 +180,9 @@ const contextNames = recipe.context?.countries ?? {};
 const contextInputs = {};
 for (const id of Object.keys(contextNames)) {
   const f = read(join(places, 'countries', `${id}.json`));
-  const zh = read(join(places, 'countries', 'countries.json')).find((c) => c.country_a2 === id)?.i18n?.zh;
+  // A country the recipe gives no name (land drawn under the regions, such as China under its
+  // provinces) is named in no language.
+  const zh = contextNames[id] ? read(join(places, 'countries', 'countries.json')).find((c) => c.country_a2 === id)?.i18n?.zh : undefined;
   contextInputs[`${id}.json`] = { type: 'FeatureCollection', features: [{ ...f, properties: { id, name: contextNames[id], name_zh: zh } }] };
 }
 const context = Object.keys(contextInputs).length === 0 ? { features: [] } : await run(

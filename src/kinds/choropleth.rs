@@ -678,7 +678,8 @@ impl Kind for Choropleth {
         let unit = ind.map_or("", |x| x.unit.as_str());
         let round = |v: f64| format::number_with_symbol(v, unit, lang);
         let (lo, hi) = (colors.edges.first().copied().unwrap_or(0.0), colors.edges.last().copied().unwrap_or(0.0));
-        let words_unit = if format::is_word_unit(unit) { format!(" {unit}") } else { String::new() };
+        let gap = if lang == Lang::Zh { "" } else { " " };
+        let words_unit = if format::is_word_unit(unit) { format!("{gap}{unit}") } else { String::new() };
         let step = colors.edges.get(1).map_or(0.0, |e| e - lo);
         let mut parts = vec![match (colors.continuous(), lang) {
             (false, Lang::En) => format!(

@@ -157,7 +157,10 @@ fn neighbour_names(cx: &Ctx, g: &GeoMap, fit: &Fit, regions: &[MapRegion]) -> Ve
         let (spots, _) = label_spots(&rings, w, h);
         let inside = |l: &Label| {
             let b = l.bbox();
-            b.x >= fit.frame.x && b.right() <= fit.frame.right() && b.y >= fit.frame.y && b.bottom() <= fit.frame.bottom()
+            b.x >= fit.frame.x
+                && b.right() <= fit.frame.right()
+                && b.y >= fit.frame.y
+                && b.bottom() <= fit.frame.bottom()
         };
         let clear = |l: &Label| {
             let b = l.bbox();

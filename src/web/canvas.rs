@@ -1,7 +1,7 @@
 //! Drawing on a canvas' 2D context: plotters-canvas in CSS pixels, with the context's settings and
 //! each shape's path kept between repaints, and text measured by the canvas itself.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use plotters::prelude::{DrawingBackend, IntoDrawingArea};
 use plotters_backend::text_anchor::{HPos, VPos};
@@ -58,7 +58,9 @@ pub(super) fn render_on(
         size: (model.width as u32, model.height.ceil() as u32),
         paths,
         pen: Pen::default(),
+        lines: Lines::default(),
     };
+    paths.next.set(0);
     let area = backend.into_drawing_area();
     match part {
         Part::Whole => render::paint(&area, model, marks, view),
@@ -68,6 +70,7 @@ pub(super) fn render_on(
             render::paint_pointer(&area, model, view)
         }
     }
+    .and_then(|()| area.present())
     .map_err(|e| js_err(format!("drawing failed: {e}")))
 }
 
@@ -108,23 +111,33 @@ impl Measure for CanvasMeasure<'_> {
     }
 }
 
-/// More shapes than any chart draws; past it a shape is drawn vertex by vertex and not kept.
-const MAX_PATHS: usize = 256;
+/// More shapes than any chart draws (the world's map has 1,700 rings and outlines); past it a shape
+/// is drawn vertex by vertex and not kept.
+const MAX_PATHS: usize = 4096;
 
 /// Shapes already handed to the browser as `Path2D`s, by their vertices and whether they close. A
 /// click changes colours, not shapes, so a repaint fills or strokes each one with a single call
 /// instead of a call per vertex: for the map's 1,700 vertices those calls would be a third of a
 /// selection's redraw.
 #[derive(Debug, Default)]
-pub(super) struct Paths(RefCell<Vec<(bool, Vec<BackendCoord>, Path2d)>>);
+pub(super) struct Paths {
+    kept: RefCell<Vec<(bool, Vec<BackendCoord>, Path2d)>>,
+    /// Where the next shape is looked for first: a repaint draws the same shapes in the same
+    /// order, so each is found at once, not by a scan of thousands of kept ones.
+    next: Cell<usize>,
+}
 
 impl Paths {
     /// The path through `vertices` (closed or not); `None` for no vertices or where the browser
     /// has no `Path2D`.
     fn get(&self, closed: bool, vertices: &[BackendCoord]) -> Option<Path2d> {
-        let mut kept = self.0.borrow_mut();
-        if let Some((_, _, path)) = kept.iter().find(|(c, v, _)| *c == closed && v == vertices) {
-            return Some(path.clone());
+        let mut kept = self.kept.borrow_mut();
+        let same = |(c, v, _): &(bool, Vec<BackendCoord>, Path2d)| *c == closed && v == vertices;
+        let at = self.next.get();
+        let found = kept.get(at).filter(|k| same(k)).map(|_| at).or_else(|| kept.iter().position(same));
+        if let Some(i) = found {
+            self.next.set(i + 1);
+            return kept.get(i).map(|k| k.2.clone());
         }
         let (first, rest) = vertices.split_first()?;
         let path = Path2d::new().ok()?;
@@ -137,6 +150,7 @@ impl Paths {
         }
         if kept.len() < MAX_PATHS {
             kept.push((closed, vertices.to_vec(), path.clone()));
+            self.next.set(kept.len());
         }
         Some(path)
     }
@@ -173,6 +187,18 @@ struct CssPixels<'a> {
     size: (u32, u32),
     paths: &'a Paths,
     pen: Pen,
+    lines: Lines,
+}
+
+/// Straight lines of one colour and width drawn one after another (a map's hatching, an axis'
+/// gridlines), kept until something else is drawn and then stroked as one path: the world's map
+/// hatches with 900 of them, each a stroke of its own before.
+#[derive(Default)]
+struct Lines {
+    style: Option<(BackendColor, u32)>,
+    /// `style`'s colour and width as compared: a colour's opacity is a float.
+    key: Option<(Colour, u32)>,
+    ends: Vec<(BackendCoord, BackendCoord)>,
 }
 
 /// A label this backend would not draw, in words. Its `Debug` is those words: a `String` boxed as an
@@ -210,6 +236,31 @@ fn changed<T: PartialEq>(slot: &mut T, value: T) -> bool {
 }
 
 impl CssPixels<'_> {
+    /// Strokes the lines kept so far, if any.
+    fn flush(&mut self) {
+        let Some((colour, width)) = self.lines.style.take() else { return };
+        let ends = std::mem::take(&mut self.lines.ends);
+        self.stroke_with(colour, width);
+        self.ctx.begin_path();
+        for (a, b) in &ends {
+            self.ctx.move_to(f64::from(a.0), f64::from(a.1));
+            self.ctx.line_to(f64::from(b.0), f64::from(b.1));
+        }
+        self.ctx.stroke();
+        self.lines.ends = ends;
+        self.lines.ends.clear();
+    }
+
+    /// Keeps a straight line to stroke with the next ones of its colour and width.
+    fn line(&mut self, a: BackendCoord, b: BackendCoord, colour: BackendColor, width: u32) {
+        let key = Some(((colour.rgb, colour.alpha), width));
+        if self.lines.style.is_some() && self.lines.key != key {
+            self.flush();
+        }
+        (self.lines.style, self.lines.key) = (Some((colour, width)), key);
+        self.lines.ends.push((a, b));
+    }
+
     fn fill_with(&mut self, c: BackendColor) {
         if changed(&mut self.pen.fill, Some((c.rgb, c.alpha))) {
             self.ctx.set_fill_style_str(&css_colour(c));
@@ -229,6 +280,11 @@ impl CssPixels<'_> {
         if c.alpha == 0.0 {
             return;
         }
+        if let (false, [a, b]) = (filled, vertices) {
+            self.line(*a, *b, c, style.stroke_width());
+            return;
+        }
+        self.flush();
         let kept = self.paths.get(filled, vertices);
         if kept.is_none() {
             self.trace(vertices);
@@ -274,9 +330,11 @@ impl DrawingBackend for CssPixels<'_> {
         self.inner.ensure_prepared()
     }
     fn present(&mut self) -> CanvasResult {
+        self.flush();
         self.inner.present()
     }
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> CanvasResult {
+        self.flush();
         if color.alpha > 0.0 {
             self.fill_with(color);
             self.ctx.fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
@@ -286,9 +344,7 @@ impl DrawingBackend for CssPixels<'_> {
     fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> CanvasResult {
         let c = style.color();
         if c.alpha > 0.0 {
-            self.trace(&[from, to]);
-            self.stroke_with(c, style.stroke_width());
-            self.ctx.stroke();
+            self.line(from, to, c, style.stroke_width());
         }
         Ok(())
     }
@@ -303,6 +359,7 @@ impl DrawingBackend for CssPixels<'_> {
         if c.alpha == 0.0 {
             return Ok(());
         }
+        self.flush();
         let (x, y, w, h) = (f64::from(ul.0), f64::from(ul.1), f64::from(br.0 - ul.0), f64::from(br.1 - ul.1));
         if fill {
             self.fill_with(c);
@@ -322,6 +379,7 @@ impl DrawingBackend for CssPixels<'_> {
         if colour.alpha == 0.0 {
             return Ok(());
         }
+        self.flush();
         self.ctx.begin_path();
         self.ctx
             .arc(f64::from(c.0), f64::from(c.1), f64::from(r), 0.0, std::f64::consts::TAU)
@@ -348,6 +406,7 @@ impl DrawingBackend for CssPixels<'_> {
         if color.alpha == 0.0 {
             return Ok(());
         }
+        self.flush();
         // No chart writes a rotated label; one would be an error here, not a label drawn level.
         if !matches!(style.transform(), FontTransform::None) {
             return Err(refused(format!("the label \"{text}\" is rotated; labels are drawn level")));

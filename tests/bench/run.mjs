@@ -1,11 +1,12 @@
-// The benchmark (run by `cargo xtask bench`): loads our page and the ECharts and Chart.js peer pages in headless Chromium, measures bytes, time to all charts drawn, click-to-redraw and memory; then line charts against ECharts, Chart.js and uPlot (lib/lines.mjs). Prints tables with ratios and budgets, and writes JSON. Prints figures; fails only when a page cannot be measured. BENCH_ONLY=lines runs the line charts alone.
+// The benchmark (run by `cargo xtask bench`): loads our page and the ECharts and Chart.js peer pages in headless Chromium, measures bytes, time to all charts drawn, click-to-redraw and memory; then line charts against ECharts, Chart.js and uPlot (lib/lines.mjs); then a choropleth of the world against ECharts (lib/maps.mjs). Prints tables with ratios and budgets, and writes JSON. Prints figures; fails only when a page cannot be measured. BENCH_ONLY=lines runs the line charts alone, BENCH_ONLY=maps the choropleth alone.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { launch } from '../e2e/browser.js';
 import { freshPage, loadOnce, waitDrawn, sum, VIEWPORT, DPR } from './lib/load.mjs';
 import { spots, play, percentile, memory } from './lib/interact.mjs';
-import { budgets, markdown, lineBudgets, lineMarkdown } from './lib/report.mjs';
+import { budgets, markdown, lineBudgets, lineMarkdown, mapBudgets, mapMarkdown } from './lib/report.mjs';
 import { benchLines } from './lib/lines.mjs';
+import { benchMaps } from './lib/maps.mjs';
 
 const env = (name, fallback) => process.env[name] ?? fallback;
 // Nine cold loads a page: on two shared cores one load can take twice another, and the median of
@@ -18,8 +19,12 @@ const DETAIL = 100;
 const SERIES_LOADS = Number(env('BENCH_SERIES_LOADS', 3));
 const MOVES = Number(env('BENCH_MOVES', 200));
 const DRAWS = Number(env('BENCH_DRAWS', 15));
+// The choropleth: slider steps each way (clicks on the step buttons, moves of the range).
+const STEPS = Number(env('BENCH_STEPS', 200));
 const ONLY = env('BENCH_ONLY', '');
-if (!['', 'lines'].includes(ONLY)) throw new Error(`BENCH_ONLY is "lines" or unset, not "${ONLY}"`);
+if (!['', 'lines', 'maps'].includes(ONLY)) throw new Error(`BENCH_ONLY is "lines", "maps" or unset, not "${ONLY}"`);
+/** Whether part `name` runs: every part, or the one BENCH_ONLY names (the default story's only with every part). */
+const runs = (name) => ONLY === '' || ONLY === name;
 const version = (pkg) => JSON.parse(readFileSync(new URL(`node_modules/${pkg}/package.json`, import.meta.url), 'utf8')).version;
 
 const pages = [
@@ -27,14 +32,21 @@ const pages = [
   { id: 'echarts', label: `ECharts ${version('echarts')}`, short: 'ECharts', url: env('ECHARTS_URL', '') },
   { id: 'chartjs', label: `Chart.js ${version('chart.js')}`, short: 'Chart.js', url: env('CHARTJS_URL', '') },
 ];
-for (const p of pages) if (!p.url) throw new Error(`no URL for the ${p.id} page (set ${p.id.toUpperCase()}_URL)`);
-const lineUrls = { ours: env('OURS_LINES_URL', ''), echarts: pages[1].url, chartjs: pages[2].url, uplot: env('UPLOT_URL', '') };
-for (const [id, url] of Object.entries(lineUrls)) {
-  if (!url) throw new Error(`no URL for the ${id} line page (set ${id === 'ours' ? 'OURS_LINES' : id.toUpperCase()}_URL)`);
+if (runs('story') || runs('lines')) {
+  for (const p of pages) if (!p.url) throw new Error(`no URL for the ${p.id} page (set ${p.id.toUpperCase()}_URL)`);
 }
-const story = await (await fetch(new URL('data/story.json', pages[0].url))).json();
-const colour = (id) => story.regions.find((r) => r.id === id)?.color;
-const regionColours = story.regions.map((r) => r.color);
+const lineUrls = { ours: env('OURS_LINES_URL', ''), echarts: pages[1].url, chartjs: pages[2].url, uplot: env('UPLOT_URL', '') };
+if (runs('lines')) {
+  for (const [id, url] of Object.entries(lineUrls)) {
+    if (!url) throw new Error(`no URL for the ${id} line page (set ${id === 'ours' ? 'OURS_LINES' : id.toUpperCase()}_URL)`);
+  }
+}
+const mapUrls = { ours: env('OURS_MAP_URL', ''), echarts: env('ECHARTS_MAP_URL', '') };
+if (runs('maps')) {
+  for (const [id, url] of Object.entries(mapUrls)) {
+    if (!url) throw new Error(`no URL for the ${id} map page (set ${id === 'ours' ? 'OURS_MAP' : 'ECHARTS_MAP'}_URL)`);
+  }
+}
 // The columns of Jilin's GDP growth: the story's one chart of marks on an axis besides the map.
 const COLUMNS = 'jilin-gdp-growth';
 
@@ -50,6 +62,9 @@ const json = {};
 
 /** The default story's page against its peers: bytes, loads, clicks, memory; its tables printed, its figures into `json`. */
 async function storyBench() {
+  const story = await (await fetch(new URL('data/story.json', pages[0].url))).json();
+  const colour = (id) => story.regions.find((r) => r.id === id)?.color;
+  const regionColours = story.regions.map((r) => r.color);
   // Cold loads, taking turns between pages so that a noisy moment on the shared machine hits all alike.
   for (const p of pages) p.runs = [];
   for (let run = 0; run < LOADS; run += 1) {
@@ -179,11 +194,34 @@ async function lineBench() {
   json.lines = { meta, ...l, budgets: budgetList };
 }
 
-if (ONLY !== 'lines') {
+/** The world choropleth against ECharts; its tables printed, its figures into `json.maps`. */
+async function mapBench() {
+  const m = await benchMaps(browser, { urls: mapUrls, label: `ECharts ${version('echarts')}`, loads: LOADS, steps: STEPS, log });
+  const meta = {
+    ...common,
+    loads: LOADS,
+    steps: STEPS,
+    notes: [
+      `Both pages draw ${m.chart} of a story made from data/examples/gapminder.json with that chart alone (xtask/src/bench.rs): ours is the page \`cargo xtask dist --story\` makes for it, with the story and the boundaries in its HTML; the ECharts page fetches the same story and the same shapes as GeoJSON (tests/bench/build.mjs decodes the boundaries file's rings as src/geo/mod.rs does).`,
+      'ECharts draws a map series in the Equal Earth projection (its `projection` given our project and unproject functions), coloured by a piecewise visualMap with our bins and colours (tests/bench/lib/colors.mjs computes them by our rule; the bench checks that each colour is on both canvases), shapes without data white and hatched by a decal, the year as a title, and beside the map the axes of the selected region\'s line with a rule at the year shown, as ours draws them when no region is selected; canvas renderer, animation off, at the size our canvas has.',
+      'Navigation ends at `data-ready` on the document element: ours sets it once its charts (here the map alone) are drawn, the figure\'s `data-state="drawn"`; ECharts at its first `finished` event.',
+      'A step is what a reader does: a click on "Show the previous time" or "Show the next time" (the budgets), or the range input moved by one (its `input` event), back and forth across the times. Each is timed as a click is: the events dispatched synchronously, to the end of the handlers (ours: the engine repaints the canvas with the year\'s colours; ECharts: `setOption` with the year\'s data, then its queued paint forced with `getZr().flush()`). A pixel read back from the canvas then makes the browser rasterize what was drawn, reported apart.',
+    ],
+  };
+  const budgetList = mapBudgets(m);
+  console.log(mapMarkdown(m, budgetList, meta));
+  json.maps = { meta, ...m, budgets: budgetList };
+}
+
+if (runs('story')) {
   await storyBench();
   console.log('');
 }
-await lineBench();
+if (runs('lines')) {
+  await lineBench();
+  console.log('');
+}
+if (runs('maps')) await mapBench();
 await browser.close();
 const out = env('BENCH_JSON', '');
 if (out) writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`);

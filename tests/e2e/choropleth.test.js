@@ -88,27 +88,45 @@ test('clicking the countries on the map selects each, and its line is drawn besi
   const { page, errors, context } = await open(browser, PAGE, { width: 1280 });
   const canvas = await chartCanvas(page, MAP);
   const box = await canvas.boundingBox();
-  // Every country the pointer finds on a grid over the map: hover says which, a click selects it.
+  // The countries the pointer finds on a grid over the map. Chromium hands pointer moves over once
+  // a frame, so each is read after a frame.
   const found = new Map();
-  for (let y = box.y + 60; y < box.y + box.height * 0.8; y += 12) {
-    for (let x = box.x + 4; x < box.x + box.width * 0.64; x += 12) {
+  for (let y = Math.round(box.y) + 60; y < box.y + box.height * 0.8; y += 14) {
+    for (let x = Math.round(box.x) + 4; x < box.x + box.width * 0.64; x += 14) {
       await page.mouse.move(x, y);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
       const lines = await tooltipLines(page);
       if (lines && lines[1] !== 'no data' && !found.has(lines[0])) found.set(lines[0], { x, y });
     }
   }
-  const withData = new Set(lifeSeries().map((s) => names().get(s.entity)));
-  assert.ok(found.size >= 35, `the grid finds most countries with data: ${[...found.keys()]}`);
+  // Most of the 62: the smallest (Grenada, Barbados, Hong Kong) fall between its points.
+  assert.ok(found.size >= 30, `the grid finds most countries with data: ${[...found.keys()]}`);
+  // A click selects the country under it across the page: the address names it, the pinned panel
+  // tells it, and the map is drawn anew (its outline, its line beside the map).
+  const withData = new Set(lifeSeries().map((s) => s.entity));
+  const selected = new Set();
   let before = await pixels(page);
-  for (const [name, at] of found) {
-    assert.ok(withData.has(name), `${name} has data`);
-    const id = story.regions.find((r) => r.name === name).id;
+  for (const at of found.values()) {
+    // Unpinned first, so that a click on the country already pinned pins it again, not lets it go.
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !location.hash.includes('mark='));
     await page.mouse.click(at.x, at.y);
-    await page.waitForFunction((r) => location.hash.includes(`region=${encodeURIComponent(r)}`), id);
-    const after = await pixels(page);
-    assert.notEqual(after, before, `selecting ${name} outlines it and draws its line`);
-    before = after;
+    await page.waitForFunction(() => location.hash.includes('mark='));
+    const hash = await page.evaluate(() => location.hash);
+    const id = decodeURIComponent(/mark=([^&]+)/.exec(hash)[1]);
+    // A point on a border may fall to the neighbour, which may have no data: pinned, but no region.
+    if (!withData.has(id)) continue;
+    assert.ok(hash.includes(`region=${encodeURIComponent(id)}`), `${id} is selected: ${hash}`);
+    const title = await figure(page).locator('.pin-panel .detail-title').textContent();
+    assert.equal(title, names().get(id));
+    if (!selected.has(id)) {
+      const after = await pixels(page);
+      assert.notEqual(after, before, `selecting ${id} redraws the map`);
+      before = after;
+    }
+    selected.add(id);
   }
+  assert.ok(selected.size >= 30, `${selected.size} countries selected by a click`);
   assert.deepEqual(errors, []);
   await context.close();
 });

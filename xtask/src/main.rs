@@ -31,8 +31,9 @@ commands:
   test               install what the tests need, then run every test (native, wasm in Chromium, end to end)
   fuzz [--seconds N] [TARGET…]
                      run each cargo-fuzz target for N seconds (default 60; installs nightly's cargo-fuzz)
-  bench [lines]      measure our page against ECharts and Chart.js pages of the same charts (size, load, clicks, memory),
-                     and line charts against ECharts, Chart.js and uPlot (size, load, draw, cursor); `lines`: those alone
+  bench [lines|maps] measure our page against ECharts and Chart.js pages of the same charts (size, load, clicks, memory),
+                     line charts against ECharts, Chart.js and uPlot (size, load, draw, cursor), and a choropleth of the
+                     world against ECharts' map (size, load, a slider's step); `lines` or `maps`: that part alone
   map [NAME…]        build the boundaries files of data/map/ (every NAME.recipe.json, or those named) from Natural Earth
   data check FILE    validate a dataset (JSON or CSV) and say what is wrong and where
   data import FILE   convert a table to the JSON format (printed), checked on the way: the section

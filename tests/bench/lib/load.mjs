@@ -74,7 +74,8 @@ export async function waitDrawn(page, name, errors) {
   return state;
 }
 
-const compressed = (body) => ({
+/** A body's size raw, gzipped (level 9) and brotli-compressed (quality 11). */
+export const compressed = (body) => ({
   raw: body.length,
   gzip: gzipSync(body, { level: 9 }).length,
   brotli: brotliCompressSync(body, {

@@ -1,4 +1,4 @@
-// The benchmark's output: markdown tables (ours, each peer, and ours/peer), the budgets with PASS/FAIL, and the same figures as JSON; for the default story and for the line charts.
+// The benchmark's output: markdown tables (ours, each peer, and ours/peer), the budgets with PASS/FAIL, and the same figures as JSON; for the default story, for the line charts and for the choropleth of the world.
 
 const KB = 1024;
 const MB = 1024 * 1024;
@@ -187,6 +187,73 @@ export function lineMarkdown(l, budgetList, meta) {
       ])),
     '',
     '#### Line-chart budgets',
+    '',
+    ...budgetList.map((b) => `- ${b.pass ? 'PASS' : 'FAIL'}  ${b.name}: ${fmt(b.value, 2)} ${b.unit} (budget ≤ ${b.limit} ${b.unit})`),
+    '',
+    ...meta.notes.map((n) => `Note: ${n}`),
+  ];
+  return parts.join('\n');
+}
+
+/** The world choropleth's budgets of the issue, measured: a line each that says PASS or FAIL. */
+export function mapBudgets(m) {
+  const b = (name, value, limit, unit) => ({ name, value, limit, unit, pass: value !== null && value <= limit });
+  const [ours, peer] = ['datastory', 'echarts'];
+  return [
+    b('World choropleth: navigation to the map drawn, ours / ECharts', ratio(m.nav[ours].drawn, m.nav[peer].drawn), 0.5, '×'),
+    b('World choropleth: slider step to redraw p95 at 1280 px, DPR 2', m.steps[ours].button.p95, 8, 'ms'),
+    b('World choropleth: slider step to redraw p95, ours / ECharts', ratio(m.steps[ours].button.p95, m.steps[peer].button.p95), 0.5, '×'),
+    b(`The world boundaries file (${m.boundaries.path}), gzip -9`, m.boundaries.gzip / KB, 60, 'KB'),
+  ];
+}
+
+export function mapMarkdown(m, budgetList, meta) {
+  const pages = m.pages;
+  const step = (how, name) => [
+    [`${name}, p50`, (p) => m.steps[p.id][how].p50, 2],
+    [`${name}, p95`, (p) => m.steps[p.id][how].p95, 2],
+    [`${name}, max`, (p) => m.steps[p.id][how].max, 2],
+    [`${name}, then rasterizing (p50)`, (p) => m.steps[p.id][how].raster.p50, 2],
+    [`${name}, with rasterizing, p95`, (p) => m.steps[p.id][how].painted.p95, 2],
+  ];
+  const parts = [
+    `### A choropleth of the world: datastory against ECharts (${meta.viewport}, headless Chromium ${meta.chromium}, ${meta.cores} cores)`,
+    '',
+    table('Bytes transferred: every response the page loads (KB)', pages, [
+      ['gzip -9', (p) => m.bytes[p.id].gzip / KB, 1],
+      ['brotli 11', (p) => m.bytes[p.id].brotli / KB, 1],
+      ['uncompressed', (p) => m.bytes[p.id].raw / KB, 1],
+      ['files', (p) => m.bytes[p.id].files.length, 0, true],
+    ]),
+    '',
+    `#### Our files on the map's page (KB)`,
+    '',
+    '| file | uncompressed | gzip -9 | brotli 11 |',
+    '|---|---:|---:|---:|',
+    ...m.bytes.datastory.files.map((f) => `| ${f.path}${f.status === 200 ? '' : ` (${f.status})`} | ${fmt(f.raw / KB)} | ${fmt(f.gzip / KB)} | ${fmt(f.brotli / KB)} |`),
+    '',
+    '#### The boundaries (KB)',
+    '',
+    '| file | uncompressed | gzip -9 | brotli 11 |',
+    '|---|---:|---:|---:|',
+    `| ours: ${m.boundaries.path}, as our page's bundle serves it (our page carries it in its HTML) | ${fmt(m.boundaries.raw / KB)} | ${fmt(m.boundaries.gzip / KB)} | ${fmt(m.boundaries.brotli / KB)} |`,
+    ...(m.geojson ? [`| ECharts: ${m.geojson.path}, the same shapes as GeoJSON | ${fmt(m.geojson.raw / KB)} | ${fmt(m.geojson.gzip / KB)} | ${fmt(m.geojson.brotli / KB)} |`] : []),
+    '',
+    table(`Navigation start to the map drawn (ms, median of ${meta.loads} cold loads)`, pages, [
+      ['last response received before that', (p) => m.nav[p.id].received, 0],
+      ['map drawn (data-ready)', (p) => m.nav[p.id].drawn, 0],
+      ['next animation frame', (p) => m.nav[p.id].frame, 0],
+      ['fastest load, map drawn', (p) => Math.min(...m.nav[p.id].runs), 0],
+    ]),
+    '',
+    table(`A step of the time slider to the redraw: ${meta.steps} steps each way, back and forth across the ${m.times} times, one per frame (ms)`, pages, [
+      ...step('button', 'a click on the step buttons'),
+      ...step('range', 'the range input moved'),
+    ]),
+    '',
+    `Canvas of the map at 1280 px (CSS px): ours ${fmt(m.steps.datastory.size.width, 0)} × ${fmt(m.steps.datastory.size.height, 0)}, ECharts ${fmt(m.steps.echarts.size.width, 0)} × ${fmt(m.steps.echarts.size.height, 0)}. ECharts' \`finished\` fired within the timing of ${m.steps.echarts.button.finished} of ${meta.steps} clicks and ${m.steps.echarts.range.finished} of ${meta.steps} range moves. Bins: ${m.key.edges.join(', ')}; colours ${m.key.colors.join(', ')}.`,
+    '',
+    '#### Choropleth budgets',
     '',
     ...budgetList.map((b) => `- ${b.pass ? 'PASS' : 'FAIL'}  ${b.name}: ${fmt(b.value, 2)} ${b.unit} (budget ≤ ${b.limit} ${b.unit})`),
     '',
