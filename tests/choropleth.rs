@@ -165,3 +165,23 @@ fn wrong_colours_are_refused_with_a_message_that_says_how_to_fix_them() {
         assert!(err.to_string().contains(says), "{path}: {err}");
     }
 }
+
+/// The fertility map is shaded continuously: its legend is a ramp between round ends, and the words
+/// under it say so.
+#[test]
+fn a_continuous_map_has_a_ramp_for_a_legend_and_says_so() {
+    let (d, geo) = story();
+    let m = model::build(&d, Some(&geo), "fertility-map", 640.0, &ApproxMeasure, &Theme::LIGHT, model::Titles::Drawn)
+        .unwrap_or_else(|| panic!("the fertility map"));
+    let l = layout(&m);
+    assert!(l.colors.continuous());
+    assert!(l.legend.swatches.len() > 20, "a ramp of thin slices: {}", l.legend.swatches.len());
+    let first = l.legend.swatches.first().map(|s| s.1.luminance()).unwrap_or_default();
+    let last = l.legend.swatches.last().map(|s| s.1.luminance()).unwrap_or_default();
+    assert!(first > last, "the ramp darkens towards the high end");
+    let chart = d.charts.iter().find(|c| c.id == "fertility-map").expect("the chart");
+    let key = model::key::note(&Input { d: &d, chart, figures: &[], map: Some(&geo) }).unwrap_or_default();
+    assert!(key.starts_with("Shades run from"), "{key}");
+    let (svg, _) = common::svg(&m);
+    common::look("choropleth-fertility-640.svg", &svg);
+}

@@ -140,8 +140,9 @@ fn layout(cx: &Ctx, d: &Dataset, map: Option<&GeoMap>, top: f64) -> MapLayout {
     MapLayout { frame, context, regions, neighbours, message: Vec::new(), bottom: frame.bottom() }
 }
 
-/// The names of the file's shapes that no region names, in grey, each where it fits wholly on its
-/// shape within the map's window and clear of every name placed before it; none where it does not.
+/// The names of the file's shapes that no region names, in grey, each at the point of its shape
+/// farthest from its edges within the map's window, where the name fits wholly on the shape there
+/// and clear of every name placed before it; none where it does not.
 fn neighbour_names(cx: &Ctx, g: &GeoMap, fit: &Fit, regions: &[MapRegion]) -> Vec<Label> {
     let font = Font::SMALL;
     let mut placed: Vec<Label> = Vec::new();
@@ -153,23 +154,16 @@ fn neighbour_names(cx: &Ctx, g: &GeoMap, fit: &Fit, regions: &[MapRegion]) -> Ve
         if rings.is_empty() {
             continue;
         }
-        let (w, h) = (cx.m.width(name, font), font.size * 1.2);
-        let (spots, _) = label_spots(&rings, w, h);
-        let inside = |l: &Label| {
-            let b = l.bbox();
-            b.x >= fit.frame.x
-                && b.right() <= fit.frame.right()
-                && b.y >= fit.frame.y
-                && b.bottom() <= fit.frame.bottom()
-        };
-        let clear = |l: &Label| {
-            let b = l.bbox();
-            !regions.iter().filter_map(|r| r.label.as_ref()).chain(&placed).any(|o| o.bbox().overlaps(&b))
-        };
-        let label = most_inside_first(spots)
-            .map(|(x, y)| cx.label(name, x, y - h / 2.0, font, cx.theme.muted, Align::Center))
-            .find(|l| inside(l) && clear(l));
-        placed.extend(label);
+        let (x, y) = geo::label_point(&rings);
+        let l = cx.label(name, x, y - font.size * 0.6, font, cx.theme.muted, Align::Center);
+        let b = l.bbox();
+        let on_shape = [(b.x, b.y), (b.right(), b.y), (b.x, b.bottom()), (b.right(), b.bottom())]
+            .iter()
+            .all(|p| geo::contains(&rings, *p));
+        let clear = !regions.iter().filter_map(|r| r.label.as_ref()).chain(&placed).any(|o| o.bbox().overlaps(&b));
+        if on_shape && clear {
+            placed.push(l);
+        }
     }
     placed
 }

@@ -132,7 +132,13 @@ pub fn outline(d: &Dataset, map: Option<&GeoMap>) -> Outline {
                     (crate::describe::chart_of(d, c, &figures), Vec::new())
                 };
                 let input = crate::kinds::Input { d, chart: c, figures: &figures, map };
-                let slider = c.kind.slider(&input).into_iter().map(|t| (t.to_string(), t.label(d.lang))).collect();
+                // Only charts of series have a slider: the engine for stories of figures leaves
+                // out the writing of times (0.9 kB of its wasm).
+                let slider = if cfg!(feature = "series") {
+                    c.kind.slider(&input).into_iter().map(|t| (t.to_string(), t.label(d.lang))).collect()
+                } else {
+                    Vec::new()
+                };
                 ChartEntry {
                     id: c.id.clone(),
                     kind: c.kind,

@@ -450,7 +450,7 @@ impl Story {
         let shown = self.charts.get(id).and_then(|d| d.time);
         let figures = model::chart_figures(&self.dataset, c);
         let input = crate::kinds::Input { d: &self.dataset, chart: c, figures: &figures, map: self.map.as_ref() };
-        match shown.filter(|_| !c.kind.slider(&input).is_empty()) {
+        match shown.filter(|_| cfg!(feature = "series") && !c.kind.slider(&input).is_empty()) {
             Some(t) => Ok(rows_to_js(&c.kind.at_time(&input, t))),
             None => Ok(rows_to_js(&describe::rows(&self.dataset, c))),
         }
