@@ -500,14 +500,19 @@ fn cursor<DB: DrawingBackend>(
     // Both lists are in time order: a cursor on a million points looks up, it does not scan.
     let Some(x) = l.times.x_of(t) else { return Ok(()) };
     render::vline(area, x, l.plot.y, l.plot.bottom(), theme.muted)?;
-    let dots: Vec<((f64, f64), &Trace)> = l.lines.iter().filter_map(|line| Some((line.dot(t)?, line))).collect();
+    let dots: Vec<((f64, f64), usize, &Trace)> =
+        l.lines.iter().enumerate().filter_map(|(i, line)| Some((line.dot(t)?, i, line))).collect();
     // Every ring, then every dot: the canvas' colour is set twice for 50 grey lines, not 100 times.
-    for ((px, py), _) in &dots {
+    for ((px, py), _, _) in &dots {
         render::fill(area, &Rect { x: px - 4.0, y: py - 4.0, w: 8.0, h: 8.0 }, theme.background)?;
     }
-    for ((px, py), line) in dots {
-        let base = if line.highlighted || view.selected == Some(&line.entity) { line.color } else { theme.context };
-        let c = tone(base, Some(&line.entity), view, theme);
+    for ((px, py), i, line) in dots {
+        // A dot is in the colour its line is drawn in: a grey line the reader points at is drawn in
+        // its own colour, and so is its dot.
+        let pointed = [view.hover, view.pinned, view.focus].contains(&Some(i));
+        let base =
+            if line.highlighted || pointed || view.selected == Some(&line.entity) { line.color } else { theme.context };
+        let c = if pointed { base } else { tone(base, Some(&line.entity), view, theme) };
         render::fill(area, &Rect { x: px - 3.0, y: py - 3.0, w: 6.0, h: 6.0 }, c)?;
     }
     Ok(())

@@ -394,7 +394,27 @@ impl Story {
                 ("source", r.source.as_ref().into()),
             ])
         };
-        let rows: Vec<Json> = c.kind.at_time(&input, t).into_iter().map(|r| row(&self.as_drawn(r))).collect();
+        // The lines the reader points at are drawn in their colours, grey ones too: so are their swatches.
+        let pointed: Vec<&str> = self.charts.get(id).map_or_else(Vec::new, |d| {
+            [d.hover, d.pinned, d.focus]
+                .into_iter()
+                .flatten()
+                .filter_map(|i| d.geometry.marks.get(i))
+                .map(|m| m.id.as_str())
+                .collect()
+        });
+        let rows: Vec<Json> = c
+            .kind
+            .at_time(&input, t)
+            .into_iter()
+            .map(|r| {
+                let mut r = self.as_drawn(r);
+                if r.color.is_none() && pointed.contains(&r.id.as_str()) {
+                    r.color = self.dataset.regions.iter().find(|x| x.id == r.id).map(|x| x.color.clone());
+                }
+                row(&r)
+            })
+            .collect();
         Ok(to_js(&data::json::object(&[
             ("time", t.label(self.dataset.lang).as_str().into()),
             ("at", t.to_string().as_str().into()),

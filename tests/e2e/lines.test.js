@@ -84,12 +84,15 @@ test('the mouse moves a cursor in time that lists every line’s value there, la
   await context.close();
 });
 
-test('the cursor\'s swatches are the lines\' colours as drawn: a grey line of context has a grey one', async () => {
+test('the cursor\'s swatches are the lines\' colours as drawn: a grey line of context has a grey one, until pointed at', async () => {
   const { page, errors, context } = await open(browser, EMPLOYMENT, { width: 1280, dpr: 1 });
   const { box } = await canvasOf(page, 'sectors');
-  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.5);
-  const swatches = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('.tooltip .cursor-row')]
+  // Above the plot's lines, so that no line is under the pointer: each is as the chart draws it.
+  await page.mouse.move(box.x + box.width * 0.4, box.y + 4);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+  const read = () => page.evaluate(() => Object.fromEntries([...document.querySelectorAll('.tooltip .cursor-row')]
     .map((row) => [row.querySelector('.cursor-name').textContent, getComputedStyle(row.querySelector('.swatch')).backgroundColor])));
+  const swatches = await read();
   const rgb = (hex) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
   const colour = (id) => rgb(employment.regions.find((r) => r.id === id).color);
   const name = (id) => employment.regions.find((r) => r.id === id).name;
@@ -99,6 +102,22 @@ test('the cursor\'s swatches are the lines\' colours as drawn: a grey line of co
   const grey = swatches[name('manufacturing')];
   assert.notEqual(grey, colour('manufacturing'), 'a grey line\'s swatch is not its region\'s colour');
   assert.equal(grey, swatches[name('government')], 'every grey line has the same grey swatch');
+  // The keyboard points at each line in turn: a grey line pointed at is drawn in its colour, and
+  // its swatch is that colour too.
+  const canvas = page.locator('figure[data-chart="sectors"] canvas[role="img"]');
+  await canvas.focus();
+  await page.keyboard.press('ArrowRight');
+  let found = null;
+  for (let i = 0; i < 6 && !found; i += 1) {
+    await page.keyboard.press('ArrowDown');
+    const pointed = await page.evaluate(() => document.querySelector('.tooltip .cursor-row.pointed .cursor-name')?.textContent);
+    const entity = employment.regions.find((r) => r.name === pointed)?.id;
+    if (entity === 'manufacturing' || entity === 'government') {
+      assert.equal((await read())[pointed], colour(entity), `${pointed}, pointed at, has its colour`);
+      found = entity;
+    }
+  }
+  assert.ok(found, 'the keyboard reaches a grey line');
   assert.deepEqual(errors, []);
   await context.close();
 });
