@@ -121,6 +121,14 @@ test('axe-core finds no serious or critical violation inside the framed embed', 
   assert.deepEqual(found, []);
 });
 
+test('axe-core finds no serious or critical violation on a page of choropleths with their sliders', async () => {
+  const found = await audit('/?data=data/examples/gapminder.json', {
+    width: 375,
+    prepare: (page) => page.waitForFunction(() => document.documentElement.dataset.ready === 'true'),
+  });
+  assert.deepEqual(found, []);
+});
+
 /** Clicks a download button and returns the file's name and text (or bytes). */
 async function download(page, selector, binary = false) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);

@@ -171,6 +171,30 @@ test('play recolours the map year by year, pause stops it, the steps and the arr
   await context.close();
 });
 
+test('on a phone, a tap on a country pins its value, year and source under the map', async () => {
+  const { page, errors, context } = await open(browser, `${PAGE}#chart=${MAP}&time=1990`, { width: 375, dpr: 2, touch: true });
+  const canvas = await chartCanvas(page, MAP);
+  const box = await canvas.boundingBox();
+  // Brazil is in the map's lower left, under the legend: taps go over that part until one finds it.
+  let found = false;
+  for (let y = box.y + 130; y < box.y + 210 && !found; y += 10) {
+    for (let x = box.x + box.width * 0.22; x < box.x + box.width * 0.45 && !found; x += 8) {
+      await page.touchscreen.tap(x, y);
+      found = await figure(page).locator('.pin-panel:not([hidden]) .detail-title').textContent({ timeout: 200 })
+        .then((t) => t === 'Brazil', () => false);
+    }
+  }
+  assert.ok(found, 'a tap finds Brazil');
+  const panel = await figure(page).locator('.pin-panel').textContent();
+  const brazil = lifeSeries().find((s) => s.entity === 'brazil');
+  assert.match(panel, /Brazil/, panel);
+  assert.ok(panel.includes(written(brazil.values[brazil.times.indexOf(1990)])), `${panel}: Brazil's value in 1990`);
+  assert.match(panel, /Period: 1990/);
+  assert.match(panel, /Gapminder/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a deep link opens the map at its year with its country selected', async () => {
   const { page, errors, context } = await open(browser, `${PAGE}#region=india&chart=${MAP}&time=1970`, { width: 375, dpr: 2 });
   await chartCanvas(page, MAP);
