@@ -380,13 +380,16 @@ fn draw<DB: DrawingBackend>(
         }
         Ok(())
     };
+    // On a dark page the ramps' darkest colours are near its background: borders in the rule's grey
+    // keep every country's shape, where a light page's white borders do.
+    let edge = if theme.background.luminance() < 0.5 { theme.rule } else { theme.background };
     for &k in &l.by_size {
         let a = &l.areas[k];
         if let Some(v) = a.value(t) {
             let fill = l.colors.color(v);
             for ring in &a.rings {
                 polygon(area, ring, fill)?;
-                outline(area, ring, theme.background, 1)?;
+                outline(area, ring, edge, 1)?;
             }
         } else {
             for ring in &a.rings {
@@ -422,6 +425,13 @@ fn draw_legend<DB: DrawingBackend>(
     write(area, &Label { text: words.to_string(), ..g.time.clone() })?;
     for (r, c) in &g.swatches {
         render::fill(area, r, *c)?;
+    }
+    if theme.background.luminance() < 0.5 {
+        // The ramp's dark end framed, as the map's borders are on a dark page.
+        if let (Some(first), Some(last)) = (g.swatches.first(), g.swatches.last()) {
+            let (x0, x1, y0, y1) = (first.0.x, last.0.right(), first.0.y, first.0.bottom());
+            outline(area, &[(x0, y0), (x1, y0), (x1, y1), (x0, y1)], theme.rule, 1)?;
+        }
     }
     for lbl in &g.labels {
         write(area, lbl)?;
