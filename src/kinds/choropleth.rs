@@ -488,14 +488,7 @@ fn draw_side<DB: DrawingBackend>(
     };
     let y = s.rect.y + Font::SMALL_BOLD.line_height() + 2.0;
     write(area, &Label { text: said, y, font: Font::SMALL, color: theme.muted, ..head.clone() })?;
-    for run in &trace.runs {
-        if let [(px, py)] = run.as_slice() {
-            render::fill(area, &Rect { x: px - 2.0, y: py - 2.0, w: 4.0, h: 4.0 }, theme.ink)?;
-        } else {
-            let pts: Vec<(i32, i32)> = run.iter().map(|(x, y)| (x.round() as i32, y.round() as i32)).collect();
-            area.draw(&PathElement::new(pts, render::rgb(theme.ink).stroke_width(2)))?;
-        }
-    }
+    line::draw_runs(area, &trace.runs, theme.ink, 2)?;
     if let Some((px, py)) = trace.dot(t) {
         render::fill(area, &Rect { x: px - 5.0, y: py - 5.0, w: 10.0, h: 10.0 }, theme.background)?;
         let c = value.map_or(theme.context, |v| l.colors.color(v));
@@ -564,15 +557,7 @@ impl Kind for Choropleth {
     const WIDE: bool = true;
 
     fn check(c: &Chart, d: &Dataset, at: &dyn Fn(&str) -> String) -> Result<(), DataError> {
-        if c.indicator.is_none() {
-            return Err(DataError {
-                path: at("indicator"),
-                message: format!(
-                    "chart \"{}\" is a choropleth, which colours each region by an indicator's value; name the indicator in `indicator`",
-                    c.id
-                ),
-            });
-        }
+        series::needs_indicator(c, at, "is a choropleth, which colours each region by an indicator's value")?;
         <map::Map as Kind>::check(c, d, at)?;
         <line::Line as Kind>::check(c, d, at)
     }

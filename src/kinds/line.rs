@@ -476,7 +476,17 @@ fn draw_trace<DB: DrawingBackend>(
     } else {
         1
     };
-    for run in &line.runs {
+    draw_runs(area, &line.runs, c, stroke)
+}
+
+/// A line's runs in colour `c`, `stroke` pixels wide.
+pub(super) fn draw_runs<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    runs: &[Vec<(f64, f64)>],
+    c: Rgb,
+    stroke: u32,
+) -> DrawResult<(), DB> {
+    for run in runs {
         if let [(x, y)] = run.as_slice() {
             // A value with no neighbour to join is a dot, big enough to be seen as one.
             let r = f64::from(stroke) + 1.0;

@@ -1,12 +1,25 @@
 //! What the kinds that draw series share: which series a chart draws, their values as text, and a
 //! series (or one of its values) in words for tooltips and tables.
 
-use crate::data::{Chart, Dataset, Indicator, Series};
+use crate::data::{Chart, DataError, Dataset, Indicator, Series};
 use crate::describe::MarkInfo;
 use crate::format;
 use crate::i18n::Lang;
 use crate::theme::Rgb;
 use crate::time::Time;
+
+/// Refuses chart `c` of a kind that draws an indicator's series when it names none; `what` says
+/// what the kind draws ("is small multiples, which draws an indicator's series, one panel per
+/// entity").
+pub fn needs_indicator(c: &Chart, at: &dyn Fn(&str) -> String, what: &str) -> Result<(), DataError> {
+    match c.indicator {
+        Some(_) => Ok(()),
+        None => Err(DataError {
+            path: at("indicator"),
+            message: format!("chart \"{}\" {what}; name the indicator in `indicator`", c.id),
+        }),
+    }
+}
 
 /// The series chart `c` draws, in the order of the data: its `entities`, or every entity that has
 /// a series of its indicator.

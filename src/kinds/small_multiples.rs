@@ -151,15 +151,7 @@ impl Kind for SmallMultiples {
     const WIDE: bool = true;
 
     fn check(c: &Chart, d: &Dataset, at: &dyn Fn(&str) -> String) -> Result<(), DataError> {
-        if c.indicator.is_none() {
-            return Err(DataError {
-                path: at("indicator"),
-                message: format!(
-                    "chart \"{}\" is small multiples, which draws an indicator's series, one panel per entity; name the indicator in `indicator`",
-                    c.id
-                ),
-            });
-        }
+        series::needs_indicator(c, at, "is small multiples, which draws an indicator's series, one panel per entity")?;
         <line::Line as Kind>::check(c, d, at)
     }
 
