@@ -117,8 +117,8 @@ async function useMap(story, pending) {
 /**
  * The engine of `kind` (engine.js) made ready, from the module `compiled(kind)` gives (early.js
  * compiles it) where there is one; resolves to its `Story` class and, for the engine with series,
- * the wiring of charts over time (`wireTimeChart`) and of sliders (`wireSlider`). The engine with series is a chunk of its own,
- * fetched only by a page whose story has series.
+ * the wiring of charts over time (`wireTimeChart`) and of sliders (`wireSlider`). The engine with
+ * series is a chunk of its own, fetched only by a page whose story has series.
  */
 async function startEngine(kind, compiled) {
   // Named imports for the page's engine: a namespace object of it would cost the page a request
@@ -333,7 +333,7 @@ function toggle(label, build, t) {
     try {
       holder.replaceChildren(build(await import('./tables.js')));
     } catch {
-      // The table made before stays; the next press of the button tries again.
+      // The table made before stays, with the time it was made for.
     }
   };
   return [button, holder, refresh];
