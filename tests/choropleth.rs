@@ -106,7 +106,7 @@ fn the_legend_and_the_side_line_fit_at_every_width_in_both_languages() {
             let w = f64::from(width);
             let m = build(&d, &geo, w);
             let l = layout(&m);
-            let labels: Vec<_> = l.legend.labels.iter().chain(l.legend.no_data.iter().map(|n| &n.1)).collect();
+            let labels: Vec<_> = l.legend.labels.iter().chain(std::iter::once(&l.legend.no_data.1)).collect();
             for (i, a) in labels.iter().enumerate() {
                 let b = a.bbox();
                 assert!(b.x >= 0.0 && b.right() <= w + 0.5, "{lang:?} {width}: {:?} leaves the canvas", a.text);

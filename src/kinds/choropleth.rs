@@ -98,7 +98,7 @@ pub struct Legend {
     pub swatches: Vec<(Rect, Rgb)>,
     pub labels: Vec<Label>,
     /// The swatch of "no data", hatched, and its words.
-    pub no_data: Option<(Rect, Label, Hatch)>,
+    pub no_data: (Rect, Label, Hatch),
     pub bottom: f64,
 }
 
@@ -115,6 +115,8 @@ pub struct Side {
     /// Said where no region with a series is selected.
     pub prompt: Vec<Label>,
     pub indicator: Option<Indicator>,
+    /// Where the side line places times: the slider's times stand at these x.
+    pub time: TimeScale,
 }
 
 fn words(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
@@ -134,6 +136,11 @@ pub fn color_scale(i: &Input) -> ColorScale {
     let colors =
         i.chart.colors.unwrap_or(Colors { scheme: Scheme::Blues, bins: None, continuous: false, center: None });
     ColorScale::new(&colors, series::extent(&drawn(i.d, i.chart)))
+}
+
+/// The latest time of `all`, from the series' ends: a tooltip asks it on every hover.
+fn last_time(all: &[&Series]) -> Option<Time> {
+    all.iter().any(|s| !s.points().is_empty()).then(|| series::span(all).1)
 }
 
 /// Every time of `all`, in order, each once.
@@ -199,7 +206,7 @@ fn layout(cx: &Ctx, i: &Input, top: f64) -> ChoroplethLayout {
         Rect { x: 0.0, y: frame.bottom() + 16.0, w, h: 0.0 }
     };
     let side = Box::new(side(cx, i, &all, side_rect, &times));
-    let timeline = Timeline::Placed(times.iter().map(|(t, _)| (*t, side_x(&side, *t))).collect());
+    let timeline = Timeline::Placed(times.iter().map(|(t, _)| (*t, side.time.map_time(*t))).collect());
     let bottom = frame.bottom().max(side.rect.bottom());
     ChoroplethLayout {
         frame,
@@ -215,11 +222,6 @@ fn layout(cx: &Ctx, i: &Input, top: f64) -> ChoroplethLayout {
         lang: d.lang,
         bottom,
     }
-}
-
-/// Where time `t` stands on the side line's time axis.
-fn side_x(side: &Side, t: Time) -> f64 {
-    side.lines.first().map_or(side.plot.x, |(trace, _)| trace.time.map_time(t))
 }
 
 fn area(id: String, region: Option<String>, rings: Vec<Vec<Pt>>, values: Option<Values>, every: &[Time]) -> Area {
@@ -297,7 +299,7 @@ fn legend(
     );
     let bottom = if fits_beside { labels_bottom } else { ny + Font::SMALL.line_height() };
     let bottom = bottom.max(time.bbox().bottom());
-    Legend { time, swatches, labels, no_data: Some((bx, label, hatch)), bottom }
+    Legend { time, swatches, labels, no_data: (bx, label, hatch), bottom }
 }
 
 /// The side line's frame: its axes over every value of every region, one line per region, drawn
@@ -353,7 +355,7 @@ fn side(cx: &Ctx, i: &Input, all: &[&Series], rect: Rect, times: &[(Time, String
         .collect();
     let bottom = ends_y + Font::SMALL.line_height();
     let rect = Rect { h: rect.h.max(bottom - rect.y), ..rect };
-    Side { rect, plot, axis, ends, lines, prompt, indicator: ind.cloned() }
+    Side { rect, plot, axis, ends, lines, prompt, indicator: ind.cloned(), time }
 }
 
 fn draw<DB: DrawingBackend>(
@@ -436,14 +438,12 @@ fn draw_legend<DB: DrawingBackend>(
     for lbl in &g.labels {
         write(area, lbl)?;
     }
-    if let Some((r, lbl, lines)) = &g.no_data {
-        render::fill(area, r, theme.background)?;
-        hatch(lines)?;
-        let ring = [(r.x, r.y), (r.right(), r.y), (r.right(), r.bottom()), (r.x, r.bottom())];
-        outline(area, &ring, theme.rule, 1)?;
-        write(area, lbl)?;
-    }
-    Ok(())
+    let (r, lbl, lines) = &g.no_data;
+    render::fill(area, r, theme.background)?;
+    hatch(lines)?;
+    let ring = [(r.x, r.y), (r.right(), r.y), (r.right(), r.bottom()), (r.x, r.bottom())];
+    outline(area, &ring, theme.rule, 1)?;
+    write(area, lbl)
 }
 
 /// The side line: the axes, and the selected region's line with a dot at the time shown; or, with
@@ -460,7 +460,7 @@ fn draw_side<DB: DrawingBackend>(
     for e in &s.ends {
         write(area, e)?;
     }
-    let x = side_x(s, t);
+    let x = s.time.map_time(t);
     render::vline(area, x, s.plot.y, s.plot.bottom(), theme.rule)?;
     let Some((trace, name)) = view.selected.and_then(|sel| s.lines.iter().find(|(tr, _)| tr.entity == sel)) else {
         for p in &s.prompt {
@@ -575,7 +575,7 @@ impl Kind for Choropleth {
         let side = &l.side;
         std::iter::once(&g.time)
             .chain(&g.labels)
-            .chain(g.no_data.iter().map(|n| &n.1))
+            .chain(std::iter::once(&g.no_data.1))
             .chain(side.axis.labels())
             .chain(&side.ends)
             .chain(&l.message)
@@ -650,14 +650,14 @@ impl Kind for Choropleth {
 
     /// Every region at the latest time, as the map first shows it.
     fn rows(i: &Input) -> Vec<MarkInfo> {
-        let last = times_of(&drawn(i.d, i.chart)).last().copied();
+        let last = last_time(&drawn(i.d, i.chart));
         last.map_or_else(Vec::new, |t| Self::at_time(i, t))
     }
 
     /// A shape at the latest time: a region's value then, or "no data".
     fn mark_info(i: &Input, m: &Mark) -> Option<MarkInfo> {
         let all = drawn(i.d, i.chart);
-        let last = times_of(&all).last().copied();
+        let last = last_time(&all);
         let s = all.iter().find(|s| Some(&s.entity) == m.region.as_ref());
         Some(match (s, last) {
             (Some(s), Some(t)) if series::value_at(s, t).is_some() => info(i, &color_scale(i), s, t),
