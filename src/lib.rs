@@ -10,6 +10,8 @@
 
 pub mod data;
 pub mod describe;
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
+pub mod editor;
 #[cfg(feature = "svg")]
 pub mod export;
 pub mod figure_csv;
@@ -20,6 +22,8 @@ pub mod host;
 pub mod i18n;
 pub mod kinds;
 pub mod model;
+#[cfg(feature = "svg")]
+pub mod publish;
 pub mod render;
 pub mod scale;
 pub mod theme;

@@ -235,7 +235,7 @@ fn decimal_comma<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
 
 /// Tab when the header has one (a copy from a spreadsheet), else `;` when it has more of them than
 /// commas, else a comma. Separators inside quotes do not count.
-fn delimiter(header: &str) -> u8 {
+pub(crate) fn delimiter(header: &str) -> u8 {
     let (mut tabs, mut semis, mut commas, mut quoted) = (0, 0, 0, false);
     for b in header.bytes() {
         match b {

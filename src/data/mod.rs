@@ -1,10 +1,10 @@
 //! The types of a story dataset and the entry points that load and check one.
 
-/// The spreadsheet (CSV) layout: native tools only, the page reads JSON.
-#[cfg(not(target_arch = "wasm32"))]
+/// The spreadsheet (CSV) layout: the CLI and the editor; the page reads JSON.
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
 pub mod csv;
-/// Series files (Our World in Data, wide and long tables) to a working story: native tools only.
-#[cfg(not(target_arch = "wasm32"))]
+/// Series files (Our World in Data, wide and long tables) to a working story: the CLI and the editor.
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
 pub mod import;
 pub mod json;
 pub mod localize;
@@ -276,7 +276,16 @@ pub fn from_json(text: &str) -> Result<Dataset, DataError> {
     if !matches!(value, json::Json::Obj(_)) {
         return Err(whole(format!("the file holds JSON, but not an object; {SHAPE}")));
     }
-    let dataset = <Dataset as json::Read>::read(&value, json::Path::Root)?;
+    from_tree(&value)
+}
+
+/// Reads and validates a dataset already parsed (or handed over by the editor's script): the same
+/// reads, messages and checks as a file.
+pub fn from_tree(value: &json::Json) -> Result<Dataset, DataError> {
+    if !matches!(value, json::Json::Obj(_)) {
+        return Err(DataError { path: String::new(), message: format!("the story is not an object; {SHAPE}") });
+    }
+    let dataset = <Dataset as json::Read>::read(value, json::Path::Root)?;
     validate(&dataset)?;
     Ok(dataset)
 }

@@ -1,6 +1,8 @@
 //! Browser glue: the only code that touches wasm-bindgen, web-sys and the canvas.
 
 mod canvas;
+#[cfg(feature = "editor")]
+mod editor;
 
 use std::cell::RefCell;
 

@@ -1,4 +1,4 @@
-//! Builds the wasm crate three times (the page's engine for stated figures, the one that also draws indicator series, and the one with SVG output that the page loads on demand) and generates their JS bindings into www/pkg/, www/pkg-series/ and www/pkg-svg/.
+//! Builds the wasm crate four times (the page's engine for stated figures, the one that also draws indicator series, the one with SVG output that the page loads on demand, and the editor's) and generates their JS bindings into www/pkg/, www/pkg-series/, www/pkg-svg/ and www/pkg-editor/.
 
 use std::process::Command;
 
@@ -43,10 +43,13 @@ pub enum Profile {
 /// that has series; and the one with the SVG backend and series that the page fetches on the first
 /// SVG download (plotters' SVG output and the float printing it needs are about 8 kB gzipped that a
 /// reader who never downloads should not pay for).
-const ENGINES: [(&str, &[&str]); 3] = [
+/// The fourth is the editor's (editor.html only): the importer with `csv`, the page template's
+/// filling and the zip writer, on top of the SVG engine.
+const ENGINES: [(&str, &[&str]); 4] = [
     ("www/pkg", &["--no-default-features"]),
     ("www/pkg-series", &["--no-default-features", "--features", "series"]),
     ("www/pkg-svg", &["--features", "svg"]),
+    ("www/pkg-editor", &["--features", "editor"]),
 ];
 
 pub fn wasm(profile: Profile) -> Result<(), String> {

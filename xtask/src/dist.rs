@@ -2,20 +2,15 @@
 //! the fallback (a picture drawn natively by the same Rust code, and a table) baked in, every dataset
 //! of data/, the host files and the precompressed copies a static host serves.
 
-use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use datastory::data::{self, Dataset};
+use datastory::data;
 use datastory::geo::{GeoMap, MapData};
-use datastory::model::ApproxMeasure;
-use datastory::theme::Theme;
+use datastory::publish::{self, minify_json, PageMap, Template};
 
 use crate::{build, encoding, hosting, root, setup, size};
-
-/// The width the fallback picture is drawn at: a common article column.
-const FALLBACK_WIDTH: f64 = 640.0;
 
 fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("reading {}: {e}", path.display()))
@@ -297,6 +292,66 @@ fn one_by_one(dist: &Path, www: &Path, glues: &Glues) -> Result<Scripts, String>
     Ok(Scripts { main: main_name, app: app_name, preload })
 }
 
+/// The editor (`editor.html`, its scripts, engine and style): written after the reader's bundle,
+/// whose files it lists in the page (`<script type="application/json" id="bundle">`, with the page
+/// template) to zip them with an edited story. Its scripts are esbuild bundles of `editor.js` (with
+/// app.js, for the preview) and `editor-worker.js` (the editor's engine, off the main thread). Returns
+/// how many compressed copies of its files it wrote.
+fn editor(esbuild: &Path, dist: &Path, www: &Path, template: &Template, style_name: &str) -> Result<usize, String> {
+    let mut bundle = Vec::new();
+    encoding::walk(dist, &mut bundle)?;
+    let files: Vec<String> = bundle
+        .iter()
+        .filter_map(|p| p.strip_prefix(dist).ok())
+        .map(|p| p.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"))
+        .collect();
+    let stage = root().join("target/dist-js");
+    let glue = replace(
+        &read(&www.join("pkg-editor/datastory.js"))?,
+        "'datastory_bg.wasm'",
+        &format!("'{}'", file_name(&hashed(dist, "datastory_editor_bg.wasm", &std::fs::read(www.join("pkg-editor/datastory_bg.wasm")).map_err(|e| format!("reading the editor's engine: {e}"))?)?)),
+        "datastory.js",
+    )?;
+    write(&stage.join("pkg-editor/datastory.js"), glue.as_bytes())?;
+    let (worker, _) = bundle_entry(esbuild, dist, &stage, "editor-worker")?;
+    let editor_js = replace(
+        &read(&stage.join("editor.js"))?,
+        "'./editor-worker.js'",
+        &format!("'./{}'", file_name(&worker)),
+        "editor.js",
+    )?;
+    write(&stage.join("editor.js"), editor_js.as_bytes())?;
+    let (main, _) = bundle_entry(esbuild, dist, &stage, "editor")?;
+    let css = hashed(dist, "editor.css", read(&www.join("editor.css"))?.as_bytes())?;
+    let data = serde_json::json!({
+        "files": files,
+        "template": {
+            "html": template.html,
+            "modules": template.modules,
+            "figures_wasm": template.figures_wasm,
+            "series_wasm": template.series_wasm,
+        },
+    });
+    let mut html = read(&www.join("editor.html"))?;
+    html = replace(&html, "href=\"style.css\"", &format!("href=\"{style_name}\""), "editor.html")?;
+    html = replace(&html, "href=\"editor.css\"", &format!("href=\"{css}\""), "editor.html")?;
+    html = replace(&html, "src=\"editor.js\"", &format!("src=\"{main}\""), "editor.html")?;
+    html = replace(
+        &html,
+        "<!-- bundle -->",
+        &format!(
+            "<script type=\"application/json\" id=\"bundle\">{}</script>",
+            data.to_string().replace('<', "\\u003c")
+        ),
+        "editor.html",
+    )?;
+    write(&dist.join("editor.html"), html.as_bytes())?;
+    let mut all = Vec::new();
+    encoding::walk(dist, &mut all)?;
+    let added: Vec<PathBuf> = all.into_iter().filter(|p| !bundle.contains(p)).collect();
+    encoding::precompress_files(&added)
+}
+
 /// What a build wrote that the server names: the stories under data/ (`data/…`, for `?data=`).
 pub struct Bundle {
     pub stories: Vec<String>,
@@ -368,14 +423,14 @@ pub fn build_with(o: &Options) -> Result<Bundle, String> {
     let story_dir = o.story.parent().unwrap_or(&root).to_path_buf();
     let story_min = minify_json(&story_text);
     write(&dist.join("data/story.json"), story_min.as_bytes())?;
-    let mut blocks = data_block("data/story.json", &story_min);
+    let mut map_page = None;
     let map = match &dataset.story.map {
         Some(rel) => {
             let text = read(&story_dir.join(rel))?;
             let map_min = minify_json(&text);
             write(&dist.join("data").join(rel), map_min.as_bytes())?;
-            blocks.push_str(&data_block(&format!("data/{rel}"), &map_min));
             let parsed = MapData::from_json(&text).map_err(|e| format!("data/{rel}: {e}"))?;
+            map_page = Some((format!("data/{rel}"), map_min));
             Some(GeoMap::new(&parsed, &dataset).map_err(|e| format!("data/{rel}: {e}"))?)
         }
         None => None,
@@ -403,31 +458,26 @@ pub fn build_with(o: &Options) -> Result<Bundle, String> {
         write(&dist.join(&rel), text.as_bytes())?;
     }
 
-    let fallback = fallback(&dist, &dataset, map.as_ref())?;
     let mut index = read(&www.join("index.html"))?;
-    // The page is named for its story, in search results and tabs as in its heading.
-    index = between(&index, "<title>", "</title>", &escape(&dataset.story.title))?;
-    index = between(&index, "<meta name=\"description\" content=\"", "\">", &escape(&dataset.story.dek))?;
     index = replace(&index, "href=\"style.css\"", &format!("href=\"{style_name}\""), "index.html")?;
-    let preloads = preloads(&scripts.preload, [("figures", &wasm_name), ("series", &series_wasm_name)], &dataset);
-    let main_name = &scripts.main;
     index = replace(
         &index,
         "<script type=\"module\" async src=\"main.js\"></script>",
-        &format!("{preloads}\n<script type=\"module\" async src=\"{main_name}\"></script>"),
+        &format!("<!-- preloads -->\n<script type=\"module\" async src=\"{}\"></script>", scripts.main),
         "index.html",
     )?;
     index = replace(&index, "href=\"favicon.svg\"", &format!("href=\"{favicon}\""), "index.html")?;
-    // The default story's map, which early.js asks for beside the data rather than after it.
-    index = replace(
-        &index,
-        "<meta name=\"datastory:map\" content=\"\">",
-        &format!("<meta name=\"datastory:map\" content=\"{}\">", escape(dataset.story.map.as_deref().unwrap_or(""))),
-        "index.html",
-    )?;
-    index = replace(&index, "<!-- fallback -->", &fallback, "index.html")?;
-    index = replace(&index, "<!-- data -->", &blocks, "index.html")?;
-    write(&dist.join("index.html"), index.as_bytes())?;
+    let template = Template {
+        html: index,
+        modules: scripts.preload.clone(),
+        figures_wasm: wasm_name,
+        series_wasm: series_wasm_name,
+    };
+    let page_map =
+        map.as_ref().zip(map_page.as_ref()).map(|(map, (url, text))| PageMap { url: url.clone(), text, map });
+    let page = publish::page(&template, &dataset, &story_min, page_map.as_ref())?;
+    write(&dist.join(&page.picture_name), page.picture.as_bytes())?;
+    write(&dist.join("index.html"), page.html.as_bytes())?;
 
     let mut article = read(&www.join("article.html"))?;
     article = replace(&article, "href=\"article.css\"", &format!("href=\"{article_css}\""), "article.html")?;
@@ -435,7 +485,11 @@ pub fn build_with(o: &Options) -> Result<Bundle, String> {
     write(&dist.join("article.html"), article.as_bytes())?;
 
     hosting::write(&dist)?;
-    let copies = encoding::precompress(&dist)?;
+    let mut copies = encoding::precompress(&dist)?;
+    match setup::node_tools().map(|bin| bin.join("esbuild")) {
+        Some(esbuild) => copies += editor(&esbuild, &dist, &www, &template, &style_name)?,
+        None => eprintln!("xtask: warning: no esbuild, so no editor.html (run `cargo xtask setup`)"),
+    }
     eprintln!(
         "xtask: wrote dist/ (index.html, article.html, embed.js, assets/, data/, fallback/; {} for hosts; {copies} compressed copies)",
         hosting::FILES.join(", ")
@@ -444,33 +498,6 @@ pub fn build_with(o: &Options) -> Result<Bundle, String> {
         size::report(false)?;
     }
     Ok(Bundle { stories })
-}
-
-/// What the page shows where its script cannot run: a picture of the story, drawn by the same code
-/// as the canvas, under a stable name for RSS and AMP readers (the story's id), and its figures as
-/// a table. Writes the picture; returns the HTML.
-fn fallback(dist: &Path, dataset: &Dataset, map: Option<&GeoMap>) -> Result<String, String> {
-    let picture = datastory::export::story_svg(dataset, map, FALLBACK_WIDTH, &ApproxMeasure, &Theme::LIGHT)?;
-    let picture_name = format!("fallback/{}.svg", dataset.story.id);
-    write(&dist.join(&picture_name), picture.as_bytes())?;
-    // Lazy: hidden while the page's script runs, the picture is never fetched.
-    let (width, height) = svg_size(&picture).ok_or("the fallback picture has no width and height")?;
-    Ok(format!(
-        "<img src=\"{picture_name}\" alt=\"{}\" width=\"{width}\" height=\"{height}\" loading=\"lazy\">\n{}",
-        escape(&format!("{}. {}", dataset.story.title, dataset.story.dek)),
-        figures_table(dataset)
-    ))
-}
-
-/// `text` with what stands between the first `start` and the `end` after it replaced by `with`.
-fn between(text: &str, start: &str, end: &str, with: &str) -> Result<String, String> {
-    let from = text.find(start).map(|i| i + start.len()).ok_or_else(|| format!("index.html has no {start}"))?;
-    let to = text
-        .get(from..)
-        .and_then(|rest| rest.find(end))
-        .map(|i| from + i)
-        .ok_or_else(|| format!("index.html has no {end}"))?;
-    Ok(format!("{}{with}{}", text.get(..from).unwrap_or_default(), text.get(to..).unwrap_or_default()))
 }
 
 /// What a file under data/ is to the page.
@@ -523,118 +550,8 @@ fn datasets(dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(out)
 }
 
-/// The width and height an SVG document gives itself (on its root element).
-fn svg_size(svg: &str) -> Option<(u32, u32)> {
-    let root = &svg[svg.find("<svg")?..];
-    let root = &root[..root.find('>')?];
-    let attr = |name: &str| -> Option<u32> {
-        let at = root.find(&format!(" {name}=\""))? + name.len() + 3;
-        let value = &root[at..];
-        value[..value.find('"')?].parse::<f64>().ok().map(|v| v.round() as u32)
-    };
-    Some((attr("width")?, attr("height")?))
-}
-
-/// The file at `url` (as the page names it) written into the page as a data block, which the
-/// browser parses as text and never runs: early.js takes the page's own story and its map from
-/// there instead of asking for them. Two requests fewer take about 27 ms off a load in the
-/// benchmark's setting, and on a phone the round trip that would follow the script's. Every `<` is
-/// written as `\u003c`, the same character to JSON, so nothing in the data can end the element or
-/// open a comment in it.
-fn data_block(url: &str, json: &str) -> String {
-    format!(
-        "<script type=\"application/json\" data-url=\"{}\">{}</script>\n",
-        escape(url),
-        json.replace('<', "\\u003c")
-    )
-}
-
-/// JSON without the whitespace between tokens: the page reads the same values, readers download
-/// less (the files in data/ stay indented for editors and diffs).
-fn minify_json(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for c in text.chars() {
-        if in_string {
-            out.push(c);
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-        } else if c == '"' {
-            in_string = true;
-            out.push(c);
-        } else if !c.is_ascii_whitespace() {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Links that fetch the modules and the engine of the page's own story at once rather than one
-/// import level at a time. Of `engines`, each engine's kind (as www/engine.js names them) and
-/// address, the one `story` needs is preloaded; the other is named, not fetched, for a story given by
-/// `?data=` that needs it (early.js).
-fn preloads(modules: &[String], mut engines: [(&str, &String); 2], story: &Dataset) -> String {
-    let mut out = String::new();
-    for m in modules {
-        let _ = write!(out, "\n<link rel=\"modulepreload\" href=\"{m}\">");
-    }
-    if has_series(story) {
-        engines.reverse();
-    }
-    let [(kind, wasm), (other, other_wasm)] = engines;
-    let _ = write!(
-        out,
-        "\n<link rel=\"preload\" href=\"{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin data-engine=\"{kind}\">"
-    );
-    let _ = write!(out, "\n<meta name=\"datastory:engine\" content=\"{other_wasm}\" data-engine=\"{other}\">");
-    out
-}
-
-/// Whether a story needs the engine with series: the same rule as www/engine.js.
-fn has_series(d: &Dataset) -> bool {
-    !d.indicators.is_empty() || !d.series.is_empty() || d.charts.iter().any(|c| c.indicator.is_some())
-}
-
 fn file_name(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
-}
-
-/// Text for HTML, element content or a quoted attribute.
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
-/// Every figure as a row: region, figure, value with its qualifier, period, and the source's sentence.
-fn figures_table(d: &Dataset) -> String {
-    let mut out = String::from(
-        "<table class=\"figures-table\"><caption>The figures of this story</caption>\n<thead><tr><th>Region</th><th>Figure</th><th>Value</th><th>Period</th><th>Source</th></tr></thead>\n<tbody>\n",
-    );
-    for f in &d.figures {
-        let region =
-            f.region.as_ref().and_then(|id| d.regions.iter().find(|r| &r.id == id)).map_or("—", |r| r.name.as_str());
-        let value = match (&f.claim, f.value) {
-            (Some(c), None) => c.clone(),
-            _ => datastory::format::full(f, d.lang),
-        };
-        let source = d.sources.iter().find(|s| s.id == f.source.id).map_or("", |s| s.name.as_str());
-        let _ = writeln!(
-            out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>“{}” ({})</td></tr>",
-            escape(region),
-            escape(&f.label),
-            escape(&value),
-            escape(f.period.as_deref().unwrap_or("—")),
-            escape(&f.source.quote),
-            escape(source)
-        );
-    }
-    out.push_str("</tbody></table>\n");
-    out
 }
 
 #[cfg(test)]
@@ -642,62 +559,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_page_takes_its_story_s_title_and_the_engine_it_needs() {
-        let page = "<title>Old</title>\n<meta name=\"description\" content=\"Old dek\">";
-        let page = between(page, "<title>", "</title>", &escape("Jobs & <wages>")).expect("a title");
-        let page = between(&page, "<meta name=\"description\" content=\"", "\">", "New dek").expect("a description");
-        assert_eq!(page, "<title>Jobs &amp; &lt;wages&gt;</title>\n<meta name=\"description\" content=\"New dek\">");
-        assert!(between("<p>", "<title>", "</title>", "x").is_err(), "a page without a title is an error");
-
-        let read = |path: &str| {
-            data::from_json(&std::fs::read_to_string(root().join(path)).expect("an example")).expect("a story")
-        };
-        let modules = ["assets/main.js".to_string()];
-        let (f, s) = ("f.wasm".to_string(), "s.wasm".to_string());
-        let engines = || [("figures", &f), ("series", &s)];
-        let figures = preloads(&modules, engines(), &read("data/story.json"));
-        assert!(
-            figures.contains(r#"href="f.wasm" as="fetch" type="application/wasm" crossorigin data-engine="figures""#)
-        );
-        assert!(figures.contains(r#"content="s.wasm" data-engine="series""#), "{figures}");
-        let series = preloads(&modules, engines(), &read("data/examples/us-employment.json"));
-        assert!(series.contains(r#"href="s.wasm" as="fetch" type="application/wasm" crossorigin data-engine="series""#));
-        assert!(series.contains(r#"content="f.wasm" data-engine="figures""#), "{series}");
-    }
-
-    #[test]
     fn hashes_are_stable_and_short() {
         assert_eq!(hash(b"datastory"), hash(b"datastory"));
         assert_ne!(hash(b"a"), hash(b"b"));
         assert_eq!(hash(b"").len(), 10);
-    }
-
-    #[test]
-    fn minified_json_reads_the_same() {
-        let text = "{\n  \"a b\": [1, 2.5,\t\"x \\\" y\"],\r\n  \"c\": {\"d\": null}\n}\n";
-        let small = minify_json(text);
-        assert_eq!(small, r#"{"a b":[1,2.5,"x \" y"],"c":{"d":null}}"#);
-        let a: serde_json::Value = serde_json::from_str(text).expect("valid");
-        let b: serde_json::Value = serde_json::from_str(&small).expect("still valid");
-        assert_eq!(a, b);
-        let story = std::fs::read_to_string(root().join("data/story.json")).expect("the story");
-        assert_eq!(
-            serde_json::from_str::<serde_json::Value>(&story).ok(),
-            serde_json::from_str::<serde_json::Value>(&minify_json(&story)).ok()
-        );
-    }
-
-    #[test]
-    fn data_in_the_page_cannot_end_its_element_and_reads_the_same() {
-        let json = r#"{"title":"</script><script>alert(1)</script><!-- \\<b>","n":[1,2]}"#;
-        let block = data_block("data/a \"b\".json", json);
-        assert!(block.starts_with(r#"<script type="application/json" data-url="data/a &quot;b&quot;.json">"#));
-        let body = block.trim_end().strip_suffix("</script>").and_then(|b| b.split_once('>')).map(|(_, b)| b);
-        let body = body.expect("one element");
-        assert!(!body.contains('<'), "{body}");
-        let a: serde_json::Value = serde_json::from_str(json).expect("valid");
-        let b: serde_json::Value = serde_json::from_str(body).expect("still valid");
-        assert_eq!(a, b);
     }
 
     #[test]
@@ -742,23 +607,5 @@ mod tests {
             assert_eq!(kind(&rel, &text), Ok(expected), "{rel}");
         }
         assert!(kind("data/bad.json", "{\"story\": 1}").is_err_and(|e| e.starts_with("data/bad.json: ")));
-    }
-
-    #[test]
-    fn the_picture_s_size_is_read_from_its_root() {
-        assert_eq!(
-            svg_size(r#"<svg xmlns="http://www.w3.org/2000/svg" width="672" height="3552.4" viewBox="0 0 672 3552">"#),
-            Some((672, 3552))
-        );
-        assert_eq!(
-            svg_size(r#"<?xml version="1.0"?><svg viewBox="0 0 1 1" height="20" width="10"><rect width="5"/></svg>"#),
-            Some((10, 20))
-        );
-        assert_eq!(svg_size("<svg viewBox=\"0 0 1 1\">"), None);
-    }
-
-    #[test]
-    fn table_text_is_escaped() {
-        assert_eq!(escape("<script>\"&"), "&lt;script&gt;&quot;&amp;");
     }
 }

@@ -78,6 +78,11 @@ pub fn is_copy(file: &Path) -> bool {
 pub fn precompress(dir: &Path) -> Result<usize, String> {
     let mut files = Vec::new();
     walk(dir, &mut files)?;
+    precompress_files(&files)
+}
+
+/// The same as [`precompress`] for the `files` named.
+pub fn precompress_files(files: &[PathBuf]) -> Result<usize, String> {
     let mut written = 0;
     for file in files.iter().filter(|f| compressible(f)) {
         let bytes = std::fs::read(file).map_err(|e| format!("reading {}: {e}", file.display()))?;

@@ -45,6 +45,9 @@ fn on_page(path: &str, index: &str) -> bool {
         return !series_page;
     }
     !(path == "article.html"
+        || path == "editor.html"
+        || path.starts_with("assets/editor")
+        || path.starts_with("assets/datastory_editor")
         || hosting::FILES.contains(&path)
         || path == "embed.js"
         || path.starts_with("assets/i18n-zh-")
@@ -115,7 +118,7 @@ pub fn report(full: bool) -> Result<u64, String> {
             out.push('\n');
         }
         out.push_str(&row("  total", raw, gzip, brotli));
-        out.push_str("\nnot fetched by the page (host files, article demo, host script, no-script picture, data files (the page holds its own), Chinese words, embed box, downloads, tables, SVG engine, series engine):\n");
+        out.push_str("\nnot fetched by the page (host files, article demo, editor, host script, no-script picture, data files (the page holds its own), Chinese words, embed box, downloads, tables, SVG engine, series engine):\n");
         for e in &other {
             out.push_str(&row(&format!("  {}", e.path), e.raw, e.gzip, e.brotli));
             out.push('\n');
@@ -163,6 +166,9 @@ mod tests {
             assert!(!on_page("assets/share-0123456789.js", index));
             assert!(!on_page("assets/download-0123456789.js", index));
             assert!(!on_page("assets/i18n-zh-0123456789.js", index));
+            assert!(!on_page("editor.html", index) && !on_page("assets/editor-0123456789.js", index));
+            assert!(!on_page("assets/editor-worker-0123456789.js", index));
+            assert!(!on_page("assets/datastory_editor_bg-0123456789.wasm", index));
             assert!(
                 !on_page("_headers", index) && !on_page(".htaccess", index) && !on_page("nginx.conf.example", index)
             );

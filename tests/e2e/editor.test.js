@@ -1,0 +1,225 @@
+// End to end: the editor (editor.html) as an editor uses it: each example's table pasted and drawn, a bad cell marked and fixed, nothing lost on a reload, undo and redo, a story from paste to zip by keyboard alone, the zip served by a plain static host with its page and both embeds drawing, and axe-core on every step.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { launch, BASE_URL, SCREENSHOT_DIR } from './browser.js';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TABLES = join(ROOT, 'data/examples/tables');
+let browser;
+before(async () => {
+  browser = await launch();
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+});
+after(async () => { await browser?.close(); });
+
+/** The editor at `width` px, empty, recording console errors. */
+async function editor({ width = 1280, bypassCSP = false, context: given } = {}) {
+  const context = given ?? await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, bypassCSP });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(new URL('editor.html', BASE_URL).href);
+  return { page, context, errors };
+}
+
+/** Waits for the preview's story to be drawn (`data-ready="true"`), with its title. */
+async function previewDrawn(page) {
+  await page.waitForFunction(() => document.querySelector('#preview .story')?.dataset.ready === 'true', null, { timeout: 30000 });
+  return page.textContent('#preview .story-title');
+}
+
+async function paste(page, text) {
+  await page.getByLabel('Paste your data').fill(text);
+  await page.getByRole('button', { name: 'Use the pasted data' }).click();
+}
+
+for (const file of readdirSync(TABLES).filter((f) => f.endsWith('.csv'))) {
+  test(`pasting ${file} draws its story in the preview, with no console error`, async () => {
+    const { page, context, errors } = await editor();
+    await paste(page, readFileSync(join(TABLES, file), 'utf8'));
+    await previewDrawn(page);
+    const canvases = await page.locator('#preview canvas').count();
+    assert.ok(canvases > 0, 'the preview has charts');
+    assert.equal(await page.locator('#data-error').isHidden(), true, await page.textContent('#data-error'));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('a bad cell is marked with the loader\'s message, and fixing it in the grid draws the story', async () => {
+  const { page, context, errors } = await editor();
+  await paste(page, 'year\tJilin\tLiaoning\n2019\t1.5\t2.1\n2020\tabout 40\t2.4\n2021\t3.1\t2.9\n');
+  const alert = page.locator('#data-error');
+  await alert.waitFor({ state: 'visible' });
+  const message = await alert.textContent();
+  assert.match(message, /line 3, column B \(Jilin\): "about 40" is not a number/);
+  const bad = page.getByLabel('Row 3, column B (Jilin)');
+  assert.equal(await bad.getAttribute('aria-invalid'), 'true');
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'editor-bad-cell-1280.png') });
+  await bad.fill('4.0');
+  await bad.press('Tab');
+  await previewDrawn(page);
+  await alert.waitFor({ state: 'hidden' });
+  assert.equal(await page.locator('#grid input[aria-invalid]').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a reload mid-edit loses nothing, and undo and redo step through the edits', async () => {
+  const { page, context } = await editor();
+  await paste(page, readFileSync(join(TABLES, 'minnesota-barley.csv'), 'utf8'));
+  await previewDrawn(page);
+  await page.getByRole('button', { name: '2. Check and describe' }).click();
+  const title = page.getByLabel('Title', { exact: true });
+  await title.fill('Barley yields at six Minnesota sites');
+  await title.press('Tab');
+  await page.waitForFunction(() => document.querySelector('#preview .story-title')?.textContent === 'Barley yields at six Minnesota sites');
+  await page.reload();
+  assert.equal(await previewDrawn(page), 'Barley yields at six Minnesota sites');
+  assert.equal(await page.getByLabel('Title', { exact: true }).inputValue(), 'Barley yields at six Minnesota sites');
+  assert.ok(await page.getByRole('heading', { name: '2. Check and describe' }).isVisible(), 'the step is kept too');
+  // Undo after a reload has no past; an edit made now is undone and redone.
+  const again = page.getByLabel('Title', { exact: true });
+  await again.fill('Barley at six sites');
+  await again.press('Tab');
+  await page.waitForFunction(() => document.querySelector('#preview .story-title')?.textContent === 'Barley at six sites');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.waitForFunction(() => document.querySelector('#preview .story-title')?.textContent === 'Barley yields at six Minnesota sites');
+  assert.equal(await page.getByLabel('Title', { exact: true }).inputValue(), 'Barley yields at six Minnesota sites');
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await page.waitForFunction(() => document.querySelector('#preview .story-title')?.textContent === 'Barley at six sites');
+  await context.close();
+});
+
+test('choosing a slope and writing every Chinese text changes the story the preview draws', async () => {
+  const { page, context, errors } = await editor();
+  await paste(page, 'year\tJilin\tLiaoning\n2019\t1.5\t2.1\n2020\t2.0\t2.4\n2021\t3.1\t2.9\n');
+  await previewDrawn(page);
+  await page.getByRole('button', { name: '3. Visualize' }).click();
+  await page.getByLabel('Chart kind').selectOption('slope');
+  await page.waitForFunction(() => document.querySelector('#preview figure')?.textContent.includes('2019'));
+  await page.getByRole('button', { name: '2. Check and describe' }).click();
+  const fields = page.locator('#translations input');
+  const n = await fields.count();
+  assert.ok(n > 3, 'the story\'s texts are listed for their Chinese');
+  assert.match(await page.textContent('#missing-summary'), new RegExp(`${n} of ${n} texts have no Chinese yet`));
+  for (let i = 0; i < n; i += 1) {
+    await fields.nth(i).fill(`中文${i}`);
+    await fields.nth(i).press('Tab');
+  }
+  await page.waitForFunction(() => /Every text has its Chinese/.test(document.querySelector('#missing-summary').textContent));
+  await page.getByLabel('Chinese', { exact: true }).check();
+  await page.waitForFunction(() => document.querySelector('#preview .story-title')?.textContent === '中文0');
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'editor-zh-1280.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** Serves `dir` with Python's plain static server (no CORS headers, no compression); resolves to its address and the process. */
+async function plainServer(dir) {
+  const server = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  server.stderr.resume();
+  const port = await new Promise((resolve, reject) => {
+    let said = '';
+    server.stdout.on('data', (d) => {
+      said += d;
+      const m = /port (\d+)/.exec(said);
+      if (m) resolve(Number(m[1]));
+    });
+    server.on('exit', (code) => reject(new Error(`python3 -m http.server stopped (${code}): ${said}`)));
+  });
+  return { url: `http://127.0.0.1:${port}/`, server };
+}
+
+test('by keyboard alone, a pasted table becomes a zip that a plain static host serves, with its page and both embeds drawing', async () => {
+  const { page, context, errors } = await editor();
+  const csv = readFileSync(join(TABLES, 'natural-disasters.csv'), 'utf8');
+  // Tab to the paste box, paste as a keyboard does, Tab to the button and press Enter.
+  for (let i = 0; i < 12 && !(await page.evaluate(() => document.activeElement?.id === 'paste')); i += 1) await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'paste', 'Tab reaches the paste box');
+  await page.keyboard.insertText(csv);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Use the pasted data');
+  await page.keyboard.press('Enter');
+  await previewDrawn(page);
+  // To the fourth step's button, and on to the download.
+  await page.getByRole('button', { name: '4. Publish' }).focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'step-publish-h', 'the step\'s heading takes the focus');
+  let at = '';
+  for (let i = 0; i < 8 && at !== 'Download the bundle (.zip)'; i += 1) {
+    await page.keyboard.press('Tab');
+    at = await page.evaluate(() => document.activeElement?.textContent);
+  }
+  assert.equal(at, 'Download the bundle (.zip)');
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.keyboard.press('Enter')]);
+  const dir = mkdtempSync(join(tmpdir(), 'editor-bundle-'));
+  const zip = join(dir, 'bundle.zip');
+  await download.saveAs(zip);
+  const site = join(dir, 'site');
+  execFileSync('python3', ['-m', 'zipfile', '-e', zip, site]);
+  const files = readdirSync(site);
+  for (const f of ['index.html', 'embed.js', '_headers', '.htaccess', 'nginx.conf.example', 'assets', 'data', 'fallback']) assert.ok(files.includes(f), `the bundle has ${f}`);
+  assert.ok(!files.includes('editor.html'), 'the editor stays out of the bundle');
+  const story = JSON.parse(readFileSync(join(site, 'data/story.json'), 'utf8'));
+  assert.deepEqual(story.indicators.map((x) => x.name), ['Deaths']);
+  const codes = { iframe: await page.inputValue('#iframe-code'), script: await page.inputValue('#script-code') };
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  const { url, server } = await plainServer(site);
+  try {
+    const served = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const reader = await served.newPage();
+    const logged = [];
+    reader.on('console', (m) => { if (m.type() === 'error') logged.push(m.text()); });
+    reader.on('pageerror', (e) => logged.push(String(e)));
+    await reader.goto(url);
+    await reader.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 30000 });
+    assert.equal(await reader.textContent('h1'), story.story.title);
+    assert.equal(await reader.title(), story.story.title);
+    assert.ok(await reader.locator('canvas').count() > 0);
+    // The codes as copied, pointed at where the bundle now lives, in an article of the same site.
+    const base = 'https://example.org/graphics/your-story/';
+    const article = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Article</title></head><body><h1>Article</h1>${codes.iframe.replaceAll(base, url)}${codes.script.replaceAll(base, url)}</body></html>`;
+    writeFileSync(join(site, 'test-article.html'), article);
+    await reader.goto(`${url}test-article.html`);
+    const frame = reader.frameLocator('iframe');
+    await frame.locator('html[data-ready="true"]').waitFor({ timeout: 30000 });
+    await reader.waitForFunction(() => document.querySelector('region-infographic')?.shadowRoot?.querySelector('[data-ready="true"]'), null, { timeout: 30000 });
+    await reader.screenshot({ path: join(SCREENSHOT_DIR, 'editor-bundle-article-1280.png') });
+    assert.deepEqual(logged, []);
+    await served.close();
+  } finally {
+    server.kill();
+  }
+});
+
+for (const width of [375, 1280]) {
+  test(`axe-core finds no serious or critical violation on any step of the editor at ${width}px`, async () => {
+    const { page, context } = await editor({ width, bypassCSP: true });
+    await paste(page, readFileSync(join(TABLES, 'us-employment.csv'), 'utf8'));
+    await previewDrawn(page);
+    await page.addScriptTag({ content: AXE });
+    for (const step of ['1. Data', '2. Check and describe', '3. Visualize', '4. Publish']) {
+      await page.getByRole('button', { name: step }).click();
+      const found = await page.evaluate(async () => {
+        // eslint-disable-next-line no-undef
+        const r = await axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((x) => x.target.join(' ')) }));
+      });
+      assert.deepEqual(found, [], `${step}: ${JSON.stringify(found)}`);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `editor-${step[0]}-${width}.png`), fullPage: true });
+    }
+    await context.close();
+  });
+}
