@@ -154,8 +154,8 @@ pub fn merge(mut fresh: Dataset, previous: &Dataset) -> Dataset {
         }
     }
     fresh.sources = sources;
-    // Charts of the previous story that still have their indicator; new indicators get the
-    // importer's chart.
+    // Charts of the previous story that still have their indicator; an indicator new to the
+    // story gets the importer's chart (one the story had and left uncharted stays so).
     let kept: Vec<Chart> = previous
         .charts
         .iter()
@@ -165,7 +165,7 @@ pub fn merge(mut fresh: Dataset, previous: &Dataset) -> Dataset {
     let new: Vec<Chart> = fresh
         .charts
         .iter()
-        .filter(|c| !kept.iter().any(|k| k.indicator == c.indicator))
+        .filter(|c| c.indicator.as_ref().is_some_and(|i| !previous.indicators.iter().any(|x| &x.id == i)))
         .filter(|c| !kept.iter().any(|k| k.id == c.id))
         .cloned()
         .collect();

@@ -8,7 +8,8 @@ use datastory::geo::{GeoMap, MapData};
 use datastory::publish::{self, PageMap, Template};
 
 fn read(path: &str) -> String {
-    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).expect("a file of the repository")
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
+        .expect("a file of the repository")
 }
 
 fn story(path: &str) -> Dataset {
@@ -50,7 +51,8 @@ fn a_cell_holding_a_line_break_still_places_later_problems_on_their_row() {
 
 #[test]
 fn an_opened_story_becomes_a_grid_and_back_without_losing_what_was_written() {
-    for path in ["data/examples/gapminder.json", "data/examples/us-employment.json", "data/examples/natural-disasters.json"]
+    for path in
+        ["data/examples/gapminder.json", "data/examples/us-employment.json", "data/examples/natural-disasters.json"]
     {
         let before = story(path);
         let rows = rows_of(&before);
@@ -91,9 +93,10 @@ fn the_kinds_proposed_fit_the_data() {
     let slope = proposals(&d, id, None).into_iter().find(|p| p.kind == ChartKind::Slope).expect("a slope");
     assert_eq!(slope.why, "a slope from 1955 to 2005");
 
-    let barley = story("data/examples/minnesota-barley.json");
-    let two = kinds(&barley.indicators[0].id, None);
-    assert!(two.contains(&ChartKind::Slope) && !two.contains(&ChartKind::Line), "two years: {two:?}");
+    let rows = cells("year\tJilin\tLiaoning\n2019\t1.5\t2.1\n2020\t2.0\t2.4\n").expect("a grid");
+    let two_years = import(&rows, "t").expect("a story");
+    let two: Vec<ChartKind> = proposals(&two_years, &two_years.indicators[0].id, None).iter().map(|p| p.kind).collect();
+    assert_eq!(two, [ChartKind::Slope, ChartKind::Bars], "two years make no line");
 
     let chart = &d.charts[0];
     let made = retarget(&d, chart, ChartKind::Slope, None);
@@ -135,7 +138,9 @@ fn the_page_made_for_a_story_carries_it_and_its_map() {
     assert!(page.html.contains(&format!("<title>{}</title>", d.story.title)));
     assert!(page.html.contains(r#"href="assets/s.wasm" as="fetch""#), "a story of series preloads the series engine");
     assert!(page.html.contains(r#"<meta name="datastory:map" content="../map/world.json">"#));
-    assert!(page.html.contains(r#"data-url="data/story.json""#) && page.html.contains(r#"data-url="data/map/world.json""#));
+    assert!(
+        page.html.contains(r#"data-url="data/story.json""#) && page.html.contains(r#"data-url="data/map/world.json""#)
+    );
     assert_eq!(page.picture_name, format!("fallback/{}.svg", d.story.id));
     assert!(page.picture.starts_with("<svg") || page.picture.starts_with("<?xml"));
     assert!(publish::page(&Template { html: "<title></title>".into(), ..t }, &d, &story_min, None).is_err());

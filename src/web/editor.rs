@@ -153,10 +153,8 @@ pub fn check(story: JsValue, map: Option<String>) -> Result<JsValue, JsError> {
         .iter()
         .map(|c| {
             let fits = c.indicator.as_deref().map(|i| editor::proposals(&d, i, map.as_ref())).unwrap_or_default();
-            let fits = fits
-                .iter()
-                .map(|p| object(&[("kind", p.kind.word().into()), ("why", (&p.why).into())]))
-                .collect();
+            let fits =
+                fits.iter().map(|p| object(&[("kind", p.kind.word().into()), ("why", (&p.why).into())])).collect();
             (c.id.clone(), Json::Arr(fits))
         })
         .collect();
@@ -220,7 +218,7 @@ pub fn page(
 
 /// A zip archive (stored entries) of `files`, a list of `[path, Uint8Array]`.
 #[wasm_bindgen(js_name = editorZip)]
-pub fn zip(files: js_sys::Array) -> Result<js_sys::Uint8Array, JsError> {
+pub fn zip(files: &js_sys::Array) -> Result<js_sys::Uint8Array, JsError> {
     use std::io::Write as _;
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
@@ -247,7 +245,12 @@ struct TemplateIn {
 
 impl TemplateIn {
     fn into_template(self) -> Template {
-        Template { html: self.html, modules: self.modules, figures_wasm: self.figures_wasm, series_wasm: self.series_wasm }
+        Template {
+            html: self.html,
+            modules: self.modules,
+            figures_wasm: self.figures_wasm,
+            series_wasm: self.series_wasm,
+        }
     }
 }
 

@@ -124,6 +124,22 @@ test('choosing a slope and writing every Chinese text changes the story the prev
   await context.close();
 });
 
+test('a table of 100,000 rows is read off the page\'s thread: the editor answers while it reads, then shows the story', async () => {
+  const { page, context, errors } = await editor();
+  const lines = ['entity,year,value'];
+  for (let e = 0; e < 50; e += 1) for (let y = 0; y < 2000; y += 1) lines.push(`Site ${e},${1000 + y},${((e * 7 + y * 13) % 997) - 300}`);
+  await page.getByLabel('Paste your data').fill(lines.join('\n'));
+  await page.getByRole('button', { name: 'Use the pasted data' }).click();
+  // The steps' buttons answer while the worker reads.
+  await page.getByRole('button', { name: '2. Check and describe' }).click({ timeout: 5000 });
+  await page.getByRole('button', { name: '1. Data' }).click({ timeout: 5000 });
+  await previewDrawn(page);
+  assert.match(await page.textContent('#grid-size'), /^100001 rows, 3 columns$/);
+  assert.equal(await page.locator('#grid tbody tr').count(), 100, 'the grid shows a window of the rows');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 /** Serves `dir` with Python's plain static server (no CORS headers, no compression); resolves to its address and the process. */
 async function plainServer(dir) {
   const server = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', dir], { stdio: ['ignore', 'pipe', 'pipe'] });

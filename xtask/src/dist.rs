@@ -309,7 +309,15 @@ fn editor(esbuild: &Path, dist: &Path, www: &Path, template: &Template, style_na
     let glue = replace(
         &read(&www.join("pkg-editor/datastory.js"))?,
         "'datastory_bg.wasm'",
-        &format!("'{}'", file_name(&hashed(dist, "datastory_editor_bg.wasm", &std::fs::read(www.join("pkg-editor/datastory_bg.wasm")).map_err(|e| format!("reading the editor's engine: {e}"))?)?)),
+        &format!(
+            "'{}'",
+            file_name(&hashed(
+                dist,
+                "datastory_editor_bg.wasm",
+                &std::fs::read(www.join("pkg-editor/datastory_bg.wasm"))
+                    .map_err(|e| format!("reading the editor's engine: {e}"))?
+            )?)
+        ),
         "datastory.js",
     )?;
     write(&stage.join("pkg-editor/datastory.js"), glue.as_bytes())?;

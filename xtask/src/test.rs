@@ -18,6 +18,8 @@ pub fn all() -> Result<(), String> {
     clippy(&["--package", "datastory", "--all-targets", "--target", "wasm32-unknown-unknown"])?;
     // The page's engine for stories of stated figures, as it is built (build.rs).
     clippy(&["--package", "datastory", "--lib", "--no-default-features", "--target", "wasm32-unknown-unknown"])?;
+    // The editor's engine (editor.html).
+    clippy(&["--package", "datastory", "--lib", "--features", "editor", "--target", "wasm32-unknown-unknown"])?;
 
     run(Command::new(cargo).args(["test", "--workspace"]))?;
     // The page's engine for stories of stated figures is built without series (see build.rs).
