@@ -1,6 +1,7 @@
 //! The editor's rules, natively: a paste read as a grid, a bad cell placed on its row and column,
 //! an opened story turned into a grid and back with nothing the editor wrote lost, the chart kinds
 //! proposed for real data, the colour checks, and the page made for a story.
+#![cfg(not(target_arch = "wasm32"))]
 
 use datastory::data::{self, ChartKind, Dataset};
 use datastory::editor::{cells, colour_problems, import, merge, proposals, retarget, rows_of};
