@@ -206,7 +206,8 @@ function showDataError(error) {
   box.hidden = !error;
   if (!error) return;
   const where = Number.isInteger(error.row) ? ' It is marked in the grid below: fix it there.' : '';
-  box.replaceChildren(el('p', '', `${error.message}${where}`));
+  const stop = /[.!?]$/.test(error.message) ? '' : '.';
+  box.replaceChildren(el('p', '', `${error.message}${stop}${where}`));
   status('The data has a problem.');
 }
 

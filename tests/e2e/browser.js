@@ -1,5 +1,6 @@
 // Shared helpers for the end-to-end tests: launch Debian's Chromium headless, open pages, collect console errors.
 import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
 export const BASE_URL = process.env.BASE_URL || 'http://127.0.0.1:8080/';
@@ -63,4 +64,24 @@ export async function chartCanvas(page, id) {
   await canvas.evaluate((c) => c.scrollIntoView({ block: 'center', behavior: 'instant' }));
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   return canvas;
+}
+
+/**
+ * Serves `dir` with Python's plain static server (no CORS headers, no policy, no compression, as
+ * many newsroom hosts are) on a free port; resolves to its address and its process, to kill.
+ */
+export async function plainServer(dir) {
+  const server = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  server.stderr.resume();
+  const port = await new Promise((resolve, reject) => {
+    let said = '';
+    server.stdout.on('data', (d) => {
+      said += d;
+      const m = /port (\d+)/.exec(said);
+      if (m) resolve(Number(m[1]));
+    });
+    server.on('error', reject);
+    server.on('exit', (code) => reject(new Error(`python3 -m http.server stopped (${code}): ${said}`)));
+  });
+  return { url: `http://127.0.0.1:${port}/`, server };
 }

@@ -1,13 +1,13 @@
 // End to end: the editor (editor.html) as an editor uses it: each example's table pasted and drawn, a bad cell marked and fixed, nothing lost on a reload, undo and redo, a story from paste to zip by keyboard alone, the zip served by a plain static host with its page and both embeds drawing, and axe-core on every step.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { launch, BASE_URL, SCREENSHOT_DIR } from './browser.js';
+import { launch, plainServer, BASE_URL, SCREENSHOT_DIR } from './browser.js';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -139,22 +139,6 @@ test('a table of 100,000 rows is read off the page\'s thread: the editor answers
   assert.deepEqual(errors, []);
   await context.close();
 });
-
-/** Serves `dir` with Python's plain static server (no CORS headers, no compression); resolves to its address and the process. */
-async function plainServer(dir) {
-  const server = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  server.stderr.resume();
-  const port = await new Promise((resolve, reject) => {
-    let said = '';
-    server.stdout.on('data', (d) => {
-      said += d;
-      const m = /port (\d+)/.exec(said);
-      if (m) resolve(Number(m[1]));
-    });
-    server.on('exit', (code) => reject(new Error(`python3 -m http.server stopped (${code}): ${said}`)));
-  });
-  return { url: `http://127.0.0.1:${port}/`, server };
-}
 
 test('by keyboard alone, a pasted table becomes a zip that a plain static host serves, with its page and both embeds drawing', async () => {
   const { page, context, errors } = await editor();

@@ -1,12 +1,11 @@
 // End to end: the bundle as hosts serve it. On a plain static host (Python's http.server: no CORS headers, no policy, no compression, as S3 or nginx and Apache as installed) every embed draws, or shows its picture and table with what the host must change, never "Loading" for ever; `cargo xtask serve` compresses as a host would, and serves every dataset of data/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, BASE_URL, SCREENSHOT_DIR } from './browser.js';
+import { launch, plainServer, BASE_URL, SCREENSHOT_DIR } from './browser.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let browser;
@@ -26,20 +25,7 @@ before(async () => {
   // internet may not fetch from a loopback address).
   NEWS = `http://127.0.0.1:${news.address().port}/`;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  // Port 0: the server takes a free one and says which.
-  server = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', join(ROOT, 'dist')], { stdio: ['ignore', 'pipe', 'pipe'] });
-  server.stderr.resume();
-  const port = await new Promise((resolve, reject) => {
-    let said = '';
-    server.stdout.on('data', (d) => {
-      said += d;
-      const m = /port (\d+)/.exec(said);
-      if (m) resolve(Number(m[1]));
-    });
-    server.on('error', reject);
-    server.on('exit', (code) => reject(new Error(`python3 -m http.server stopped (${code}): ${said}`)));
-  });
-  plain = `http://127.0.0.1:${port}/`;
+  ({ url: plain, server } = await plainServer(join(ROOT, 'dist')));
   browser = await launch();
 });
 after(async () => {
