@@ -69,15 +69,21 @@ const past = [];
 const future = [];
 const mapTexts = new Map();
 
+/** Why the last change could not be kept in the browser's storage, said with every status. */
+let unkept = '';
+
 function status(text) {
-  $('editor-status').textContent = text;
+  $('editor-status').textContent = unkept ? `${text} ${unkept}` : text;
 }
 
 function store() {
   try {
     localStorage.setItem(KEY, JSON.stringify(state));
+    unkept = '';
   } catch (e) {
-    status(`This story is too large to keep in the browser's storage (${e.name}); download the story (step 4) to keep your work.`);
+    // What the storage holds is the last state that fitted; a reload goes back to it.
+    unkept = `This story is too large to keep in the browser's storage (${e.name}): download the story (step 4) to keep your work.`;
+    status('');
   }
 }
 
@@ -244,7 +250,7 @@ function drawDescribe() {
   const err = $('story-error');
   const problem = info?.error;
   err.hidden = !problem;
-  if (problem) err.replaceChildren(el('p', '', `The story does not load yet: at ${problem.path || 'the whole story'}: ${problem.message}`));
+  if (problem) err.replaceChildren(el('p', '', `The story does not load yet, so the preview and the downloads wait: at ${problem.path || 'the whole story'}: ${problem.message}. Fix it, or Undo the last change.`));
   if (!state.story) {
     box.replaceChildren(el('p', 'muted', 'Paste or open data first (step 1).'));
     $('translations').replaceChildren();
@@ -298,10 +304,32 @@ function drawTranslations() {
   } else {
     summary.textContent = `${missing.length} of ${texts.length} texts have no Chinese yet; the story is published in English alone until every one has: ${missing.slice(0, 8).map(([, en]) => `“${en.slice(0, 40)}”`).join(', ')}${missing.length > 8 ? ` and ${missing.length - 8} more` : ''}.`;
   }
-  const rows = texts.map(([key, en]) => field(`Chinese for “${en.length > 80 ? `${en.slice(0, 80)}…` : en}”`, state.zh[key] ?? '', (v) => {
-    commit({ zh: { ...state.zh, [key]: v } });
-  }));
-  $('translations').replaceChildren(...rows);
+  if (!texts.length) {
+    $('translations').replaceChildren();
+    return;
+  }
+  // Each English text beside the field for its Chinese.
+  const table = el('table', 'translations');
+  table.append(el('caption', 'visually-hidden', 'The story\'s texts in English and in Chinese'));
+  const head = el('tr');
+  head.append(el('th', '', 'English'), el('th', '', 'Chinese'));
+  const thead = el('thead');
+  thead.append(head);
+  const body = el('tbody');
+  for (const [key, en] of texts) {
+    const row = el('tr');
+    const input = el('input');
+    input.value = state.zh[key] ?? '';
+    input.setAttribute('aria-label', `Chinese for “${en.length > 80 ? `${en.slice(0, 80)}…` : en}”`);
+    input.lang = 'zh-Hans';
+    input.addEventListener('change', () => commit({ zh: { ...state.zh, [key]: input.value } }));
+    const cell = el('td');
+    cell.append(input);
+    row.append(el('td', '', en), cell);
+    body.append(row);
+  }
+  table.append(thead, body);
+  $('translations').replaceChildren(table);
 }
 
 // ---- step 3: visualize ----
@@ -372,7 +400,7 @@ function chartControls(s, c, i) {
   const order = el('div', 'row');
   order.append(up, down);
   f.append(kindField, order);
-  if (c.indicator) f.append(highlights(s, c, i), notes(c, i));
+  if (c.indicator) f.append(highlights(s, c, i), notes(s, c, i));
   return f;
 }
 
@@ -403,12 +431,13 @@ function highlights(s, c, i) {
   return box;
 }
 
-function notes(c, i) {
+function notes(s, c, i) {
   const box = el('fieldset', 'notes');
   box.append(el('legend', '', 'Annotations'));
   (c.annotations ?? []).forEach((a, n) => {
     const row = el('div', 'row');
-    const what = a.kind === 'line' ? `a line at ${a.value}` : a.kind === 'band' ? `a band from ${a.from} to ${a.to}` : `${a.entity} in ${a.time}`;
+    const who = s.regions.find((r) => r.id === a.entity)?.name ?? a.entity;
+    const what = a.kind === 'line' ? `a line at ${a.value}` : a.kind === 'band' ? `a band from ${a.from} to ${a.to}` : `${who} in ${a.time}`;
     row.append(el('span', '', `“${a.label}”: ${what}`));
     const remove = el('button', '', 'Remove');
     remove.type = 'button';
@@ -424,30 +453,54 @@ function notes(c, i) {
   });
   const kind = el('select');
   kind.id = `note-kind-${i}`;
-  kind.append(new Option('A reference line at a value', 'line'), new Option('A band of time', 'band'));
+  kind.append(new Option('A reference line at a value', 'line'), new Option('A band of time', 'band'), new Option('A point called out', 'point'));
   const kindLabel = el('label', '', 'Annotation kind');
   kindLabel.htmlFor = kind.id;
-  const label = field('Annotation text', '', () => {});
-  const value = field('At the value, or from the time', '', () => {});
-  const to = field('To the time (a band)', '', () => {});
+  const input = (label) => field(label, '', () => {});
+  const text = input('Annotation text');
+  const value = input('At the value');
+  const from = input('From the time');
+  const to = input('To the time');
+  const entity = el('select');
+  entity.id = `note-entity-${i}`;
+  const ids = [...new Set(s.series.filter((x) => x.indicator === c.indicator).map((x) => x.entity))];
+  entity.append(...ids.map((id) => new Option(s.regions.find((r) => r.id === id)?.name ?? id, id)));
+  const entityLabel = el('label', '', 'The entity');
+  entityLabel.htmlFor = entity.id;
+  const entityField = el('div', 'field');
+  entityField.append(entityLabel, entity);
+  const time = input('At the time');
+  // Only the fields of the chosen kind are shown.
+  const parts = { line: [value], band: [from, to], point: [entityField, time] };
+  const show = () => {
+    for (const [k, fields] of Object.entries(parts)) for (const f of fields) f.hidden = k !== kind.value;
+  };
+  kind.addEventListener('change', show);
+  show();
+  const read = (f) => f.querySelector('input').value.trim();
+  // A year is written as the format writes years, a number; other times as text ("2020-03").
+  const when = (f) => (/^-?\d{1,4}$/.test(read(f)) ? Number(read(f)) : read(f));
   const add = el('button', '', 'Add the annotation');
   add.type = 'button';
   add.addEventListener('click', () => {
-    const text = label.querySelector('input').value.trim();
-    const at = value.querySelector('input').value.trim();
-    const end = to.querySelector('input').value.trim();
-    if (!text || !at) {
-      status('An annotation needs its text and a value (or a first time).');
+    const label = read(text);
+    const note = {
+      line: () => read(value) && { kind: 'line', label, value: Number(read(value)) },
+      band: () => read(from) && { kind: 'band', label, from: when(from), to: read(to) ? when(to) : when(from) },
+      point: () => read(time) && { kind: 'point', label, entity: entity.value, time: when(time) },
+    }[kind.value]();
+    if (!label || !note) {
+      status('An annotation needs its text, and its value or times.');
       return;
     }
-    const note = kind.value === 'line' ? { kind: 'line', label: text, value: Number(at) } : { kind: 'band', label: text, from: at, to: end || at };
     const story = edited();
     story.charts[i].annotations = [...(story.charts[i].annotations ?? []), note];
     commit({ story });
+    status(`Annotation “${label}” added; the preview shows it, or step 2 says what is wrong with it.`);
   });
   const kindField = el('div', 'field');
   kindField.append(kindLabel, kind);
-  box.append(kindField, label, value, to, add);
+  box.append(kindField, text, value, from, to, entityField, time, add);
   return box;
 }
 
