@@ -133,7 +133,7 @@ const edited = () => structuredClone(state.story);
 
 /** True when every text of the story has its Chinese. */
 function complete() {
-  return !!info?.texts?.length && info.texts.every(([key]) => (state.zh[key] ?? '').trim());
+  return !!info?.texts?.length && info.texts.every(([key, , optional]) => optional || (state.zh[key] ?? '').trim());
 }
 
 /** The story as it is published: in Chinese too once every text has its Chinese. */
@@ -144,7 +144,8 @@ function publishable() {
   delete story.translations;
   if (complete()) {
     story.languages = ['en', 'zh'];
-    story.translations = { zh: Object.fromEntries(info.texts.map(([key]) => [key, state.zh[key].trim()])) };
+    const given = info.texts.filter(([key]) => (state.zh[key] ?? '').trim());
+    story.translations = { zh: Object.fromEntries(given.map(([key]) => [key, state.zh[key].trim()])) };
   }
   return story;
 }
@@ -295,14 +296,14 @@ function drawDescribe() {
 
 function drawTranslations() {
   const texts = info?.texts ?? [];
-  const missing = texts.filter(([key]) => !(state.zh[key] ?? '').trim());
+  const missing = texts.filter(([key, , optional]) => !optional && !(state.zh[key] ?? '').trim());
   const summary = $('missing-summary');
   if (!texts.length) {
     summary.textContent = '';
   } else if (!missing.length) {
     summary.textContent = 'Every text has its Chinese: the story is published in English and Chinese.';
   } else {
-    summary.textContent = `${missing.length} of ${texts.length} texts have no Chinese yet; the story is published in English alone until every one has: ${missing.slice(0, 8).map(([, en]) => `“${en.slice(0, 40)}”`).join(', ')}${missing.length > 8 ? ` and ${missing.length - 8} more` : ''}.`;
+    summary.textContent = `${missing.length} of ${texts.filter((x) => !x[2]).length} texts have no Chinese yet; the story is published in English alone until every one has: ${missing.slice(0, 8).map(([, en]) => `“${en.slice(0, 40)}”`).join(', ')}${missing.length > 8 ? ` and ${missing.length - 8} more` : ''}.`;
   }
   if (!texts.length) {
     $('translations').replaceChildren();

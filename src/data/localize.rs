@@ -59,7 +59,7 @@ pub fn keys(d: &Dataset) -> Vec<(String, String)> {
 }
 
 /// Keys a translation may give beyond the story's own texts.
-const OPTIONAL: [&str; 1] = ["map.attribution"];
+pub const OPTIONAL: [&str; 1] = ["map.attribution"];
 
 /// The story's own language: the first of `languages`, English when none are listed.
 pub fn base(d: &Dataset) -> Lang {

@@ -137,7 +137,7 @@ pub fn rows(story: JsValue) -> Result<JsValue, JsError> {
 }
 
 /// Everything the editor shows about a story: `error` (the loader's first message, or null),
-/// `texts` (each translatable text's key and English words), `proposals` (by chart id, the kinds
+/// `texts` (each translatable text's key and English words, and `true` third where it is optional), `proposals` (by chart id, the kinds
 /// that fit: `{kind, why}`) and `colours` (what fails of the regions' colours). `map` is the
 /// text of the story's boundaries file, where it has one.
 #[wasm_bindgen(js_name = editorCheck)]
@@ -147,7 +147,19 @@ pub fn check(story: JsValue, map: Option<String>) -> Result<JsValue, JsError> {
         Err(e) => return to_js(&object(&[("error", data_error(&e))])),
     };
     let map = map_of(map);
-    let texts = localize::keys(&d).into_iter().map(|(k, t)| Json::Arr(vec![Json::Str(k), Json::Str(t)])).collect();
+    let mut texts: Vec<Json> =
+        localize::keys(&d).into_iter().map(|(k, t)| Json::Arr(vec![Json::Str(k), Json::Str(t)])).collect();
+    // Texts a translation may give and need not (the map's credit, where there is a map): marked
+    // optional, and never counted as missing.
+    if d.story.map.is_some() {
+        for key in localize::OPTIONAL {
+            texts.push(Json::Arr(vec![
+                key.into(),
+                "The map's credit line (optional: the map file's own credit otherwise)".into(),
+                Json::Bool(true),
+            ]));
+        }
+    }
     let proposals = d
         .charts
         .iter()

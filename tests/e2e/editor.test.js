@@ -119,6 +119,35 @@ test('the chart kind, order, highlights and annotations chosen are in the downlo
   await context.close();
 });
 
+test('an opened story file (the Northeast story, with its map and its Chinese) is edited and previewed in both languages', async () => {
+  const { page, context, errors } = await editor();
+  const file = join(ROOT, 'data/story.json');
+  const original = JSON.parse(readFileSync(file, 'utf8'));
+  await page.getByLabel('Open a file (CSV or story JSON)').setInputFiles(file);
+  assert.equal(await previewDrawn(page), original.story.title);
+  assert.ok(await page.locator('#preview canvas').count() > 3, 'the map and the charts');
+  // Its sheet in the grid, the section markers first.
+  assert.equal(await page.getByLabel('Row 1, column A').inputValue(), '[story]');
+  await page.getByRole('button', { name: '2. Check and describe' }).click();
+  assert.match(await page.textContent('#missing-summary'), /Every text has its Chinese/);
+  await page.getByLabel('Chinese', { exact: true }).check();
+  await page.waitForFunction((t) => document.querySelector('#preview .story-title')?.textContent === t, original.translations.zh['story.title']);
+  const title = page.getByLabel('Title', { exact: true });
+  await title.fill('Northeast China in figures');
+  await title.press('Tab');
+  // A changed English text needs its Chinese looked at again only if it is missing: it is not.
+  await page.getByLabel('English', { exact: true }).check();
+  await page.waitForFunction(() => document.querySelector('#preview .story-title')?.textContent === 'Northeast China in figures');
+  await page.getByRole('button', { name: '4. Publish' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the story (.json)' }).click()]);
+  const story = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(story.story.title, 'Northeast China in figures');
+  assert.deepEqual(story.figures, original.figures, 'every figure as the source states it');
+  assert.deepEqual(story.translations, original.translations);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a reload mid-edit loses nothing, and undo and redo step through the edits', async () => {
   const { page, context } = await editor();
   await paste(page, readFileSync(join(TABLES, 'minnesota-barley.csv'), 'utf8'));
