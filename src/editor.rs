@@ -237,15 +237,68 @@ pub fn proposals(d: &Dataset, id: &str, map: Option<&MapData>) -> Vec<Proposal> 
     out
 }
 
+/// Kinds of stated figures, with what each shows.
+const FIGURE_KINDS: [(ChartKind, &str); 5] = [
+    (ChartKind::Bars, "bars from zero, one per figure"),
+    (ChartKind::Periods, "columns side by side, oldest period first"),
+    (ChartKind::Share, "one bar of 100% with the stated share: for a part of a whole only"),
+    (ChartKind::Multiple, "the start and the end drawn to scale"),
+    (ChartKind::Cards, "big-number cards"),
+];
+
+/// The kinds chart `i` of story `d` may take, best first: for a chart of series the kinds that fit
+/// its data ([`proposals`]), for a chart of stated figures the kinds whose rules its figures meet.
+/// Each is checked by the loader's own rules (the story with that chart changed must validate), so
+/// a kind is never offered that the page would refuse.
+pub fn chart_proposals(d: &Dataset, i: usize, map: Option<&MapData>) -> Vec<Proposal> {
+    let Some(c) = d.charts.get(i) else { return Vec::new() };
+    // The translations are left out of the trial: the editor lists the texts of the story as
+    // it becomes (a dropped annotation's text is then no longer asked for).
+    let mut tried = d.clone();
+    tried.translations.clear();
+    tried.languages.clear();
+    let fits = |kind: ChartKind| {
+        let mut tried = tried.clone();
+        tried.charts[i] = retarget(d, c, kind, map);
+        crate::data::validate(&tried).is_ok()
+    };
+    match c.indicator.as_deref() {
+        Some(id) => proposals(d, id, map)
+            .into_iter()
+            .filter(|p| fits(p.kind))
+            .map(|mut p| {
+                if p.kind != ChartKind::Line && !c.annotations.is_empty() {
+                    p.why.push_str(" (its annotations go: only line charts draw them)");
+                }
+                p
+            })
+            .collect(),
+        None if c.kind == ChartKind::Map => Vec::new(),
+        None => FIGURE_KINDS
+            .iter()
+            .filter(|(kind, _)| *kind == c.kind || fits(*kind))
+            .map(|(kind, why)| Proposal { kind: *kind, times: c.times.clone(), why: (*why).to_string() })
+            .collect(),
+    }
+}
+
 /// Chart `c` turned into `kind`, with the periods that kind shows (see [`proposals`]); the
-/// choropleth's colours and the other kinds' settings are left to their defaults.
+/// choropleth's colours and the other kinds' settings are left to their defaults, and a kind other
+/// than a line loses the annotations only lines draw.
 pub fn retarget(d: &Dataset, c: &Chart, kind: ChartKind, map: Option<&MapData>) -> Chart {
     let mut out = c.clone();
     out.kind = kind;
-    let fit = c.indicator.as_deref().map(|id| proposals(d, id, map)).unwrap_or_default();
-    out.times = fit.into_iter().find(|p| p.kind == kind).map(|p| p.times).unwrap_or_default();
+    // A chart of stated figures keeps its periods; one of series takes those its new kind shows.
+    if let Some(id) = c.indicator.as_deref() {
+        let fit = proposals(d, id, map);
+        out.times = fit.into_iter().find(|p| p.kind == kind).map(|p| p.times).unwrap_or_default();
+    }
     if kind != ChartKind::Choropleth {
         out.colors = None;
+    }
+    // Only a line draws annotations (the loader refuses them elsewhere).
+    if kind != ChartKind::Line {
+        out.annotations.clear();
     }
     out
 }

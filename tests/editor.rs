@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use datastory::data::{self, ChartKind, Dataset};
-use datastory::editor::{cells, colour_problems, import, merge, proposals, retarget, rows_of};
+use datastory::editor::{cells, chart_proposals, colour_problems, import, merge, proposals, retarget, rows_of};
 use datastory::geo::{GeoMap, MapData};
 use datastory::publish::{self, PageMap, Template};
 
@@ -106,6 +106,42 @@ fn the_kinds_proposed_fit_the_data() {
     let mut with = d.clone();
     with.charts[0] = made;
     data::validate(&with).expect("a slope the loader takes");
+}
+
+#[test]
+fn a_chart_is_offered_only_the_kinds_the_loader_takes() {
+    let d = story("data/story.json");
+    for (i, c) in d.charts.iter().enumerate() {
+        let offered = chart_proposals(&d, i, None);
+        for p in &offered {
+            let mut tried = d.clone();
+            tried.charts[i] = retarget(&d, c, p.kind, None);
+            data::validate(&tried).unwrap_or_else(|e| panic!("{} as {}: {e}", c.id, p.kind.word()));
+        }
+        if c.kind != ChartKind::Map {
+            assert!(offered.iter().any(|p| p.kind == c.kind), "{}: its own kind is offered", c.id);
+        }
+    }
+    let offered = |id: &str| {
+        let i = d.charts.iter().position(|c| c.id == id).expect("a chart of the story");
+        chart_proposals(&d, i, None).iter().map(|p| p.kind).collect::<Vec<_>>()
+    };
+    // Figures of unlike measures are never offered one axis; a multiple needs its one figure.
+    assert_eq!(offered("jilin-standouts"), [ChartKind::Cards]);
+    assert_eq!(offered("jilin-auto-sales"), [ChartKind::Bars, ChartKind::Multiple, ChartKind::Cards]);
+    assert_eq!(offered("jilin-gdp-growth"), [ChartKind::Bars, ChartKind::Periods, ChartKind::Share, ChartKind::Cards]);
+    assert!(offered("map").is_empty(), "the map is the map");
+
+    let g = story("data/examples/gapminder.json");
+    let map = MapData::from_json(&read("data/map/world.json")).expect("the world");
+    let line = g.charts.iter().position(|c| c.kind == ChartKind::Line).expect("a line");
+    let kinds: Vec<ChartKind> = chart_proposals(&g, line, Some(&map)).iter().map(|p| p.kind).collect();
+    assert_eq!(kinds, [ChartKind::Line, ChartKind::Slope, ChartKind::Choropleth, ChartKind::Bars]);
+    // Only a line draws annotations: another kind says they go, and Undo brings them back.
+    assert!(!g.charts[line].annotations.is_empty());
+    let slope = chart_proposals(&g, line, None).into_iter().find(|p| p.kind == ChartKind::Slope).expect("a slope");
+    assert!(slope.why.ends_with("(its annotations go: only line charts draw them)"), "{}", slope.why);
+    assert!(retarget(&g, &g.charts[line], ChartKind::Slope, None).annotations.is_empty());
 }
 
 #[test]

@@ -401,7 +401,9 @@ function chartControls(s, c, i) {
   const order = el('div', 'row');
   order.append(up, down);
   f.append(kindField, order);
-  if (c.indicator) f.append(highlights(s, c, i), notes(s, c, i));
+  if (c.indicator) f.append(highlights(s, c, i));
+  // Only a line draws annotations.
+  if (c.kind === 'line') f.append(notes(s, c, i));
   return f;
 }
 

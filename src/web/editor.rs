@@ -163,10 +163,12 @@ pub fn check(story: JsValue, map: Option<String>) -> Result<JsValue, JsError> {
     let proposals = d
         .charts
         .iter()
-        .map(|c| {
-            let fits = c.indicator.as_deref().map(|i| editor::proposals(&d, i, map.as_ref())).unwrap_or_default();
-            let fits =
-                fits.iter().map(|p| object(&[("kind", p.kind.word().into()), ("why", (&p.why).into())])).collect();
+        .enumerate()
+        .map(|(i, c)| {
+            let fits = editor::chart_proposals(&d, i, map.as_ref())
+                .iter()
+                .map(|p| object(&[("kind", p.kind.word().into()), ("why", (&p.why).into())]))
+                .collect();
             (c.id.clone(), Json::Arr(fits))
         })
         .collect();
