@@ -641,9 +641,14 @@ function wire() {
     if (file) await useText(await file.text(), file.name);
   });
   const drop = $('step-data');
-  drop.addEventListener('dragover', (e) => e.preventDefault());
+  drop.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    drop.classList.add('dropping');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('dropping'));
   drop.addEventListener('drop', async (e) => {
     e.preventDefault();
+    drop.classList.remove('dropping');
     const file = e.dataTransfer?.files?.[0];
     if (file) await useText(await file.text(), file.name);
   });

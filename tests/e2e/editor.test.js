@@ -148,6 +148,43 @@ test('an opened story file (the Northeast story, with its map and its Chinese) i
   await context.close();
 });
 
+test('the preview follows its width, theme and language; the embed codes are copied; a reader\'s page never fetches the editor', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(BASE_URL).origin });
+  const { page, errors } = await editor({ context });
+  await paste(page, readFileSync(join(TABLES, 'us-employment.csv'), 'utf8'));
+  await previewDrawn(page);
+  const shown = () => page.evaluate(() => {
+    const story = document.querySelector('#preview .story');
+    return { width: story.style.width, theme: story.dataset.theme, canvas: story.querySelector('canvas')?.clientWidth };
+  });
+  const phone = await shown();
+  assert.deepEqual([phone.width, phone.theme], ['375px', 'light']);
+  await page.getByLabel('Desktop').check();
+  await page.waitForFunction(() => document.querySelector('#preview .story')?.style.width === '1280px' && document.querySelector('#preview .story').dataset.ready === 'true');
+  await page.getByLabel('Dark').check();
+  await page.waitForFunction(() => document.querySelector('#preview .story')?.dataset.theme === 'dark' && document.querySelector('#preview .story').dataset.ready === 'true');
+  const desktop = await shown();
+  assert.ok(desktop.canvas > phone.canvas * 2, `the charts are drawn wider: ${phone.canvas} then ${desktop.canvas} px`);
+  await page.getByRole('button', { name: '4. Publish' }).click();
+  await page.getByLabel('Address the bundle will be published at').fill('https://news.example.com/graphics/jobs');
+  await page.getByLabel('Address the bundle will be published at').press('Tab');
+  await page.getByRole('button', { name: 'Copy the iframe code' }).click();
+  const iframe = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(iframe, /^<iframe src="https:\/\/news\.example\.com\/graphics\/jobs\/index\.html" title="Pasted data"/);
+  await page.getByRole('button', { name: 'Copy the script code' }).click();
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /<region-infographic src="https:\/\/news\.example\.com\/graphics\/jobs\/data\/story\.json">/);
+  assert.deepEqual(errors, []);
+
+  const reader = await context.newPage();
+  const asked = [];
+  reader.on('request', (r) => asked.push(r.url()));
+  await reader.goto(new URL('?data=data/examples/us-employment.json', BASE_URL).href);
+  await reader.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  assert.deepEqual(asked.filter((u) => /editor/.test(u)), [], 'no file of the editor');
+  await context.close();
+});
+
 test('a reload mid-edit loses nothing, and undo and redo step through the edits', async () => {
   const { page, context } = await editor();
   await paste(page, readFileSync(join(TABLES, 'minnesota-barley.csv'), 'utf8'));
