@@ -14,7 +14,8 @@ const FALLBACK_WIDTH: f64 = 640.0;
 /// The page with every asset's hashed name in place, and what depends on the story left to fill:
 /// `<title>`, the description, `<!-- preloads -->`, the map's meta tag, `<!-- fallback -->` and
 /// `<!-- data -->`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "editor", derive(serde::Deserialize))]
 pub struct Template {
     pub html: String,
     /// Modules the page preloads, whatever its story.

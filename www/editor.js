@@ -196,7 +196,7 @@ async function useText(text, name) {
       }
       await useGrid(made.rows, name, null);
     }
-    status(`Read ${state.grid?.length ?? 0} rows.`);
+    status(state.gridError ? 'The data has a problem, marked in the grid.' : `Read ${state.grid?.length ?? 0} rows.`);
   } catch (e) {
     showDataError({ message: e.message });
   }

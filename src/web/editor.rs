@@ -104,7 +104,7 @@ fn map_of(text: Option<String>) -> Option<MapData> {
 #[wasm_bindgen(js_name = editorCells)]
 pub fn cells(text: &str) -> Result<JsValue, JsError> {
     match editor::cells(text) {
-        Ok(rows) => to_js(&serde_json_like_rows(&rows)),
+        Ok(rows) => to_js(&Grid { rows: &rows }),
         Err(e) => to_js(&Wrapped::error(cell_error(&e))),
     }
 }
@@ -131,7 +131,7 @@ pub fn import(rows: JsValue, name: &str, previous: JsValue) -> Result<JsValue, J
 #[wasm_bindgen(js_name = editorRows)]
 pub fn rows(story: JsValue) -> Result<JsValue, JsError> {
     match read(story)? {
-        Ok(d) => to_js(&serde_json_like_rows(&editor::rows_of(&d))),
+        Ok(d) => to_js(&Grid { rows: &editor::rows_of(&d) }),
         Err(e) => to_js(&Wrapped::error(data_error(&e))),
     }
 }
@@ -209,7 +209,7 @@ pub fn page(
     map_url: Option<String>,
     map: Option<String>,
 ) -> Result<JsValue, JsError> {
-    let t: TemplateIn = serde_wasm_bindgen::from_value(template).map_err(|e| JsError::new(&e.to_string()))?;
+    let t: Template = serde_wasm_bindgen::from_value(template).map_err(|e| JsError::new(&e.to_string()))?;
     // The file itself is read, not the object it came from: what is served is what was checked.
     let d = data::from_json(story_min).map_err(|e| JsError::new(&e.to_string()))?;
     let made = match (map_url, map) {
@@ -217,10 +217,9 @@ pub fn page(
             let parsed = MapData::from_json(&text).map_err(|e| JsError::new(&format!("{url}: {e}")))?;
             let geo = GeoMap::new(&parsed, &d).map_err(|e| JsError::new(&format!("{url}: {e}")))?;
             let min = publish::minify_json(&text);
-            let template = t.into_template();
-            publish::page(&template, &d, story_min, Some(&PageMap { url, text: &min, map: &geo }))
+            publish::page(&t, &d, story_min, Some(&PageMap { url, text: &min, map: &geo }))
         }
-        _ => publish::page(&t.into_template(), &d, story_min, None),
+        _ => publish::page(&t, &d, story_min, None),
     }
     .map_err(|e| JsError::new(&e))?;
     to_js(&object(&[
@@ -249,25 +248,6 @@ pub fn zip(files: &js_sys::Array) -> Result<js_sys::Uint8Array, JsError> {
     Ok(js_sys::Uint8Array::from(bytes.as_slice()))
 }
 
-#[derive(serde::Deserialize)]
-struct TemplateIn {
-    html: String,
-    modules: Vec<String>,
-    figures_wasm: String,
-    series_wasm: String,
-}
-
-impl TemplateIn {
-    fn into_template(self) -> Template {
-        Template {
-            html: self.html,
-            modules: self.modules,
-            figures_wasm: self.figures_wasm,
-            series_wasm: self.series_wasm,
-        }
-    }
-}
-
 /// `{story}` or `{error}`: what an import gives the editor's script.
 #[derive(Serialize)]
 struct Wrapped<'a> {
@@ -286,11 +266,10 @@ impl<'a> Wrapped<'a> {
     }
 }
 
-fn serde_json_like_rows(rows: &Rows) -> Json {
-    object(&[(
-        "rows",
-        Json::Arr(rows.iter().map(|r| Json::Arr(r.iter().map(|c| Json::Str(c.clone())).collect())).collect()),
-    )])
+/// `{rows}`: a grid for the script, serialized as it is (a table may hold 100,000 rows).
+#[derive(Serialize)]
+struct Grid<'a> {
+    rows: &'a Rows,
 }
 
 /// Our JSON tree handed to the script as the plain value it stands for.

@@ -306,20 +306,7 @@ fn editor(esbuild: &Path, dist: &Path, www: &Path, template: &Template, style_na
         .map(|p| p.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"))
         .collect();
     let stage = root().join("target/dist-js");
-    let glue = replace(
-        &read(&www.join("pkg-editor/datastory.js"))?,
-        "'datastory_bg.wasm'",
-        &format!(
-            "'{}'",
-            file_name(&hashed(
-                dist,
-                "datastory_editor_bg.wasm",
-                &std::fs::read(www.join("pkg-editor/datastory_bg.wasm"))
-                    .map_err(|e| format!("reading the editor's engine: {e}"))?
-            )?)
-        ),
-        "datastory.js",
-    )?;
+    let (_, glue) = engine(dist, &www.join("pkg-editor"), "datastory_editor")?;
     write(&stage.join("pkg-editor/datastory.js"), glue.as_bytes())?;
     let (worker, _) = bundle_entry(esbuild, dist, &stage, "editor-worker")?;
     let editor_js = replace(
@@ -331,15 +318,7 @@ fn editor(esbuild: &Path, dist: &Path, www: &Path, template: &Template, style_na
     write(&stage.join("editor.js"), editor_js.as_bytes())?;
     let (main, _) = bundle_entry(esbuild, dist, &stage, "editor")?;
     let css = hashed(dist, "editor.css", read(&www.join("editor.css"))?.as_bytes())?;
-    let data = serde_json::json!({
-        "files": files,
-        "template": {
-            "html": template.html,
-            "modules": template.modules,
-            "figures_wasm": template.figures_wasm,
-            "series_wasm": template.series_wasm,
-        },
-    });
+    let data = serde_json::json!({ "files": files, "template": template });
     let mut html = read(&www.join("editor.html"))?;
     html = replace(&html, "href=\"style.css\"", &format!("href=\"{style_name}\""), "editor.html")?;
     html = replace(&html, "href=\"editor.css\"", &format!("href=\"{css}\""), "editor.html")?;
