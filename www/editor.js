@@ -652,6 +652,20 @@ function wire() {
     const file = e.dataTransfer?.files?.[0];
     if (file) await useText(await file.text(), file.name);
   });
+  // The bundle's example tables, to try the editor on real data.
+  const examples = bundle.files.filter((f) => /^data\/examples\/tables\/[^/]+\.csv$/.test(f));
+  $('examples').hidden = !examples.length;
+  $('example').append(...examples.map((f) => new Option(f.split('/').pop(), f)));
+  $('use-example').addEventListener('click', async () => {
+    const path = $('example').value;
+    try {
+      const response = await fetch(path);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      await useText(await response.text(), path.split('/').pop());
+    } catch (e) {
+      showDataError({ message: `The example ${path} could not be fetched (${e.message}); reload the editor and try again.` });
+    }
+  });
   $('transpose').addEventListener('click', () => {
     useGrid(transpose(state.grid), state.name, state.story).catch((e) => showDataError({ message: e.message }));
   });

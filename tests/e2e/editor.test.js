@@ -55,6 +55,15 @@ for (const file of readdirSync(TABLES).filter((f) => f.endsWith('.csv'))) {
   });
 }
 
+test('an example table of the bundle opens with a press, named after its file', async () => {
+  const { page, context, errors } = await editor();
+  await page.getByLabel('Or start from an example table').selectOption({ label: 'minnesota-barley.csv' });
+  await page.getByRole('button', { name: 'Open the example' }).click();
+  assert.equal(await previewDrawn(page), 'Minnesota barley');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a bad cell is marked with the loader\'s message, and fixing it in the grid draws the story', async () => {
   const { page, context, errors } = await editor();
   await paste(page, 'year\tJilin\tLiaoning\n2019\t1.5\t2.1\n2020\tabout 40\t2.4\n2021\t3.1\t2.9\n');
