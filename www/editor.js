@@ -62,7 +62,7 @@ function call(name, ...args) {
 
 // ---- state, storage, undo ----
 /** Everything the editor keeps: the grid, the story made from it, the Chinese texts, the step. */
-let state = { name: '', grid: null, gridError: null, story: null, zh: {}, step: 'data', base: '' };
+let state = { name: '', grid: null, gridError: null, story: null, afresh: false, zh: {}, step: 'data', base: '' };
 /** What the engine last said of the story: its error, texts, the kinds that fit, the colours' problems. */
 let info = null;
 const past = [];
@@ -187,7 +187,7 @@ async function useText(text, name) {
       const zh = story.translations?.zh ?? {};
       delete story.translations;
       delete story.languages;
-      commit({ name, grid: made.rows, gridError: null, story, zh });
+      commit({ name, grid: made.rows, gridError: null, story, zh, afresh: false });
     } else {
       const made = await call('editorCells', text);
       if (made.error) {
@@ -202,10 +202,15 @@ async function useText(text, name) {
   }
 }
 
-/** Reads `rows` into a story, keeping what was written on `previous`. */
+/**
+ * Reads `rows` into a story, keeping what was written on `previous` (null: a table read afresh).
+ * A table read afresh that has a problem stays afresh until it reads: the story shown meanwhile
+ * is the one before, whose charts and texts are not this table's.
+ */
 async function useGrid(rows, name, previous) {
   const made = await call('editorImport', rows, name, previous);
-  commit({ name, grid: rows, gridError: made.error ?? null, story: made.story ?? state.story });
+  const afresh = Boolean(made.error) && (previous === null || state.afresh);
+  commit({ name, grid: rows, gridError: made.error ?? null, story: made.story ?? state.story, afresh });
 }
 
 function showDataError(error) {
@@ -228,7 +233,7 @@ function drawData() {
     const grid = state.grid.slice();
     grid[r] = grid[r].slice();
     grid[r][c] = text;
-    useGrid(grid, state.name, state.story).catch((e) => showDataError({ message: e.message }));
+    useGrid(grid, state.name, state.afresh ? null : state.story).catch((e) => showDataError({ message: e.message }));
   });
 }
 
@@ -667,7 +672,9 @@ function wire() {
     }
   });
   $('transpose').addEventListener('click', () => {
-    useGrid(transpose(state.grid), state.name, state.story).catch((e) => showDataError({ message: e.message }));
+    // Read afresh: the table is another table now, and the charts made for its old reading would
+    // not fit it. Undo brings the story back.
+    useGrid(transpose(state.grid), state.name, null).catch((e) => showDataError({ message: e.message }));
   });
   $('data-error').addEventListener('click', () => badCell($('grid'))?.focus());
   $('undo').addEventListener('click', undo);
@@ -682,7 +689,7 @@ function wire() {
     }
     armed = false;
     $('restart').textContent = 'Start again';
-    commit({ name: '', grid: null, gridError: null, story: null, zh: {}, step: 'data' });
+    commit({ name: '', grid: null, gridError: null, story: null, afresh: false, zh: {}, step: 'data' });
     $('paste').value = '';
     status('Cleared. Undo brings it back.');
   });

@@ -64,6 +64,32 @@ test('an example table of the bundle opens with a press, named after its file', 
   await context.close();
 });
 
+test('transposing the grid and naming its new first column turns categories by time into lines over time, and Undo turns them back', async () => {
+  const { page, context, errors } = await editor();
+  await paste(page, 'province\t2019\t2020\t2021\nJilin\t1.5\t2.0\t3.1\nLiaoning\t2.1\t2.4\t2.9\n');
+  await previewDrawn(page);
+  await page.getByRole('button', { name: '3. Visualize' }).click();
+  assert.equal(await page.getByLabel('Chart kind').inputValue(), 'bars', 'categories down the first column: bars of the latest year');
+  await page.getByRole('button', { name: '1. Data' }).click();
+  await page.getByRole('button', { name: 'Transpose rows and columns' }).click();
+  await page.waitForFunction(() => document.querySelector('#grid-size')?.textContent === '4 rows, 3 columns');
+  assert.equal(await page.getByLabel('Row 1, column B').inputValue(), 'Jilin');
+  // "province" now heads the column of years, and the importer says it cannot tell the layout.
+  await page.locator('#data-error').waitFor({ state: 'visible' });
+  assert.match(await page.textContent('#data-error'), /fits none of the layouts/);
+  const corner = page.getByLabel('Row 1, column A');
+  await corner.fill('year');
+  await corner.press('Tab');
+  await page.locator('#data-error').waitFor({ state: 'hidden' });
+  await page.getByRole('button', { name: '3. Visualize' }).click();
+  await page.waitForFunction(() => document.querySelector('#kind-0')?.value === 'line');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.waitForFunction(() => document.querySelector('#kind-0')?.value === 'bars');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a bad cell is marked with the loader\'s message, and fixing it in the grid draws the story', async () => {
   const { page, context, errors } = await editor();
   await paste(page, 'year\tJilin\tLiaoning\n2019\t1.5\t2.1\n2020\tabout 40\t2.4\n2021\t3.1\t2.9\n');
