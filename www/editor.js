@@ -406,7 +406,8 @@ function chartControls(s, c, i) {
   const order = el('div', 'row');
   order.append(up, down);
   f.append(kindField, order);
-  if (c.indicator) f.append(highlights(s, c, i));
+  // The kinds that draw some entities in colour and the rest as grey context.
+  if (c.indicator && ['line', 'slope', 'small_multiples', 'periods'].includes(c.kind)) f.append(highlights(s, c, i));
   // Only a line draws annotations.
   if (c.kind === 'line') f.append(notes(s, c, i));
   return f;
