@@ -110,23 +110,18 @@ function commit(change) {
   refresh();
 }
 
-function undo() {
-  if (!past.length) return;
-  future.push(state);
-  state = { ...past.pop(), step: state.step, base: state.base };
+/** Takes the state back (from `past` to `future`) or on again (the other way): the step shown and the publishing address stay. */
+function travel(from, to, said) {
+  if (!from.length) return;
+  to.push(state);
+  state = { ...from.pop(), step: state.step, base: state.base };
   store();
   refresh();
-  status('Undone.');
+  status(said);
 }
 
-function redo() {
-  if (!future.length) return;
-  past.push(state);
-  state = { ...future.pop(), step: state.step, base: state.base };
-  store();
-  refresh();
-  status('Redone.');
-}
+const undo = () => travel(past, future, 'Undone.');
+const redo = () => travel(future, past, 'Redone.');
 
 /** A copy of the story to change. */
 const edited = () => structuredClone(state.story);
