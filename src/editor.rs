@@ -1,5 +1,5 @@
 //! The editor's rules, in plain Rust: a pasted sheet as a grid and back, a grid to a story (kept
-//! edits merged in), the chart kinds that fit an indicator, and a story's translatable texts.
+//! edits merged in), the chart kinds each chart may take, and what fails of the regions' colours.
 
 use std::collections::HashSet;
 
@@ -52,20 +52,20 @@ pub fn cells(text: &str) -> Result<Rows, CellError> {
 /// The grid as CSV text, with the line each row starts on (1-based), to place the importer's
 /// messages back on their cells.
 pub fn to_text(rows: &[Vec<String>]) -> (String, Vec<u64>) {
-    let mut text = String::new();
+    let mut w = ::csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
     let mut starts = Vec::with_capacity(rows.len());
-    let mut line = 1;
+    let (mut line, mut written) = (1, 0);
     for row in rows {
-        let mut w = ::csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
-        // Writing to memory cannot fail; an empty record stands for a row that could not be written.
-        let _ = w.write_record(row.iter().map(|c| c.trim_end_matches(['\r', '\n'])));
-        let bytes = w.into_inner().unwrap_or_default();
-        let record = String::from_utf8_lossy(&bytes);
         starts.push(line);
-        line += record.matches('\n').count() as u64;
-        text.push_str(&record);
+        // Writing to memory cannot fail; a row that somehow could not be written is left out.
+        let _ = w.write_record(row.iter().map(|c| c.trim_end_matches(['\r', '\n'])));
+        let _ = w.flush();
+        let out = w.get_ref();
+        line += out.get(written..).map_or(0, |new| String::from_utf8_lossy(new).matches('\n').count()) as u64;
+        written = out.len();
     }
-    (text, starts)
+    let bytes = w.into_inner().unwrap_or_default();
+    (String::from_utf8(bytes).unwrap_or_default(), starts)
 }
 
 /// The grid read as the CLI's `data import` reads a file, with its problem placed on its cell.
@@ -75,7 +75,7 @@ pub fn import(rows: &[Vec<String>], name: &str) -> Result<Dataset, CellError> {
 }
 
 fn placed(e: &ImportError, starts: &[u64]) -> CellError {
-    let row = (e.line > 0).then(|| starts.iter().rposition(|s| *s <= e.line)).flatten();
+    let row = (e.line > 0).then(|| starts.partition_point(|s| *s <= e.line).checked_sub(1)).flatten();
     CellError { row, column: e.column.as_ref().map(|(n, _)| n.saturating_sub(1)), message: e.to_string() }
 }
 
