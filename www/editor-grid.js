@@ -42,6 +42,7 @@ export function renderGrid(box, rows, error, onEdit, start = 0) {
       const td = el('td');
       const input = el('input');
       input.value = text;
+      input.id = `cell-${r}-${c}`;
       input.dataset.row = String(r);
       input.dataset.column = String(c);
       const name = header[c] ? ` (${header[c]})` : '';

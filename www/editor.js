@@ -233,10 +233,11 @@ function drawData() {
 }
 
 // ---- step 2: check and describe ----
-function field(label, value, onChange, { multiline = false } = {}) {
+/** A labelled text field; `id` stays the same from one drawing to the next, so focus can be kept. */
+function field(id, label, value, onChange, { multiline = false } = {}) {
   const wrap = el('div', 'field');
   const input = el(multiline ? 'textarea' : 'input');
-  input.id = `f${(field.n = (field.n ?? 0) + 1)}`;
+  input.id = id;
   const l = el('label', '', label);
   l.htmlFor = input.id;
   input.value = value ?? '';
@@ -267,16 +268,16 @@ function drawDescribe() {
   const story = el('fieldset');
   story.append(el('legend', '', 'The story'));
   story.append(
-    field('Title', s.story.title, set((d, v) => { d.story.title = v; })),
-    field('Dek', s.story.dek, set((d, v) => { d.story.dek = v; }), { multiline: true }),
+    field('story-title', 'Title', s.story.title, set((d, v) => { d.story.title = v; })),
+    field('story-dek', 'Dek', s.story.dek, set((d, v) => { d.story.dek = v; }), { multiline: true }),
   );
   const sources = s.sources.map((src, i) => {
     const f = el('fieldset');
     f.append(el('legend', '', `Source ${i + 1}`));
     f.append(
-      field('Source name', src.name, set((d, v) => { d.sources[i].name = v; })),
-      field('Source link', src.document ?? '', set((d, v) => { if (v.trim()) d.sources[i].document = v.trim(); else delete d.sources[i].document; })),
-      field('What the source is', src.description, set((d, v) => { d.sources[i].description = v; }), { multiline: true }),
+      field(`source-${i}-name`, 'Source name', src.name, set((d, v) => { d.sources[i].name = v; })),
+      field(`source-${i}-link`, 'Source link', src.document ?? '', set((d, v) => { if (v.trim()) d.sources[i].document = v.trim(); else delete d.sources[i].document; })),
+      field(`source-${i}-description`, 'What the source is', src.description, set((d, v) => { d.sources[i].description = v; }), { multiline: true }),
     );
     return f;
   });
@@ -284,9 +285,9 @@ function drawDescribe() {
     const f = el('fieldset');
     f.append(el('legend', '', `Chart ${i + 1}: ${c.headline}`));
     f.append(
-      field('Headline', c.headline, set((d, v) => { d.charts[i].headline = v; })),
-      field('Chart dek', c.dek, set((d, v) => { d.charts[i].dek = v; }), { multiline: true }),
-      field('Notes', c.note ?? '', set((d, v) => { if (v.trim()) d.charts[i].note = v; else delete d.charts[i].note; }), { multiline: true }),
+      field(`chart-${i}-headline`, 'Headline', c.headline, set((d, v) => { d.charts[i].headline = v; })),
+      field(`chart-${i}-dek`, 'Chart dek', c.dek, set((d, v) => { d.charts[i].dek = v; }), { multiline: true }),
+      field(`chart-${i}-note`, 'Notes', c.note ?? '', set((d, v) => { if (v.trim()) d.charts[i].note = v; else delete d.charts[i].note; }), { multiline: true }),
     );
     return f;
   });
@@ -323,6 +324,7 @@ function drawTranslations() {
     input.value = state.zh[key] ?? '';
     input.setAttribute('aria-label', `Chinese for “${en.length > 80 ? `${en.slice(0, 80)}…` : en}”`);
     input.lang = 'zh-Hans';
+    input.id = `zh-${key}`;
     input.addEventListener('change', () => commit({ zh: { ...state.zh, [key]: input.value } }));
     const cell = el('td');
     cell.append(input);
@@ -389,10 +391,12 @@ function chartControls(s, c, i) {
     status(`Chart “${c.headline}” moved ${by < 0 ? 'up' : 'down'}.`);
   };
   const up = el('button', '', 'Move up');
+  up.id = `up-${i}`;
   up.type = 'button';
   up.disabled = i === 0;
   up.addEventListener('click', () => move(-1));
   const down = el('button', '', 'Move down');
+  down.id = `down-${i}`;
   down.type = 'button';
   down.disabled = i === s.charts.length - 1;
   down.addEventListener('click', () => move(1));
@@ -418,6 +422,7 @@ function highlights(s, c, i) {
     const label = el('label');
     const check = el('input');
     check.type = 'checkbox';
+    check.id = `highlight-${i}-${id}`;
     check.checked = (c.highlight ?? []).includes(id);
     check.addEventListener('change', () => {
       const story = edited();
@@ -460,11 +465,11 @@ function notes(s, c, i) {
   kind.append(new Option('A reference line at a value', 'line'), new Option('A band of time', 'band'), new Option('A point called out', 'point'));
   const kindLabel = el('label', '', 'Annotation kind');
   kindLabel.htmlFor = kind.id;
-  const input = (label) => field(label, '', () => {});
-  const text = input('Annotation text');
-  const value = input('At the value');
-  const from = input('From the time');
-  const to = input('To the time');
+  const input = (name, label) => field(`note-${i}-${name}`, label, '', () => {});
+  const text = input('text', 'Annotation text');
+  const value = input('value', 'At the value');
+  const from = input('from', 'From the time');
+  const to = input('to', 'To the time');
   const entity = el('select');
   entity.id = `note-entity-${i}`;
   const ids = [...new Set(s.series.filter((x) => x.indicator === c.indicator).map((x) => x.entity))];
@@ -473,7 +478,7 @@ function notes(s, c, i) {
   entityLabel.htmlFor = entity.id;
   const entityField = el('div', 'field');
   entityField.append(entityLabel, entity);
-  const time = input('At the time');
+  const time = input('time', 'At the time');
   // Only the fields of the chosen kind are shown.
   const parts = { line: [value], band: [from, to], point: [entityField, time] };
   const show = () => {
@@ -485,6 +490,7 @@ function notes(s, c, i) {
   // A year is written as the format writes years, a number; other times as text ("2020-03").
   const when = (f) => (/^-?\d{1,4}$/.test(read(f)) ? Number(read(f)) : read(f));
   const add = el('button', '', 'Add the annotation');
+  add.id = `note-${i}-add`;
   add.type = 'button';
   add.addEventListener('click', () => {
     const label = read(text);
@@ -541,7 +547,7 @@ function drawPublish() {
   const codes = embedCodes(base, story);
   $('iframe-code').value = codes.iframe;
   $('script-code').value = codes.script;
-  $('base-url').value = state.base;
+  if (document.activeElement !== $('base-url')) $('base-url').value = state.base;
   for (const id of ['download-story', 'download-bundle']) $(id).disabled = !story || !!info?.error;
 }
 
@@ -598,16 +604,41 @@ async function drawPreview() {
 
 // ---- the whole page ----
 let checking = 0;
+/**
+ * Remembers the control that has the focus, to give it back once the steps are drawn again: a
+ * change is committed as its field is left, so the next field, just focused and perhaps typed
+ * in, is drawn again under the reader's hands. Its text so far and its selection go with it.
+ */
+function keepFocus() {
+  const at = document.activeElement;
+  if (!at?.id || !at.closest('.editor-main')) return () => {};
+  const { id } = at;
+  const text = at.tagName === 'TEXTAREA' || (at.tagName === 'INPUT' && !['checkbox', 'radio', 'color', 'file'].includes(at.type));
+  const [value, start, end] = text ? [at.value, at.selectionStart, at.selectionEnd] : [];
+  return () => {
+    const now = document.getElementById(id);
+    if (!now || now === document.activeElement) return;
+    if (text && now.value !== value) now.value = value;
+    now.focus({ preventScroll: true });
+    try {
+      if (text) now.setSelectionRange(start, end);
+    } catch {
+      // Fields of some types (url) have no selection to set.
+    }
+  };
+}
+
 async function refresh() {
   const run = (checking += 1);
+  const refocus = keepFocus();
   $('undo').disabled = !past.length;
   $('redo').disabled = !future.length;
   drawData();
+  refocus();
   if (state.story) {
     try {
       const story = publishable();
       info = await call('editorCheck', story, await mapText(story));
-      // Chinese completed (or emptied) by this change: check the story as it will be published.
       if (run !== checking) return;
     } catch (e) {
       info = { error: { path: '', message: e.message } };
@@ -616,10 +647,12 @@ async function refresh() {
     info = null;
   }
   if (run !== checking) return;
+  const again = keepFocus();
   drawDescribe();
   drawVisualize();
   drawPublish();
   showStep(state.step, false);
+  again();
   drawPreview().catch((e) => { $('preview').replaceChildren(el('p', 'editor-error', `The preview could not be drawn: ${e.message}`)); });
 }
 

@@ -228,7 +228,12 @@ test('a reload mid-edit loses nothing, and undo and redo step through the edits'
   const title = page.getByLabel('Title', { exact: true });
   await title.fill('Barley yields at six Minnesota sites');
   await title.press('Tab');
+  // The dek, focused as the title was left, keeps the focus and what is typed in it while the
+  // steps are drawn again for the title.
+  await page.keyboard.type('Six sites');
   await page.waitForFunction(() => document.querySelector('#preview .story-title')?.textContent === 'Barley yields at six Minnesota sites');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'story-dek');
+  assert.match(await page.getByLabel('Dek', { exact: true }).inputValue(), /Six sites$/);
   await page.reload();
   assert.equal(await previewDrawn(page), 'Barley yields at six Minnesota sites');
   assert.equal(await page.getByLabel('Title', { exact: true }).inputValue(), 'Barley yields at six Minnesota sites');
