@@ -103,7 +103,8 @@ function restore() {
 /** Applies `change` to the state as one step that Undo takes back. */
 function commit(change) {
   past.push(state);
-  if (past.length > 100) past.shift();
+  // Each reading of a large table is a story of its own in memory: fewer of them are kept.
+  while (past.length > (state.grid?.length > 10000 ? 10 : 100)) past.shift();
   future.length = 0;
   state = { ...state, ...change };
   store();
@@ -123,8 +124,17 @@ function travel(from, to, said) {
 const undo = () => travel(past, future, 'Undone.');
 const redo = () => travel(future, past, 'Redone.');
 
-/** A copy of the story to change. */
-const edited = () => structuredClone(state.story);
+/**
+ * A copy of the story to change. Its series, which only a new reading of the grid replaces, are
+ * shared with the states Undo keeps rather than copied: a story of 10 MB would otherwise be copied
+ * whole for each title typed.
+ */
+function edited() {
+  const { series, ...rest } = state.story;
+  const copy = structuredClone(rest);
+  if (series) copy.series = series;
+  return copy;
+}
 
 /** True when every text of the story has its Chinese. */
 function complete() {
@@ -134,7 +144,8 @@ function complete() {
 /** The story as it is published: in Chinese too once every text has its Chinese. */
 function publishable() {
   if (!state.story) return null;
-  const story = structuredClone(state.story);
+  // A shallow copy: only its own two fields are set here.
+  const story = { ...state.story };
   delete story.languages;
   delete story.translations;
   if (complete()) {
