@@ -6,6 +6,8 @@ import { save, bundleZip, baseOf, embedCodes } from './editor-publish.js';
 
 const KEY = 'datastory-editor';
 const STEPS = ['data', 'describe', 'visualize', 'publish'];
+/** Pasted text longer than this (characters) is read without being shown in the paste box. */
+const LARGE_PASTE = 200000;
 /** The bundle's files and page template, written into the page by `cargo xtask dist`. */
 const bundle = readBundle();
 const $ = (id) => document.getElementById(id);
@@ -677,9 +679,19 @@ function showStep(step, focus = true) {
 
 function wire() {
   $('use-paste').addEventListener('click', () => useText($('paste').value, 'pasted data'));
-  $('paste').addEventListener('paste', () => {
-    // After the browser has put the text in.
-    setTimeout(() => useText($('paste').value, 'pasted data'), 0);
+  $('paste').addEventListener('paste', (e) => {
+    const text = e.clipboardData?.getData('text/plain') ?? '';
+    if (text.length <= LARGE_PASTE) {
+      // Read the box once the browser has put the text in, where the cursor was.
+      setTimeout(() => useText($('paste').value, 'pasted data'), 0);
+      return;
+    }
+    // A large paste is read, not shown: a text box of megabytes takes the browser seconds to lay
+    // out, and the grid shows the table anyway.
+    e.preventDefault();
+    $('paste').value = '';
+    $('paste').placeholder = `${(text.length / 1e6).toFixed(1)} MB pasted: see the grid below.`;
+    useText(text, 'pasted data');
   });
   $('open').addEventListener('change', async () => {
     const file = $('open').files?.[0];

@@ -298,6 +298,28 @@ for (const [what, entities, years] of [['a file of 100,000 rows', 50, 2000], ['a
   });
 }
 
+test('a 10 MB paste is read without filling the paste box, and the page answers while it is', async () => {
+  const { page, context, errors } = await editor();
+  const lines = ['entity\tyear\tvalue'];
+  for (let e = 0; e < 200; e += 1) for (let y = 0; y < 2000; y += 1) lines.push(`Site number ${e}\t${1000 + y}\t${((e * 7 + y * 13) % 997) - 300}.25`);
+  const text = lines.join('\n');
+  assert.ok(text.length > 10e6);
+  // What a paste from a spreadsheet gives the page: a paste event carrying the text.
+  await page.locator('#paste').evaluate((box, t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  await page.getByRole('button', { name: '2. Check and describe' }).click({ timeout: 5000 });
+  await page.getByRole('button', { name: '1. Data' }).click({ timeout: 5000 });
+  await page.waitForFunction(() => document.querySelector('#grid-size')?.textContent === '400001 rows, 3 columns', null, { timeout: 120000 });
+  assert.equal(await page.inputValue('#paste'), '');
+  assert.match(await page.getAttribute('#paste', 'placeholder'), /^11\.\d MB pasted/);
+  await previewDrawn(page);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('by keyboard alone, a pasted table becomes a zip that a plain static host serves, with its page and both embeds drawing', async () => {
   const { page, context, errors } = await editor();
   const csv = readFileSync(join(TABLES, 'natural-disasters.csv'), 'utf8');
