@@ -289,7 +289,7 @@ function drawDescribe() {
     f.append(el('legend', '', `Source ${i + 1}`));
     f.append(
       field(`source-${i}-name`, 'Source name', src.name, set((d, v) => { d.sources[i].name = v; })),
-      field(`source-${i}-link`, 'Source link', src.document ?? '', set((d, v) => { if (v.trim()) d.sources[i].document = v.trim(); else delete d.sources[i].document; })),
+      field(`source-${i}-link`, 'Source link', src.link ?? '', set((d, v) => { if (v.trim()) d.sources[i].link = v.trim(); else delete d.sources[i].link; })),
       field(`source-${i}-description`, 'What the source is', src.description, set((d, v) => { d.sources[i].description = v; }), { multiline: true }),
     );
     return f;
@@ -341,7 +341,10 @@ function drawTranslations() {
     input.addEventListener('change', () => commit({ zh: { ...state.zh, [key]: input.value } }));
     const cell = el('td');
     cell.append(input);
-    row.append(el('td', '', en), cell);
+    // The key says which text it is where two read alike (a title and a headline).
+    const english = el('td', '', en);
+    english.append(el('span', 'key', key));
+    row.append(english, cell);
     body.append(row);
   }
   table.append(thead, body);
@@ -562,6 +565,15 @@ function drawPublish() {
   $('script-code').value = codes.script;
   if (document.activeElement !== $('base-url')) $('base-url').value = state.base;
   for (const id of ['download-story', 'download-bundle']) $(id).disabled = !story || !!info?.error;
+  // Every figure comes from a named source: the importer's placeholder source is for drafts only.
+  const draft = (story?.sources ?? []).find((x) => x.id === 'source-not-given');
+  const todo = draft ? [
+    draft.name === 'Source not given' && 'name the source',
+    !draft.link && 'give the address where readers find it',
+    /did not name its source/.test(draft.description) && 'say what it is',
+  ].filter(Boolean) : [];
+  $('unsourced').hidden = !todo.length;
+  $('unsourced').replaceChildren(el('p', '', `Before you publish, in step 2: ${todo.join(', ')}.`));
 }
 
 async function copy(id) {
@@ -605,13 +617,19 @@ async function drawPreview() {
   // The page's own way to hand app.js a story it already holds (early.js does it for the page's
   // story): nothing is fetched or stored for the preview.
   globalThis.__datastoryEarly = { url, response: Promise.resolve(new Response(text)), text: Promise.resolve(text), map: Promise.resolve(null) };
+  // Drawn in the page, unseen over the one shown, so that its charts are laid out at their width
+  // from the first drawing, and the one shown is swapped for it only when it is whole.
+  inner.className = 'preview-next';
+  box.append(inner);
   const made = await mount(inner, { data: url, theme: radio('theme'), lang, useUrl: false });
   if (run !== previewRun) {
     made?.destroy();
+    inner.remove();
     return;
   }
   preview?.destroy();
   preview = made;
+  inner.classList.remove('preview-next');
   box.replaceChildren(inner);
 }
 

@@ -183,7 +183,7 @@ test('an opened story file (the Northeast story, with its map and its Chinese) i
   await context.close();
 });
 
-test('the preview follows its width, theme and language; the embed codes are copied; a reader\'s page never fetches the editor', async () => {
+test('the preview follows its width and theme; a draft source is flagged until it is named; the embed codes are copied; a reader\'s page never fetches the editor', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(BASE_URL).origin });
   const { page, errors } = await editor({ context });
@@ -202,6 +202,16 @@ test('the preview follows its width, theme and language; the embed codes are cop
   const desktop = await shown();
   assert.ok(desktop.canvas > phone.canvas * 2, `the charts are drawn wider: ${phone.canvas} then ${desktop.canvas} px`);
   await page.getByRole('button', { name: '4. Publish' }).click();
+  const draft = page.locator('#unsourced');
+  assert.equal(await draft.textContent(), 'Before you publish, in step 2: name the source, give the address where readers find it, say what it is.');
+  await page.getByRole('button', { name: '2. Check and describe' }).click();
+  for (const [label, text] of [['Source name', 'U.S. Bureau of Labor Statistics'], ['Source link', 'https://www.bls.gov/ces/'], ['What the source is', 'Current Employment Statistics, nonfarm payrolls, seasonally adjusted']]) {
+    await page.getByLabel(label, { exact: true }).fill(text);
+    await page.getByLabel(label, { exact: true }).press('Tab');
+  }
+  await page.waitForFunction(() => /U\.S\. Bureau of Labor Statistics/.test(document.querySelector('#preview .story')?.textContent));
+  await page.getByRole('button', { name: '4. Publish' }).click();
+  await draft.waitFor({ state: 'hidden' });
   await page.getByLabel('Address the bundle will be published at').fill('https://news.example.com/graphics/jobs');
   await page.getByLabel('Address the bundle will be published at').press('Tab');
   await page.getByRole('button', { name: 'Copy the iframe code' }).click();
