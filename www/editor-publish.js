@@ -1,4 +1,5 @@
 // The editor's last step: the story's file, the zip of the whole static bundle with the story as its page, and the two embed codes.
+import { snippets } from './share.js';
 
 /** The bundle's files that the story's own take the place of (its page, its data, its picture) or that belong to the demonstration article of the default story. */
 function replaced(path) {
@@ -6,19 +7,8 @@ function replaced(path) {
     || path.startsWith('article.') || path.startsWith('assets/article-');
 }
 
-/** Hands the browser `blob` to save as `name`. */
-export function save(blob, name) {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10000);
-}
-
 /** The story's file as the bundle serves it: what the editor checked, without its indentation. */
-export function storyFile(story) {
+function storyFile(story) {
   return JSON.stringify(story);
 }
 
@@ -60,8 +50,6 @@ async function fetchText(path) {
   return response.text();
 }
 
-const attr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /** The address the bundle will live at, ending in `/`, or a placeholder to replace. */
 export function baseOf(input) {
   const v = input.trim();
@@ -69,11 +57,10 @@ export function baseOf(input) {
   return v.endsWith('/') ? v : `${v}/`;
 }
 
-/** The iframe and the script embed codes for a bundle at `base`, as the page's Embed box gives them. */
+/** The iframe and the script embed codes for a bundle at `base` whose page is `story`: the page's own Embed box's snippets. */
 export function embedCodes(base, story) {
-  const title = attr(story?.story?.title ?? 'Infographic');
+  const title = story?.story?.title ?? 'Infographic';
   const id = story?.story?.id ?? 'story';
-  const iframe = `<iframe src="${attr(base)}index.html" title="${title}"\n        width="100%" height="600" frameborder="0" scrolling="no" loading="lazy" sandbox="allow-scripts allow-same-origin allow-downloads"></iframe>\n<script src="${attr(base)}embed.js" defer></script>`;
-  const script = `<script src="${attr(base)}embed.js" defer></script>\n<region-infographic src="${attr(base)}data/story.json">\n  <img src="${attr(base)}fallback/${attr(id)}.svg" alt="${title}" width="640">\n</region-infographic>`;
-  return { iframe, script };
+  const { iframe, element } = snippets(new URL('index.html', base).href, {}, title, 600, new URLSearchParams(), `fallback/${id}.svg`);
+  return { iframe, script: element };
 }

@@ -2,7 +2,8 @@
 import { mount } from './app.js';
 import { el } from './dom.js';
 import { renderGrid, badCell, transpose } from './editor-grid.js';
-import { save, bundleZip, baseOf, embedCodes } from './editor-publish.js';
+import { save } from './download.js';
+import { bundleZip, baseOf, embedCodes } from './editor-publish.js';
 
 const KEY = 'datastory-editor';
 const STEPS = ['data', 'describe', 'visualize', 'publish'];
@@ -779,7 +780,7 @@ function wire() {
   for (const input of document.querySelectorAll('.preview-tools input')) input.addEventListener('change', () => drawPreview());
   $('download-story').addEventListener('click', () => {
     const story = publishable();
-    save(new Blob([`${JSON.stringify(story, null, 2)}\n`], { type: 'application/json' }), `${story.story.id}.json`);
+    save([new Blob([`${JSON.stringify(story, null, 2)}\n`], { type: 'application/json' }), `${story.story.id}.json`]);
     status('The story file is downloaded.');
   });
   $('download-bundle').addEventListener('click', async () => {
@@ -788,7 +789,7 @@ function wire() {
     try {
       const story = publishable();
       const zip = await bundleZip(call, bundle, story, (t) => { $('publish-status').textContent = t; });
-      save(new Blob([zip], { type: 'application/zip' }), `${story.story.id}.zip`);
+      save([new Blob([zip], { type: 'application/zip' }), `${story.story.id}.zip`]);
       $('publish-status').textContent = `The bundle is downloaded (${Math.round(zip.length / 1024)} KB). Unpack it and upload the folder to your host.`;
     } catch (e) {
       $('publish-status').textContent = `The bundle could not be made: ${e.message}`;

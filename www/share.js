@@ -4,8 +4,12 @@
 /** HTML-escapes a value placed in an attribute of a snippet. */
 const attr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-/** The two snippets for the view `state` of the page at `pageUrl` with title `title` and height `height`. */
-export function snippets(pageUrl, state, title, height, params) {
+/**
+ * The two snippets for the view `state` of the page at `pageUrl` with title `title` and height
+ * `height`, with the page's options `params`; `picture` is the address (beside the page) of the
+ * story's picture for readers without JavaScript, or null where the bundle has none for it.
+ */
+export function snippets(pageUrl, state, title, height, params, picture) {
   const base = new URL('.', pageUrl);
   const page = new URL(pageUrl);
   const query = new URLSearchParams();
@@ -26,8 +30,8 @@ export function snippets(pageUrl, state, title, height, params) {
   const options = [`src="${attr(data)}"`];
   if (state.region) options.push(`region="${attr(state.region)}"`);
   for (const key of ['charts', 'theme', 'maxwidth', 'lang']) if (params.get(key)) options.push(`${key}="${attr(params.get(key))}"`);
-  const fallback = new URL('fallback/northeast-china.svg', base).href;
-  const element = `<script src="${attr(embedJs)}" defer></script>\n<region-infographic ${options.join(' ')}><img src="${attr(fallback)}" alt="${attr(title)}" width="640"></region-infographic>`;
+  const img = picture ? `<img src="${attr(new URL(picture, base).href)}" alt="${attr(title)}" width="640">` : '';
+  const element = `<script src="${attr(embedJs)}" defer></script>\n<region-infographic ${options.join(' ')}>${img}</region-infographic>`;
   return { iframe, element };
 }
 
@@ -61,7 +65,11 @@ export function embedBox(container, app, toggle) {
   const element = field(t('element'), 'element');
 
   const refresh = () => {
-    const s = snippets(location.href, app.view.state(), app.outline.title, Math.ceil(container.getBoundingClientRect().height), new URLSearchParams(location.search));
+    const params = new URLSearchParams(location.search);
+    // dist/ draws a picture of the page's own story (`fallback/<id>.svg`); a story given by
+    // `?data=` has none in the bundle.
+    const picture = params.get('data') ? null : `fallback/${app.story.storyId()}.svg`;
+    const s = snippets(location.href, app.view.state(), app.outline.title, Math.ceil(container.getBoundingClientRect().height), params, picture);
     iframe.value = s.iframe;
     element.value = s.element;
   };

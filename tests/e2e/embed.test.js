@@ -239,6 +239,17 @@ test('the Embed button gives both snippets for the current view', async () => {
   await context.close();
 });
 
+test('the Embed box of a story given by ?data= names its file and no picture of another story', async () => {
+  const { page, context } = await openArticle('index.html?data=data/examples/us-employment.json', { width: 1280 });
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  await page.click('.embed-toggle');
+  const element = await page.inputValue('#embed-element');
+  assert.match(element, /<region-infographic src="[^"]*data\/examples\/us-employment\.json">/);
+  assert.doesNotMatch(element, /<img/, 'the bundle has a picture of its own story only');
+  assert.match(await page.inputValue('#embed-iframe'), /index\.html\?data=data%2Fexamples%2Fus-employment\.json"/);
+  await context.close();
+});
+
 test('an Embed box whose code cannot be fetched says so, and after a reload the box comes', async () => {
   const { page, context } = await openArticle('index.html', { width: 1280 });
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
