@@ -282,6 +282,24 @@ pub fn chart_proposals(d: &Dataset, i: usize, map: Option<&MapData>) -> Vec<Prop
     }
 }
 
+/// A story read afresh with each chart of series in the first kind that fits its data where the
+/// importer's kind does not (a line over two years is a slope), so that what the editor shows
+/// first is what it proposes.
+pub fn fit_kinds(d: &mut Dataset) {
+    for i in 0..d.charts.len() {
+        if d.charts[i].indicator.is_none() {
+            continue;
+        }
+        let offered = chart_proposals(d, i, None);
+        if offered.iter().any(|p| p.kind == d.charts[i].kind) {
+            continue;
+        }
+        if let Some(best) = offered.first() {
+            d.charts[i] = retarget(d, &d.charts[i], best.kind, None);
+        }
+    }
+}
+
 /// Chart `c` turned into `kind`, with the periods that kind shows (see [`proposals`]); the
 /// choropleth's colours and the other kinds' settings are left to their defaults, and a kind other
 /// than a line loses the annotations only lines draw.

@@ -4,7 +4,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use datastory::data::{self, ChartKind, Dataset};
-use datastory::editor::{cells, chart_proposals, colour_problems, import, merge, proposals, retarget, rows_of};
+use datastory::editor::{
+    cells, chart_proposals, colour_problems, fit_kinds, import, merge, proposals, retarget, rows_of,
+};
 use datastory::geo::{GeoMap, MapData};
 use datastory::publish::{self, PageMap, Template};
 
@@ -98,6 +100,15 @@ fn the_kinds_proposed_fit_the_data() {
     let two_years = import(&rows, "t").expect("a story");
     let two: Vec<ChartKind> = proposals(&two_years, &two_years.indicators[0].id, None).iter().map(|p| p.kind).collect();
     assert_eq!(two, [ChartKind::Slope, ChartKind::Bars], "two years make no line");
+    assert_eq!(two_years.charts[0].kind, ChartKind::Line, "the importer's own kind");
+    let mut fitted = two_years.clone();
+    fit_kinds(&mut fitted);
+    assert_eq!(fitted.charts[0].kind, ChartKind::Slope, "the editor shows first what it proposes");
+    data::validate(&fitted).expect("a slope the loader takes");
+    let mut many = story("data/examples/natural-disasters.json");
+    let before = many.charts.clone();
+    fit_kinds(&mut many);
+    assert_eq!(many.charts, before, "charts that fit are left as they are");
 
     let chart = &d.charts[0];
     let made = retarget(&d, chart, ChartKind::Slope, None);

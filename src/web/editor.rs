@@ -117,9 +117,13 @@ pub fn import(rows: JsValue, name: &str, previous: JsValue) -> Result<JsValue, J
     match editor::import(&rows, name) {
         Ok(fresh) => {
             let before = if previous.is_null() || previous.is_undefined() { None } else { read(previous)?.ok() };
-            let story = match before {
-                Some(p) => editor::merge(fresh, &p),
-                None => fresh,
+            // A table read afresh shows first the kinds the editor proposes for it.
+            let story = if let Some(p) = before {
+                editor::merge(fresh, &p)
+            } else {
+                let mut fresh = fresh;
+                editor::fit_kinds(&mut fresh);
+                fresh
             };
             to_js(&Wrapped::story(&story))
         }
