@@ -257,15 +257,15 @@ pub fn chart_proposals(d: &Dataset, i: usize, map: Option<&MapData>) -> Vec<Prop
     let mut tried = d.clone();
     tried.translations.clear();
     tried.languages.clear();
-    let fits = |kind: ChartKind| {
+    let fits = |kind: ChartKind, times: &[Time]| {
         let mut tried = tried.clone();
-        tried.charts[i] = retarget(d, c, kind, map);
+        tried.charts[i] = made(c, kind, times.to_vec());
         crate::data::validate(&tried).is_ok()
     };
     match c.indicator.as_deref() {
         Some(id) => proposals(d, id, map)
             .into_iter()
-            .filter(|p| fits(p.kind))
+            .filter(|p| fits(p.kind, &p.times))
             .map(|mut p| {
                 if p.kind != ChartKind::Line && !c.annotations.is_empty() {
                     p.why.push_str(" (its annotations go: only line charts draw them)");
@@ -276,7 +276,7 @@ pub fn chart_proposals(d: &Dataset, i: usize, map: Option<&MapData>) -> Vec<Prop
         None if c.kind == ChartKind::Map => Vec::new(),
         None => FIGURE_KINDS
             .iter()
-            .filter(|(kind, _)| *kind == c.kind || fits(*kind))
+            .filter(|(kind, _)| *kind == c.kind || fits(*kind, &c.times))
             .map(|(kind, why)| Proposal { kind: *kind, times: c.times.clone(), why: (*why).to_string() })
             .collect(),
     }
@@ -294,8 +294,8 @@ pub fn fit_kinds(d: &mut Dataset) {
         if offered.iter().any(|p| p.kind == d.charts[i].kind) {
             continue;
         }
-        if let Some(best) = offered.first() {
-            d.charts[i] = retarget(d, &d.charts[i], best.kind, None);
+        if let Some(best) = offered.into_iter().next() {
+            d.charts[i] = made(&d.charts[i], best.kind, best.times);
         }
     }
 }
@@ -304,13 +304,20 @@ pub fn fit_kinds(d: &mut Dataset) {
 /// choropleth's colours and the other kinds' settings are left to their defaults, and a kind other
 /// than a line loses the annotations only lines draw.
 pub fn retarget(d: &Dataset, c: &Chart, kind: ChartKind, map: Option<&MapData>) -> Chart {
+    // A chart of stated figures keeps its periods; one of series takes those its new kind shows.
+    let times = match c.indicator.as_deref() {
+        Some(id) => proposals(d, id, map).into_iter().find(|p| p.kind == kind).map(|p| p.times).unwrap_or_default(),
+        None => c.times.clone(),
+    };
+    made(c, kind, times)
+}
+
+/// Chart `c` as a `kind` showing `times`: the periods already worked out, so that trying every
+/// kind on a chart reads its series once, not once a kind.
+fn made(c: &Chart, kind: ChartKind, times: Vec<Time>) -> Chart {
     let mut out = c.clone();
     out.kind = kind;
-    // A chart of stated figures keeps its periods; one of series takes those its new kind shows.
-    if let Some(id) = c.indicator.as_deref() {
-        let fit = proposals(d, id, map);
-        out.times = fit.into_iter().find(|p| p.kind == kind).map(|p| p.times).unwrap_or_default();
-    }
+    out.times = times;
     if kind != ChartKind::Choropleth {
         out.colors = None;
     }

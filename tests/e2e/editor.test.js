@@ -37,6 +37,11 @@ async function previewDrawn(page) {
   return page.textContent('#preview .story-title');
 }
 
+/** Waits for the preview to be drawn again with the title `title`. */
+function previewTitled(page, title) {
+  return page.waitForFunction((t) => document.querySelector('#preview .story-title')?.textContent === t, title);
+}
+
 async function paste(page, text) {
   await page.getByLabel('Paste your data').fill(text);
   await page.getByRole('button', { name: 'Use the pasted data' }).click();
@@ -166,13 +171,13 @@ test('an opened story file (the Northeast story, with its map and its Chinese) i
   await page.getByRole('button', { name: '2. Check and describe' }).click();
   assert.match(await page.textContent('#missing-summary'), /Every text has its Chinese/);
   await page.getByLabel('Chinese', { exact: true }).check();
-  await page.waitForFunction((t) => document.querySelector('#preview .story-title')?.textContent === t, original.translations.zh['story.title']);
+  await previewTitled(page, original.translations.zh['story.title']);
   const title = page.getByLabel('Title', { exact: true });
   await title.fill('Northeast China in figures');
   await title.press('Tab');
   // A changed English text needs its Chinese looked at again only if it is missing: it is not.
   await page.getByLabel('English', { exact: true }).check();
-  await page.waitForFunction(() => document.querySelector('#preview .story-title')?.textContent === 'Northeast China in figures');
+  await previewTitled(page, 'Northeast China in figures');
   await page.getByRole('button', { name: '4. Publish' }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the story (.json)' }).click()]);
   const story = JSON.parse(readFileSync(await download.path(), 'utf8'));
@@ -241,7 +246,7 @@ test('a reload mid-edit loses nothing, and undo and redo step through the edits'
   // The dek, focused as the title was left, keeps the focus and what is typed in it while the
   // steps are drawn again for the title.
   await page.keyboard.type('Six sites');
-  await page.waitForFunction(() => document.querySelector('#preview .story-title')?.textContent === 'Barley yields at six Minnesota sites');
+  await previewTitled(page, 'Barley yields at six Minnesota sites');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'story-dek');
   assert.match(await page.getByLabel('Dek', { exact: true }).inputValue(), /Six sites$/);
   await page.reload();
@@ -252,12 +257,12 @@ test('a reload mid-edit loses nothing, and undo and redo step through the edits'
   const again = page.getByLabel('Title', { exact: true });
   await again.fill('Barley at six sites');
   await again.press('Tab');
-  await page.waitForFunction(() => document.querySelector('#preview .story-title')?.textContent === 'Barley at six sites');
+  await previewTitled(page, 'Barley at six sites');
   await page.getByRole('button', { name: 'Undo' }).click();
-  await page.waitForFunction(() => document.querySelector('#preview .story-title')?.textContent === 'Barley yields at six Minnesota sites');
+  await previewTitled(page, 'Barley yields at six Minnesota sites');
   assert.equal(await page.getByLabel('Title', { exact: true }).inputValue(), 'Barley yields at six Minnesota sites');
   await page.getByRole('button', { name: 'Redo' }).click();
-  await page.waitForFunction(() => document.querySelector('#preview .story-title')?.textContent === 'Barley at six sites');
+  await previewTitled(page, 'Barley at six sites');
   await context.close();
 });
 
@@ -279,7 +284,7 @@ test('choosing a slope and writing every Chinese text changes the story the prev
   }
   await page.waitForFunction(() => /Every text has its Chinese/.test(document.querySelector('#missing-summary').textContent));
   await page.getByLabel('Chinese', { exact: true }).check();
-  await page.waitForFunction(() => document.querySelector('#preview .story-title')?.textContent === '中文0');
+  await previewTitled(page, '中文0');
   await page.screenshot({ path: join(SCREENSHOT_DIR, 'editor-zh-1280.png') });
   assert.deepEqual(errors, []);
   await context.close();
